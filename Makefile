@@ -1,0 +1,45 @@
+# Two commands: `make run` and `make test`. Everything else is for developers.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup run test check fmt bench sounds clean
+
+setup: $(STAMP)
+
+# Rebuilt only when the project's metadata changes, so a second run is quick.
+$(STAMP): pyproject.toml scripts/system-deps.sh
+	@PYTHON=$(PYTHON) scripts/system-deps.sh
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "coach needs Python 3.11 or newer")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: setup
+	@$(BIN)/coach
+
+check: setup
+	$(BIN)/ruff format --check coach tests benchmarks scripts
+	$(BIN)/ruff check coach tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: check
+	$(BIN)/python -m pytest --cov=coach --cov-report=term:skip-covered
+	$(BIN)/python scripts/coverage_floor.py
+
+fmt: setup
+	$(BIN)/ruff format coach tests benchmarks scripts
+	$(BIN)/ruff check --fix coach tests benchmarks scripts
+
+bench: setup
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check termdown==2.0.0
+	$(BIN)/python benchmarks/run_all.py
+
+sounds: setup
+	$(BIN)/python scripts/make_sounds.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage

@@ -1,0 +1,1 @@
+"""Command-line commands, one module per family. Heavy imports stay inside the handlers."""

@@ -1,0 +1,141 @@
+"""`coach list`, `coach plan`, `coach validate`, `coach schema`, `coach exercises`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from coach import text
+from coach.routine.catalog import Catalog, RoutineEntry
+from coach.routine.loader import LIBRARY_FILE, load_exercises
+from coach.routine.problems import RoutineError
+from coach.routine.timeline import expand
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("list", help="list every routine (yours first)")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("plan", help="show a routine's timeline, segment by segment")
+    p.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a .yaml file")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=cmd_plan)
+
+    p = sub.add_parser("validate", help="check routine files; errors as PATH:LINE:COL: message")
+    p.add_argument("paths", metavar="PATH", nargs="+", type=Path)
+    p.set_defaults(handler=cmd_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the routine format")
+    p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("exercises", help="list the exercise library")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=cmd_exercises)
+
+
+def load_entry(catalog: Catalog, ref: str) -> RoutineEntry:
+    """The routine named on the command line, loaded; SystemExit(1) with a clear message if not."""
+    from coach.routine.catalog import UnknownRoutine
+
+    try:
+        entry = catalog.find(ref)
+    except UnknownRoutine as exc:
+        raise SystemExit(f"coach: {exc}") from None
+    if entry.routine is None:
+        for problem in entry.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(1)
+    return entry
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = Catalog.default()
+    entries = catalog.entries()
+    if args.json:
+        print(json.dumps([e.to_json() for e in entries], indent=2))
+        return 0
+    if not entries:
+        print("No routines found.")
+        return 0
+    rows = [e.to_json() for e in entries]
+    width = max(len(r["id"]) for r in rows)
+    for row in rows:
+        if row["error"]:
+            print(f"{row['id']:<{width}}  BROKEN  {row['error']}")
+            continue
+        minutes = text.length(row["total_s"])
+        count = f"{row['exercises']} exercises"
+        print(f"{row['id']:<{width}}  {row['name']:<28} {minutes:>14}  {count:<13} {row['source']}")
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    entry = load_entry(Catalog.default(), args.routine)
+    assert entry.routine is not None
+    timeline = expand(entry.routine)
+    if args.json:
+        print(json.dumps(timeline.to_json(), indent=2))
+        return 0
+    print(f"{timeline.name} ({entry.id}): {text.length(timeline.total_s)}")
+    for seg in timeline.segments:
+        at = text.clock(seg.start_s)
+        what = seg.name if seg.kind != "prepare" else f"get ready: {seg.name}"
+        detail = ", ".join(filter(None, [text.where(seg)]))
+        size = text.amount(seg) if seg.kind == "work" else text.length(seg.duration_s or 0)
+        print(f"  {at:>7}  {seg.kind:<8} {what}{f' ({detail})' if detail else ''}  {size}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    catalog = Catalog.default()
+    failed = False
+    for path in args.paths:
+        try:
+            if path.name == LIBRARY_FILE:
+                load_exercises(path)
+            else:
+                entry = catalog.load(path)
+                if entry.problems:
+                    raise RoutineError(list(entry.problems))
+        except RoutineError as exc:
+            failed = True
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+    for problem in catalog.library_problems:
+        failed = True
+        print(problem, file=sys.stderr)
+    if not failed:
+        count = len(args.paths)
+        print(f"{count} file{'s' if count != 1 else ''} valid")
+    return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from coach.routine.schema import routine_schema
+
+    print(json.dumps(routine_schema(), indent=2))
+    return 0
+
+
+def cmd_exercises(args: argparse.Namespace) -> int:
+    library = Catalog.default().exercises
+    if args.json:
+        items = [
+            {
+                "id": e.id,
+                "name": e.name,
+                "instructions": list(e.instructions),
+                "caution": e.caution,
+                "sides": e.sides,
+            }
+            for e in library.values()
+        ]
+        print(json.dumps(items, indent=2))
+        return 0
+    width = max((len(i) for i in library), default=0)
+    for exercise in library.values():
+        print(f"{exercise.id:<{width}}  {exercise.name}")
+    return 0

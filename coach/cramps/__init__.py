@@ -1,0 +1,1 @@
+"""The cramp diary and the guidance around it. Pure core: no Textual."""

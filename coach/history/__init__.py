@@ -1,0 +1,1 @@
+"""Completion history: SQLite storage, recording, streaks and stats. Pure core: no Textual."""

@@ -1,0 +1,59 @@
+"""Where coach keeps things: config, data and cache folders, and the bundled files.
+
+Evaluated on each call (never at import) so tests and users can redirect them with
+COACH_CONFIG_DIR, COACH_DATA_DIR and COACH_CACHE_DIR; otherwise platformdirs decides, which
+honours XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "coach"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _folder(env: str, kind: str, create: bool) -> Path:
+    override = os.environ.get(env)
+    if override:
+        path = Path(override).expanduser()
+    else:
+        import platformdirs
+
+        path = Path(getattr(platformdirs, f"user_{kind}_dir")(APP_NAME, appauthor=False))
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir(create: bool = False) -> Path:
+    return _folder("COACH_CONFIG_DIR", "config", create)
+
+
+def data_dir(create: bool = False) -> Path:
+    return _folder("COACH_DATA_DIR", "data", create)
+
+
+def cache_dir(create: bool = False) -> Path:
+    return _folder("COACH_CACHE_DIR", "cache", create)
+
+
+def user_routines_dir(create: bool = False) -> Path:
+    path = config_dir() / "routines"
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def bundled_dir(name: str) -> Path:
+    """A bundled folder (`routines` or `sounds`).
+
+    A wheel carries them inside the package (`coach/_data/NAME`); a source checkout or an
+    editable install finds them at the top of the repository.
+    """
+    packaged = _PACKAGE_DIR / "_data" / name
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE_DIR.parent / name

@@ -1,0 +1,171 @@
+"""`coach run --plain`: a session without the TUI, one line per event on stdout.
+
+For screen readers, pipes and scripts: no terminal needed. Self-paced steps wait for a line on
+stdin (Enter); end of input counts the step as skipped so a script never hangs. Cues still sound
+when audio works.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+import time
+from collections.abc import Callable, Iterable
+from typing import Protocol, TextIO
+
+from coach import text
+from coach.routine.timeline import Segment
+from coach.session.engine import (
+    Cue,
+    Event,
+    Paused,
+    Resumed,
+    SegmentEnded,
+    SegmentStarted,
+    SessionEngine,
+    SessionFinished,
+)
+
+
+class InputSource(Protocol):
+    """Waits for a line of input, or for time to pass, whichever comes first."""
+
+    def wait(self, timeout: float | None) -> str | None:
+        """A line ('' at end of input), or None when `timeout` seconds passed first."""
+
+
+class StdinSource:
+    """Real stdin, waited on with select() so timed events are not delayed by reading."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._closed = False
+
+    def wait(self, timeout: float | None) -> str | None:
+        if self._closed:
+            if timeout is not None:
+                time.sleep(max(0.0, timeout))
+            return None if timeout is not None else ""
+        try:
+            ready, _, _ = select.select([self.stream], [], [], timeout)
+        except (OSError, ValueError):
+            ready = [self.stream]
+        if not ready:
+            return None
+        line = self.stream.readline()
+        if line == "":
+            self._closed = True
+        return line
+
+
+class CueSink(Protocol):
+    def cue(self, kind: str, detail: str | None = None) -> object: ...
+
+
+EventListener = Callable[[Event], None]
+
+
+def describe(event: Event) -> str | None:
+    """The line printed for an event, or None for events that need no line of their own."""
+    if isinstance(event, SegmentStarted):
+        return _started(event.segment)
+    if isinstance(event, Cue):
+        if event.kind == "countdown":
+            return event.detail
+        if event.kind == "halfway":
+            return "Halfway"
+        if event.kind == "tempo":
+            return None
+        return None
+    if isinstance(event, SegmentEnded):
+        if event.status == "skipped" and event.segment.kind == "work":
+            return f"Skipped: {event.segment.name}"
+        return None
+    if isinstance(event, Paused):
+        return "Paused"
+    if isinstance(event, Resumed):
+        return "Resumed"
+    if isinstance(event, SessionFinished):
+        return "Session complete" if event.completed else "Session stopped"
+    return None
+
+
+def _started(seg: Segment) -> str:
+    where = text.where(seg)
+    suffix = f" ({where})" if where else ""
+    if seg.kind == "prepare":
+        return f"Get ready: {seg.name}{suffix}, {text.length(seg.duration_s or 0)}"
+    if seg.kind == "rest":
+        return f"Rest {text.length(seg.duration_s or 0)}"
+    if seg.kind == "switch":
+        return f"Switch sides: {seg.side} side next, {text.length(seg.duration_s or 0)}"
+    if seg.self_paced:
+        return f"Go: {seg.name}{suffix}, {text.amount(seg)}: press Enter when done"
+    return f"Go: {seg.name}{suffix}, {text.amount(seg)}"
+
+
+class PlainRunner:
+    """Drives an engine in real time (or a fake one), writing lines and sounding cues."""
+
+    def __init__(
+        self,
+        engine: SessionEngine,
+        out: TextIO,
+        source: InputSource,
+        cues: CueSink | None = None,
+        listeners: Iterable[EventListener] = (),
+    ) -> None:
+        self.engine = engine
+        self.out = out
+        self.source = source
+        self.cues = cues
+        self.listeners = list(listeners)
+        self.completed = False
+
+    def handle(self, events: Iterable[Event]) -> None:
+        for event in events:
+            for listener in self.listeners:
+                listener(event)
+            if isinstance(event, SessionFinished):
+                self.completed = event.completed
+            if isinstance(event, Cue) and self.cues is not None:
+                self.cues.cue(event.kind, event.detail)
+            line = describe(event)
+            if line is not None:
+                at = text.clock(self.engine.session_elapsed(event.at))
+                self.out.write(f"[{at}] {line}\n")
+                self.out.flush()
+
+    def run(self, at_index: int = 0) -> bool:
+        """Play the session to its end; True when it completed."""
+        engine = self.engine
+        self.handle(engine.start(at_index))
+        try:
+            while not engine.finished:
+                deadline = engine.next_deadline()
+                current = engine.current
+                waiting = current is not None and current.self_paced
+                timeout = None if deadline is None else max(0.0, deadline - engine.clock.now())
+                if waiting:
+                    line = self.source.wait(timeout)
+                    if line is None:
+                        self.handle(engine.poll())
+                    elif line == "":
+                        self.handle(engine.skip())
+                    else:
+                        self.handle(engine.mark_done())
+                    continue
+                if timeout is None:
+                    break
+                if timeout > 0:
+                    self.source.wait(timeout)
+                self.handle(engine.poll())
+        except KeyboardInterrupt:
+            self.handle(engine.stop())
+            raise
+        return self.completed
+
+
+def stdin_source() -> InputSource:
+    return StdinSource(sys.stdin if sys.stdin is not None else open(os.devnull))

@@ -1,0 +1,150 @@
+"""Finding routines: the user's folder first, then the bundled ones, each loaded or with its error.
+
+The exercise library is the bundled `exercises.yaml` with the user's own laid over it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from coach import locations
+from coach.routine.loader import LIBRARY_FILE, load_exercises, load_routine
+from coach.routine.model import Exercise, ExerciseStep, RepeatBlock, Routine, Step
+from coach.routine.problems import Problem, RoutineError
+from coach.routine.timeline import expand
+from coach.routine.yamlsource import suggest
+
+Source = Literal["user", "bundled", "file"]
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    """A routine file as the catalog found it: loaded, or with the first problem that stops it."""
+
+    id: str
+    path: Path
+    source: Source
+    routine: Routine | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def error(self) -> Problem | None:
+        return self.problems[0] if self.problems else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry as `coach list --json` prints it (a contract)."""
+        routine = self.routine
+        total = expand(routine).total_s if routine else None
+        return {
+            "id": self.id,
+            "name": routine.name if routine else None,
+            "total_s": total,
+            "exercises": count_exercises(routine) if routine else None,
+            "source": self.source,
+            "path": str(self.path),
+            "error": str(self.error) if self.error else None,
+        }
+
+
+def count_exercises(routine: Routine) -> int:
+    """Exercise steps in the routine as written, counting a block's steps once."""
+
+    def count(steps: tuple[Step, ...]) -> int:
+        total = 0
+        for step in steps:
+            if isinstance(step, ExerciseStep):
+                total += 1
+            elif isinstance(step, RepeatBlock):
+                total += count(step.steps)
+        return total
+
+    return count(routine.steps)
+
+
+class UnknownRoutine(LookupError):
+    """No routine answers to that id or path; the message says what exists."""
+
+
+@dataclass
+class Catalog:
+    """Everything a command or screen needs to find and load routines."""
+
+    user_dir: Path
+    bundled_dir: Path
+    sound_dirs: tuple[Path, ...] = ()
+    library_problems: list[Problem] = field(default_factory=list)
+    _exercises: dict[str, Exercise] | None = None
+
+    @classmethod
+    def default(cls) -> Catalog:
+        return cls(
+            user_dir=locations.user_routines_dir(),
+            bundled_dir=locations.bundled_dir("routines"),
+            sound_dirs=(locations.config_dir() / "sounds", locations.bundled_dir("sounds")),
+        )
+
+    @property
+    def exercises(self) -> Mapping[str, Exercise]:
+        """Bundled library with the user's overrides; a broken user file is noted, not fatal."""
+        if self._exercises is None:
+            library = load_exercises(self.bundled_dir / LIBRARY_FILE)
+            user_file = self.user_dir / LIBRARY_FILE
+            if user_file.is_file():
+                try:
+                    library = load_exercises(user_file, library)
+                except RoutineError as exc:
+                    self.library_problems.extend(exc.problems)
+            self._exercises = library
+        return self._exercises
+
+    def sound_names(self) -> set[str]:
+        return {p.stem for d in self.sound_dirs if d.is_dir() for p in d.glob("*.wav")}
+
+    def _folders(self) -> tuple[tuple[Path, Source], ...]:
+        return ((self.user_dir, "user"), (self.bundled_dir, "bundled"))
+
+    def _files(self, folder: Path) -> list[Path]:
+        if not folder.is_dir():
+            return []
+        files = [
+            p
+            for p in folder.iterdir()
+            if p.suffix in (".yaml", ".yml") and p.name != LIBRARY_FILE
+            if not p.name.startswith(".") and p.is_file()
+        ]
+        return sorted(files, key=lambda p: p.stem)
+
+    def load(self, path: Path, source: Source = "file") -> RoutineEntry:
+        try:
+            routine = load_routine(path, self.exercises, self.sound_names())
+        except RoutineError as exc:
+            return RoutineEntry(path.stem, path, source, problems=tuple(exc.problems))
+        return RoutineEntry(path.stem, path, source, routine=routine)
+
+    def entries(self) -> list[RoutineEntry]:
+        """Every routine, user ones first; a user file hides a bundled one with the same id."""
+        found: dict[str, RoutineEntry] = {}
+        for folder, source in self._folders():
+            for path in self._files(folder):
+                if path.stem not in found:
+                    found[path.stem] = self.load(path, source)
+        return list(found.values())
+
+    def find(self, ref: str) -> RoutineEntry:
+        """A routine by id (user folder first) or by path to a YAML file."""
+        path = Path(ref).expanduser()
+        if path.suffix in (".yaml", ".yml") or "/" in ref:
+            if not path.is_file():
+                raise UnknownRoutine(f"no routine file at {ref}")
+            return self.load(path)
+        for folder, source in self._folders():
+            for suffix in (".yaml", ".yml"):
+                candidate = folder / f"{ref}{suffix}"
+                if candidate.is_file() and candidate.name != LIBRARY_FILE:
+                    return self.load(candidate, source)
+        ids = [p.stem for f in (self.user_dir, self.bundled_dir) for p in self._files(f)]
+        hint = suggest(ref, ids)
+        raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")

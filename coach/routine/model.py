@@ -1,0 +1,88 @@
+"""The parsed routine: plain frozen dataclasses, built by the loader and read by the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Side = Literal["left", "right"]
+Sides = Literal["none", "left", "right", "both"]
+SegmentKind = Literal["prepare", "work", "rest", "switch"]
+
+#: Tempo phase names, in the order a person usually meets them.
+TEMPO_PHASES = ("up", "hold", "down", "pause")
+
+#: Sound events a routine can name; each defaults to the bundled sound of the same name.
+SOUND_EVENTS = ("prepare", "start", "countdown", "halfway", "tempo", "switch", "rest", "finish")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An entry of the exercise library (`routines/exercises.yaml`)."""
+
+    id: str
+    name: str
+    instructions: tuple[str, ...] = ()
+    caution: str | None = None
+    sides: Sides = "none"
+
+
+@dataclass(frozen=True)
+class TempoPhase:
+    name: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ExerciseStep:
+    """One exercise as a routine uses it: the library entry merged with the step's overrides."""
+
+    name: str
+    exercise_id: str | None
+    instructions: tuple[str, ...]
+    caution: str | None
+    duration: float | None  # a timed hold, or None for reps
+    reps: int | None
+    tempo: tuple[TempoPhase, ...]  # empty: no tempo
+    sides: Sides
+    sets: int
+    switch: float
+    prepare: float
+    rest: float
+    line: int = 0  # 1-based line of the step in its file, for messages
+
+    @property
+    def self_paced(self) -> bool:
+        return self.duration is None and not self.tempo
+
+
+@dataclass(frozen=True)
+class RestStep:
+    duration: float
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class RepeatBlock:
+    times: int
+    rest: float
+    steps: tuple[Step, ...]
+    line: int = 0
+
+
+Step = ExerciseStep | RestStep | RepeatBlock
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    name: str
+    steps: tuple[Step, ...]
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    prepare: float = 5.0
+    rest: float = 0.0
+    switch: float = 5.0
+    sounds: dict[str, str | None] = field(default_factory=dict)
+    path: Path | None = None

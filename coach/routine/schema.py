@@ -1,0 +1,144 @@
+"""The JSON Schema of routine format v1, for editors (yaml-language-server) to complete and check.
+
+Built from the loader's own key lists, so the schema and the loader cannot drift apart. The
+loader stays the authority: it also checks what a schema cannot (exercise ids, total length).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach.routine.loader import (
+    EXERCISE_STEP_KEYS,
+    MAX_REPEAT,
+    MAX_REPS,
+    MAX_SETS,
+    REPEAT_KEYS,
+    REST_KEYS,
+    ROUTINE_KEYS,
+    SIDES,
+)
+from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES
+
+_DURATION_PATTERN = (
+    r"^\s*(\d+(\.\d+)?\s*h)?\s*(\d+(\.\d+)?\s*m(in)?)?\s*(\d+(\.\d+)?\s*s(ec)?)?\s*$"
+)
+
+
+def _duration(description: str, allow_zero: bool = False) -> dict[str, Any]:
+    low = {"minimum": 0} if allow_zero else {"exclusiveMinimum": 0}
+    return {
+        "description": description,
+        "anyOf": [{"type": "number", **low}, {"type": "string", "pattern": _DURATION_PATTERN}],
+    }
+
+
+def _whole(description: str, high: int) -> dict[str, Any]:
+    return {"description": description, "type": "integer", "minimum": 1, "maximum": high}
+
+
+_TEXT_OR_LIST = {
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+}
+
+_DESCRIPTIONS = {
+    "name": "What the routine or exercise is called.",
+    "description": "One or two sentences on what the routine is for.",
+    "tags": "Words to group routines by.",
+    "sounds": "Sound per event: a WAV name from the bundled or your sounds folder, or none.",
+    "steps": "The steps, in order: exercises, rests and repeat blocks.",
+    "exercise": "An id from the exercise library (coach exercises lists them).",
+    "instructions": "How to do it: a line, or a list of short steps.",
+    "caution": "A safety line shown with the step.",
+    "sides": "none, left, right, or both (each set is done left, then right).",
+}
+
+
+def routine_schema() -> dict[str, Any]:
+    """The schema as a JSON-ready dict (draft-07, which editors support best)."""
+    exercise_step: dict[str, Any] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "exercise": {"type": "string", "description": _DESCRIPTIONS["exercise"]},
+            "name": {"type": "string", "description": "Name shown for this step."},
+            "instructions": {**_TEXT_OR_LIST, "description": _DESCRIPTIONS["instructions"]},
+            "caution": {"type": "string", "description": _DESCRIPTIONS["caution"]},
+            "duration": _duration("A timed hold: 30, 30s, 2m or 1m30s."),
+            "reps": _whole("Repetitions; without tempo the step is self-paced.", MAX_REPS),
+            "tempo": {
+                "type": "object",
+                "description": "Ordered phases of one rep; a rep takes their sum.",
+                "additionalProperties": False,
+                "minProperties": 1,
+                "properties": {p: _duration(f"Seconds of the {p} phase.") for p in TEMPO_PHASES},
+            },
+            "sides": {"enum": list(SIDES), "description": _DESCRIPTIONS["sides"]},
+            "sets": _whole("How many sets (default 1).", MAX_SETS),
+            "switch": _duration("Pause between sides (default 5s).", allow_zero=True),
+            "prepare": _duration("Get-ready time before this exercise.", allow_zero=True),
+            "rest": _duration("Rest between this step's sets.", allow_zero=True),
+        },
+        "anyOf": [{"required": ["exercise"]}, {"required": ["name"]}],
+        "oneOf": [{"required": ["duration"]}, {"required": ["reps"]}],
+    }
+    rest_step = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["rest"],
+        "properties": {"rest": _duration("A pause between exercises.")},
+    }
+    repeat_block = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["repeat", "steps"],
+        "properties": {
+            "repeat": _whole("How many rounds.", MAX_REPEAT),
+            "rest": _duration("Rest between rounds (default 0).", allow_zero=True),
+            "steps": {"$ref": "#/definitions/steps"},
+        },
+    }
+    schema: dict[str, Any] = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "https://coach.invalid/routine.schema.json",
+        "title": "coach routine (format v1)",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "steps"],
+        "properties": {
+            "name": {"type": "string", "description": _DESCRIPTIONS["name"]},
+            "description": {"type": "string", "description": _DESCRIPTIONS["description"]},
+            "tags": {**_TEXT_OR_LIST, "description": _DESCRIPTIONS["tags"]},
+            "prepare": _duration("Get-ready time before each exercise (default 5s).", True),
+            "rest": _duration("Default rest between sets (default 0).", allow_zero=True),
+            "switch": _duration("Default pause between sides (default 5s).", allow_zero=True),
+            "sounds": {
+                "type": "object",
+                "description": _DESCRIPTIONS["sounds"],
+                "additionalProperties": False,
+                "properties": {e: {"type": ["string", "null"]} for e in SOUND_EVENTS},
+            },
+            "steps": {"$ref": "#/definitions/steps", "description": _DESCRIPTIONS["steps"]},
+        },
+        "definitions": {
+            "steps": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "anyOf": [
+                        {"$ref": "#/definitions/exercise_step"},
+                        {"$ref": "#/definitions/rest_step"},
+                        {"$ref": "#/definitions/repeat_block"},
+                    ]
+                },
+            },
+            "exercise_step": exercise_step,
+            "rest_step": rest_step,
+            "repeat_block": repeat_block,
+        },
+    }
+    assert set(schema["properties"]) == set(ROUTINE_KEYS)
+    assert set(exercise_step["properties"]) == set(EXERCISE_STEP_KEYS)
+    assert set(repeat_block["properties"]) == set(REPEAT_KEYS)  # type: ignore[call-overload]
+    assert set(rest_step["properties"]) == set(REST_KEYS)  # type: ignore[call-overload]
+    return schema

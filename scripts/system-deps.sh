@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian packages coach needs, when they are missing.
+#   libasound2-dev  ALSA headers: simpleaudio compiles against them
+#   espeak-ng       optional voice cues
+#   python3-venv    only when this Python cannot make a virtual environment
+# Runs apt-get as root or through sudo; otherwise names the packages and stops.
+set -euo pipefail
+
+PYTHON=${PYTHON:-python3}
+missing=()
+[ -f /usr/include/alsa/asoundlib.h ] || missing+=(libasound2-dev)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+"$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO=(sudo -n)
+else
+    SUDO=(none)
+fi
+
+if [ "${SUDO[0]:-}" = none ] || ! command -v apt-get >/dev/null 2>&1; then
+    if [ -f /usr/include/alsa/asoundlib.h ]; then
+        # Only optional packages are missing: carry on without them.
+        echo "coach: optional packages missing (${missing[*]}); voice cues stay off until espeak-ng is installed." >&2
+        exit 0
+    fi
+    echo "coach needs the ALSA headers: install libasound2-dev (Debian/Ubuntu), alsa-lib-devel (Fedora) or alsa-lib (Arch), then run make again." >&2
+    exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+echo "coach: installing ${missing[*]} with apt-get" >&2
+"${SUDO[@]}" apt-get update -qq >/dev/null
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
