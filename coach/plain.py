@@ -29,10 +29,13 @@ from coach.session.engine import (
 
 
 class InputSource(Protocol):
-    """Waits for a line of input, or for time to pass, whichever comes first."""
+    """Where the runner waits: for a line of input, or just for time to pass."""
 
     def wait(self, timeout: float | None) -> str | None:
         """A line ('' at end of input), or None when `timeout` seconds passed first."""
+
+    def sleep(self, seconds: float) -> None:
+        """Let time pass without reading input (typing ahead is kept for later)."""
 
 
 class StdinSource:
@@ -42,11 +45,15 @@ class StdinSource:
         self.stream = stream
         self._closed = False
 
+    def sleep(self, seconds: float) -> None:
+        time.sleep(max(0.0, seconds))
+
     def wait(self, timeout: float | None) -> str | None:
         if self._closed:
             if timeout is not None:
-                time.sleep(max(0.0, timeout))
-            return None if timeout is not None else ""
+                self.sleep(timeout)
+                return None
+            return ""
         try:
             ready, _, _ = select.select([self.stream], [], [], timeout)
         except (OSError, ValueError):
@@ -75,8 +82,6 @@ def describe(event: Event) -> str | None:
             return event.detail
         if event.kind == "halfway":
             return "Halfway"
-        if event.kind == "tempo":
-            return None
         return None
     if isinstance(event, SegmentEnded):
         if event.status == "skipped" and event.segment.kind == "work":
@@ -122,6 +127,7 @@ class PlainRunner:
         self.cues = cues
         self.listeners = list(listeners)
         self.completed = False
+        self._explained_group: int | None = None
 
     def handle(self, events: Iterable[Event]) -> None:
         for event in events:
@@ -132,10 +138,23 @@ class PlainRunner:
             if isinstance(event, Cue) and self.cues is not None:
                 self.cues.cue(event.kind, event.detail)
             line = describe(event)
-            if line is not None:
-                at = text.clock(self.engine.session_elapsed(event.at))
-                self.out.write(f"[{at}] {line}\n")
-                self.out.flush()
+            if line is None:
+                continue
+            at = text.clock(self.engine.session_elapsed(event.at), round_up=False)
+            self.out.write(f"[{at}] {line}\n")
+            if isinstance(event, SegmentStarted):
+                self._explain(event.segment)
+            self.out.flush()
+
+    def _explain(self, segment: Segment) -> None:
+        """How to do an exercise, and its caution, once when the exercise comes up."""
+        if segment.kind not in ("prepare", "work") or segment.group == self._explained_group:
+            return
+        self._explained_group = segment.group
+        for step in segment.instructions:
+            self.out.write(f"       {step}\n")
+        if segment.caution:
+            self.out.write(f"       Caution: {segment.caution}\n")
 
     def run(self, at_index: int = 0) -> bool:
         """Play the session to its end; True when it completed."""
@@ -159,7 +178,7 @@ class PlainRunner:
                 if timeout is None:
                     break
                 if timeout > 0:
-                    self.source.wait(timeout)
+                    self.source.sleep(timeout)
                 self.handle(engine.poll())
         except KeyboardInterrupt:
             self.handle(engine.stop())

@@ -236,9 +236,9 @@ class SessionEngine:
         return events
 
     def resume(self, now: float | None = None) -> list[Event]:
-        if not self._running or self._paused_at is None:
-            return []
         t = self._time(now)
+        if self._paused_at is None:
+            return self.poll(t)
         span = t - self._paused_at
         self._anchor += span
         self._paused_total += span
@@ -359,7 +359,7 @@ class SessionEngine:
     def _emit_cue(self, at: float, events: list[Event]) -> None:
         cue = self._schedule[self._next_cue]
         self._next_cue += 1
-        if cue.kind == "halfway":
+        if False:
             self._halfway_done = True
         events.append(Cue(at, cue.kind, self._segments[self._index], cue.detail))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -14,6 +15,7 @@ from coach.routine.model import (
     RepeatBlock,
     RestStep,
     Routine,
+    SegmentKind,
     Sides,
     Step,
     TempoPhase,
@@ -39,7 +41,7 @@ UP_HOLD_DOWN = (TempoPhase("up", 2), TempoPhase("hold", 1), TempoPhase("down", 3
 # -- builders ------------------------------------------------------------------------------
 
 
-def segments(*specs: tuple[str, float | None] | Segment) -> Timeline:
+def segments(*specs: tuple[SegmentKind, float | None] | Segment) -> Timeline:
     """A timeline of segments given as (kind, duration) or as Segments; offsets filled in."""
     out: list[Segment] = []
     offset = 0.0
@@ -50,7 +52,7 @@ def segments(*specs: tuple[str, float | None] | Segment) -> Timeline:
             kind, duration = spec
             seg = Segment(
                 index=i, kind=kind, name=f"{kind}{i}", start_s=offset, duration_s=duration
-            )  # type: ignore[arg-type]
+            )
         out.append(seg)
         offset += seg.duration_s or 0.0
     return Timeline(routine_id="t", name="T", segments=tuple(out))
@@ -59,9 +61,14 @@ def segments(*specs: tuple[str, float | None] | Segment) -> Timeline:
 def tempo_work(reps: int | None, tempo: tuple[TempoPhase, ...] = UP_HOLD_DOWN) -> Segment:
     cycle = sum(p.seconds for p in tempo)
     return Segment(
-        index=0, kind="work", name="Raise", start_s=0, duration_s=(reps or 2) * cycle,
-        reps=reps, tempo=tempo,
-    )  # fmt: skip
+        index=0,
+        kind="work",
+        name="Raise",
+        start_s=0,
+        duration_s=(reps or 2) * cycle,
+        reps=reps,
+        tempo=tempo,
+    )
 
 
 def exercise(
@@ -77,9 +84,19 @@ def exercise(
     switch: float = 0,
 ) -> ExerciseStep:
     return ExerciseStep(
-        name=name, exercise_id=None, instructions=(), caution=None, duration=duration, reps=reps,
-        tempo=tempo, sides=sides, sets=sets, switch=switch, prepare=prepare, rest=rest,
-    )  # fmt: skip
+        name=name,
+        exercise_id=None,
+        instructions=(),
+        caution=None,
+        duration=duration,
+        reps=reps,
+        tempo=tempo,
+        sides=sides,
+        sets=sets,
+        switch=switch,
+        prepare=prepare,
+        rest=rest,
+    )
 
 
 def routine(*steps: Step) -> Timeline:
@@ -136,53 +153,69 @@ def cues_of(events: list[Event]) -> list[tuple[float, str, str | None]]:
     ("kind", "cue"),
     [("prepare", "prepare"), ("work", "start"), ("rest", "rest"), ("switch", "switch")],
 )
-def test_start_emits_segment_then_its_opening_cue(kind: str, cue: str) -> None:
+def test_start_emits_segment_then_its_opening_cue(kind: SegmentKind, cue: str) -> None:
     engine, _ = engine_for(segments((kind, 10)))
     assert brief(engine.start()) == [("start", 0, 0), ("cue", 0, cue, None)]
     assert engine.started and not engine.finished and engine.current is engine.timeline.segments[0]
 
 
+def countdown(end: float) -> list[tuple[float, str, str | None]]:
+    return [(end - n, "countdown", str(n)) for n in (3, 2, 1)]
+
+
+def opening(kind: str) -> tuple[float, str, str | None]:
+    return (0, kind, None)
+
+
+TWO_REPS_OF_UP_HOLD_DOWN = [
+    (0, "tempo", "up"),
+    (2, "tempo", "hold"),
+    (3, "tempo", "down"),
+    (6, "tempo", "up"),
+    (8, "tempo", "hold"),
+    (9, "tempo", "down"),
+]
+ZERO_HOLD = (TempoPhase("up", 1), TempoPhase("hold", 0), TempoPhase("down", 1))
+
+
 @pytest.mark.parametrize(
     ("segment", "expected"),
     [
-        pytest.param(("work", 30), [(0, "start", None), (15, "halfway", None), (27, "countdown", "3"),
-                                    (28, "countdown", "2"), (29, "countdown", "1")], id="work-30"),
-        pytest.param(("work", 20), [(0, "start", None), (10, "halfway", None), (17, "countdown", "3"),
-                                    (18, "countdown", "2"), (19, "countdown", "1")], id="work-20"),
-        pytest.param(("work", 19), [(0, "start", None), (16, "countdown", "3"),
-                                    (17, "countdown", "2"), (18, "countdown", "1")], id="work-19"),
-        pytest.param(("work", 4), [(0, "start", None), (1, "countdown", "3"),
-                                   (2, "countdown", "2"), (3, "countdown", "1")], id="work-4"),
-        pytest.param(("work", 3.5), [(0, "start", None)], id="work-short"),
-        pytest.param(("prepare", 5), [(0, "prepare", None), (2, "countdown", "3"),
-                                      (3, "countdown", "2"), (4, "countdown", "1")], id="prepare"),
-        pytest.param(("rest", 60), [(0, "rest", None), (57, "countdown", "3"),
-                                    (58, "countdown", "2"), (59, "countdown", "1")], id="rest-no-halfway"),
-        pytest.param(("switch", 30), [(0, "switch", None)], id="switch"),
-        pytest.param(("work", None), [(0, "start", None)], id="self-paced"),
-        pytest.param(tempo_work(2), [(0, "start", None), (0, "tempo", "up"), (2, "tempo", "hold"),
-                                     (3, "tempo", "down"), (6, "tempo", "up"), (8, "tempo", "hold"),
-                                     (9, "tempo", "down")], id="tempo"),
-        pytest.param(tempo_work(None), [(0, "start", None), (0, "tempo", "up"), (2, "tempo", "hold"),
-                                        (3, "tempo", "down"), (6, "tempo", "up"), (8, "tempo", "hold"),
-                                        (9, "tempo", "down")], id="tempo-reps-from-duration"),
-        pytest.param(tempo_work(1, (TempoPhase("up", 1), TempoPhase("hold", 0), TempoPhase("down", 1))),
-                     [(0, "start", None), (0, "tempo", "up"), (1, "tempo", "down")], id="tempo-zero-phase"),
+        pytest.param(
+            ("work", 30), [opening("start"), (15, "halfway", None), *countdown(30)], id="work-30"
+        ),
+        pytest.param(
+            ("work", 20), [opening("start"), (10, "halfway", None), *countdown(20)], id="work-20"
+        ),
+        pytest.param(("work", 19), [opening("start"), *countdown(19)], id="work-19"),
+        pytest.param(("work", 4), [opening("start"), *countdown(4)], id="work-4"),
+        pytest.param(("work", 3.5), [opening("start")], id="work-short"),
+        pytest.param(("prepare", 5), [opening("prepare"), *countdown(5)], id="prepare"),
+        pytest.param(("rest", 60), [opening("rest"), *countdown(60)], id="rest-no-halfway"),
+        pytest.param(("switch", 30), [opening("switch")], id="switch"),
+        pytest.param(("work", None), [opening("start")], id="self-paced"),
+        pytest.param(tempo_work(2), [opening("start"), *TWO_REPS_OF_UP_HOLD_DOWN], id="tempo"),
+        pytest.param(
+            tempo_work(None), [opening("start"), *TWO_REPS_OF_UP_HOLD_DOWN], id="tempo-no-reps"
+        ),
+        pytest.param(
+            tempo_work(1, ZERO_HOLD),
+            [opening("start"), (0, "tempo", "up"), (1, "tempo", "down")],
+            id="tempo-zero-phase",
+        ),
     ],
-)  # fmt: skip
+)
 def test_cue_schedule_of_one_segment(
-    segment: tuple[str, float | None] | Segment, expected: list[tuple[float, str, str | None]]
+    segment: tuple[SegmentKind, float | None] | Segment,
+    expected: list[tuple[float, str, str | None]],
 ) -> None:
     engine, _ = engine_for(segments(segment))
     events = engine.start() + engine.poll(T0 + 10_000)
-    assert cues_of(events)[:-1] == expected
+    end = engine.timeline.segments[0].duration_s
     # A self-paced segment never ends by itself; every other one ends with the finish cue.
-    if engine.timeline.segments[0].self_paced:
-        assert cues_of(events)[-1] == expected[-1] and not engine.finished
-    else:
-        end = engine.timeline.segments[0].duration_s
-        assert cues_of(events)[-1] == (end, "finish", None)
-        assert isinstance(events[-1], SessionFinished) and events[-1].completed
+    finish = [] if end is None else [(end, "finish", None)]
+    assert cues_of(events) == expected + finish
+    assert engine.finished is (end is not None)
 
 
 def test_cue_schedule_never_reaches_the_segment_end() -> None:
@@ -293,8 +326,11 @@ def test_time_never_goes_back() -> None:
     engine.poll(T0 + 5)
     assert engine.poll(T0 + 1) == []
     assert engine.elapsed(T0 + 1) == 5
-    assert brief(engine.skip(T0 + 2)) == [("end", 5, 0, "skipped", 5), ("cue", 5, "finish", None),
-                                          ("finished", 5, True)]  # fmt: skip
+    assert brief(engine.skip(T0 + 2)) == [
+        ("end", 5, 0, "skipped", 5),
+        ("cue", 5, "finish", None),
+        ("finished", 5, True),
+    ]
 
 
 def test_methods_read_the_clock_when_no_time_is_given() -> None:
@@ -315,8 +351,8 @@ def test_pause_freezes_time_and_resume_shifts_everything() -> None:
     assert engine.paused and engine.next_deadline() is None
     assert engine.poll(T0 + 100) == []
     assert engine.elapsed(T0 + 100) == 3 and engine.remaining(T0 + 100) == 7
-    assert engine.paused_total(T0 + 50) == 47
-    assert engine.session_elapsed(T0 + 50) == 3
+    assert engine.paused_total(T0 + 100) == 97
+    assert engine.session_elapsed(T0 + 100) == 3
     assert brief(engine.resume(T0 + 103)) == [("resumed", 103, 100)]
     assert engine.next_deadline() == T0 + 107  # countdown "3" at D-3
     assert brief(engine.poll(T0 + 110))[-3:] == [
@@ -427,8 +463,7 @@ def test_adjust_up_moves_the_end_and_countdown() -> None:
     assert engine.segment_duration() == 40 and engine.remaining(T0 + 5) == 35
     assert engine.session_remaining(T0 + 5) == 40
     events = engine.poll(T0 + 40)
-    assert cues_of(events)[:4] == [(20, "halfway", None), (37, "countdown", "3"),
-                                   (38, "countdown", "2"), (39, "countdown", "1")]  # fmt: skip
+    assert cues_of(events)[:4] == [(20, "halfway", None), *countdown(40)]
     assert brief(events)[4] == ("end", 40, 0, "done", 40)
 
 
@@ -437,8 +472,19 @@ def test_adjust_up_after_countdown_repeats_it_but_not_halfway() -> None:
     engine.poll(T0 + 28.5)  # halfway at 15 and "3", "2" have played
     engine.adjust(10, T0 + 28.5)
     assert engine.next_deadline() == T0 + 37
-    assert cues_of(engine.poll(T0 + 40)) == [(37, "countdown", "3"), (38, "countdown", "2"),
-                                             (39, "countdown", "1"), (40, "finish", None)]  # fmt: skip
+    assert cues_of(engine.poll(T0 + 40)) == [*countdown(40), (40, "finish", None)]
+
+
+def test_halfway_plays_once_even_when_adjust_moves_it_ahead() -> None:
+    engine, _ = started(segments(("work", 20)))
+    engine.poll(T0 + 11)  # halfway at 10 has played
+    engine.adjust(10, T0 + 11)  # the new midpoint, 15, lies ahead
+    assert engine.next_deadline() == T0 + 27
+    assert cues_of(engine.poll(T0 + 30)) == [*countdown(30), (30, "finish", None)]
+    engine, _ = started(segments(("work", 20), ("work", 20)))
+    engine.poll(T0 + 11)
+    engine.restart_segment(T0 + 11)  # a new attempt plays it again
+    assert cues_of(engine.poll(T0 + 21)) == [(21, "halfway", None)]
 
 
 def test_adjust_down_before_halfway_brings_it_forward() -> None:
@@ -452,8 +498,7 @@ def test_adjust_down_past_already_played_cues_does_not_replay_them() -> None:
     engine, _ = started(segments(("work", 30)))
     engine.poll(T0 + 16)  # halfway played
     engine.adjust(-10, T0 + 16)
-    assert cues_of(engine.poll(T0 + 20)) == [(17, "countdown", "3"), (18, "countdown", "2"),
-                                             (19, "countdown", "1"), (20, "finish", None)]  # fmt: skip
+    assert cues_of(engine.poll(T0 + 20)) == [*countdown(20), (20, "finish", None)]
 
 
 @pytest.mark.parametrize("at", [20, 25, 29.5])
@@ -480,16 +525,17 @@ def test_adjust_works_on_any_timed_kind_and_restart_forgets_it() -> None:
 # -- back and restart ----------------------------------------------------------------------
 
 
-def goto(engine: SessionEngine, index: int, now: float) -> None:
+def goto(engine: SessionEngine, index: int) -> None:
+    """Skip forward at T0, so segment `index` starts at T0."""
     while engine.index < index:
-        engine.skip(now)
+        engine.skip(T0)
 
 
 @pytest.mark.parametrize(
     ("index", "after", "target"),
     [
         (0, 1.0, 0),  # first segment: restart
-        (0, 5.0, 0),
+        (0, 4.5, 0),
         (1, 1.0, 0),  # A set 1 early: prepare of A (its own group's start)
         (3, 1.0, 0),  # A set 2 early: previous is A's rest, so the start of A
         (3, 2.0, 0),  # exactly 2 s still counts as early
@@ -504,12 +550,13 @@ def test_back(index: int, after: float, target: int) -> None:
     timeline = two_exercises()
     assert [s.group for s in timeline.segments] == [0, 0, 0, 0, 1, 1, 1, 1]
     engine, _ = started(timeline)
-    goto(engine, index, T0 + 100)
+    goto(engine, index)
     assert engine.index == index
-    now = T0 + 100 + after
-    assert brief(engine.back(now)) == [
-        ("start", 100 + after, target),
-        ("cue", 100 + after, "prepare" if target in (0, 4) else "start", None),
+    now = T0 + after
+    # Cues that fell due before `now` come first; then the jump.
+    assert brief(engine.back(now))[-2:] == [
+        ("start", after, target),
+        ("cue", after, "prepare" if target in (0, 4) else "start", None),
     ]
     assert engine.index == target and engine.elapsed(now) == 0
 
@@ -521,8 +568,8 @@ def test_back_across_repeat_rounds_goes_to_the_previous_exercise() -> None:
     names = [(s.kind, s.name, s.group) for s in timeline.segments]
     assert names[3] == ("rest", "Rest", 1) and names[4] == ("work", "A", 2)
     engine, _ = started(timeline)
-    goto(engine, 4, T0 + 50)
-    engine.back(T0 + 51)
+    goto(engine, 4)
+    engine.back(T0 + 1)
     assert engine.index == 1  # the round rest belongs to B, so back lands on B's prepare
 
 
@@ -536,9 +583,9 @@ def test_restart_segment_replays_its_cues_and_moves_its_end() -> None:
 
 def test_back_while_paused_stays_paused() -> None:
     engine, _ = started(segments(("work", 10), ("work", 10)))
-    engine.poll(T0 + 15)
-    engine.pause(T0 + 16)
-    engine.back(T0 + 20)  # 1 s into segment 1 (pause time excluded)
+    engine.poll(T0 + 10.5)
+    engine.pause(T0 + 11)
+    engine.back(T0 + 20)  # 1 s into segment 1: the pause does not count
     assert engine.index == 0 and engine.paused and engine.elapsed(T0 + 30) == 0
     engine.resume(T0 + 30)
     assert engine.next_deadline() == T0 + 37
@@ -676,7 +723,7 @@ def test_upcoming() -> None:
     rest_step = kinds.index(("rest", "Rest"), 3)
     b_first = kinds.index(("work", "B"))
     engine, _ = started(timeline)
-    expected = {0: rest_step, 1: rest_step, 3: rest_step, rest_step: b_first}
+    expected = {0: rest_step, 1: rest_step, 2: rest_step, 3: rest_step, rest_step: b_first}
     last = len(timeline.segments) - 1
     while not engine.finished:
         upcoming = engine.upcoming()
@@ -702,7 +749,7 @@ ACTIONS = ("poll", "pause", "resume", "toggle", "skip", "back", "restart", "up",
         st.tuples(st.sampled_from(ACTIONS), st.floats(min_value=0, max_value=40)),
         max_size=60,
     ),
-    st.integers(min_value=0, max_value=7),
+    st.integers(min_value=0, max_value=8),
 )
 def test_random_controls_never_raise_and_keep_time_in_order(
     actions: list[tuple[str, float]], at_index: int
@@ -713,22 +760,22 @@ def test_random_controls_never_raise_and_keep_time_in_order(
         exercise("C", reps=5),
     )
     engine, clock = engine_for(timeline)
+    controls: dict[str, Callable[[], list[Event]]] = {
+        "poll": engine.poll,
+        "pause": engine.pause,
+        "resume": engine.resume,
+        "toggle": engine.toggle_pause,
+        "skip": engine.skip,
+        "back": engine.back,
+        "restart": engine.restart_segment,
+        "up": lambda: engine.adjust(10),
+        "down": lambda: engine.adjust(-10),
+        "done": engine.mark_done,
+    }
     events = engine.start(at_index)
     for name, dt in actions:
         now = clock.advance(dt)
-        call = {
-            "poll": engine.poll,
-            "pause": engine.pause,
-            "resume": engine.resume,
-            "toggle": engine.toggle_pause,
-            "skip": engine.skip,
-            "back": engine.back,
-            "restart": engine.restart_segment,
-            "up": lambda: engine.adjust(10),
-            "down": lambda: engine.adjust(-10),
-            "done": engine.mark_done,
-        }[name]
-        new = call()
+        new = controls[name]()
         assert all(e.at <= now for e in new)
         events += new
         deadline = engine.next_deadline()
@@ -741,3 +788,12 @@ def test_random_controls_never_raise_and_keep_time_in_order(
     assert times == sorted(times)
     assert sum(isinstance(e, SessionFinished) for e in events) == 1
     assert isinstance(events[-1], SessionFinished)
+    # Every end belongs to the segment started last, and no time is negative.
+    current: Segment | None = None
+    for event in events:
+        if isinstance(event, SegmentStarted):
+            current = event.segment
+        elif isinstance(event, SegmentEnded):
+            assert event.segment is current and event.active_s >= 0
+        elif isinstance(event, Resumed):
+            assert event.paused_s >= 0

@@ -1,0 +1,95 @@
+"""What the voice says for each cue of a session, as plain text for the speech renderer.
+
+Kept apart from the audio code so the wording can be read and tested without a speaker: a line
+is short (it has to fit between beeps), names the exercise and what to do when one begins, and
+counts "3, 2, 1" only into work, where getting the start right matters.
+"""
+
+from __future__ import annotations
+
+from coach.routine.timeline import Segment, Timeline
+from coach.session.engine import Cue
+
+FINISHED = "Session complete"
+SWITCH = "Switch sides"
+REST = "Rest"
+HALFWAY = "Halfway"
+
+
+def spoken_length(seconds: float) -> str:
+    """`30 seconds`, `1 minute`, `2 minutes 15 seconds`: words a voice reads naturally."""
+    whole = max(0, round(seconds))
+    minutes, secs = divmod(whole, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute" + ("s" if minutes != 1 else ""))
+    if secs or not minutes:
+        parts.append(f"{secs} second" + ("s" if secs != 1 else ""))
+    return " ".join(parts)
+
+
+def _amount(work: Segment) -> str:
+    if work.reps is not None:
+        each = f"{work.reps} rep" + ("s" if work.reps != 1 else "")
+    elif work.duration_s is not None:
+        each = spoken_length(work.duration_s)
+    else:
+        each = "at your own pace"
+    if work.sets and work.sets > 1:
+        return f"{work.sets} sets of {each}"
+    return each
+
+
+def _sides(timeline: Timeline, work: Segment) -> str:
+    sides = [s.side for s in _group(timeline, work) if s.kind == "work" and s.side]
+    if not sides:
+        return ""
+    if len(set(sides)) > 1:
+        return f"{sides[0]} side first"
+    return f"{sides[0]} side"
+
+
+def _group(timeline: Timeline, segment: Segment) -> list[Segment]:
+    return [s for s in timeline.segments if s.group == segment.group]
+
+
+def first_work(timeline: Timeline, segment: Segment) -> Segment | None:
+    """The first work segment of the exercise that `segment` belongs to."""
+    return next((s for s in _group(timeline, segment) if s.kind == "work"), None)
+
+
+def announcement(timeline: Timeline, segment: Segment) -> str:
+    """The exercise `segment` belongs to and what to do: `Calf raise, 10 reps, left side first`."""
+    work = first_work(timeline, segment) or segment
+    parts = [work.name, _amount(work), _sides(timeline, work)]
+    return ", ".join(p for p in parts if p)
+
+
+def _opens_exercise(timeline: Timeline, segment: Segment) -> bool:
+    """True for the work segment that starts an exercise with no prepare segment before it."""
+    if segment.index == 0:
+        return True
+    return timeline.segments[segment.index - 1].group != segment.group
+
+
+def line_for(cue: Cue, timeline: Timeline) -> str | None:
+    """The words for one engine cue, or None when the cue is a beep only (tempo, mid-set starts)."""
+    segment = cue.segment
+    if cue.kind == "prepare":
+        return announcement(timeline, segment)
+    if cue.kind == "start":
+        return announcement(timeline, segment) if _opens_exercise(timeline, segment) else None
+    if cue.kind == "switch":
+        return SWITCH
+    if cue.kind == "rest":
+        return REST
+    if cue.kind == "halfway":
+        return HALFWAY
+    if cue.kind == "finish":
+        return FINISHED
+    if cue.kind == "countdown":
+        following = segment.index + 1
+        if following < len(timeline.segments) and timeline.segments[following].kind == "work":
+            return cue.detail
+        return None
+    return None

@@ -1,0 +1,50 @@
+"""`coach run --plain` end to end, in a subprocess with no terminal and no sound card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.conftest import RunCoach
+
+SHORT = """\
+name: Short
+prepare: 0.2s
+steps:
+  - {name: Hold, duration: 0.5s, sides: both, switch: 0.1s}
+  - {name: Pick, reps: 3}
+  - rest: 0.3s
+  - {name: Raise, reps: 2, tempo: {up: 0.1s, down: 0.1s}}
+"""
+
+
+def test_a_short_routine_completes_with_one_line_per_event(
+    coach: RunCoach, tmp_path: Path
+) -> None:
+    path = tmp_path / "short.yaml"
+    path.write_text(SHORT)
+    result = coach("run", str(path), "--plain", stdin="\n")
+    assert result.returncode == 0, result.stderr
+    lines = [line.split("] ", 1)[1] for line in result.stdout.splitlines() if line.startswith("[")]
+    assert lines == [
+        "Get ready: Hold (left side), 0.2 s",
+        "Go: Hold (left side), 0.5 s",
+        "Switch sides: right side next, 0.1 s",
+        "Go: Hold (right side), 0.5 s",
+        "Get ready: Pick, 0.2 s",
+        "Go: Pick, 3 reps, at your own pace: press Enter when done",
+        "Rest 0.3 s",
+        "Get ready: Raise, 0.2 s",
+        "Go: Raise, 2 reps (0.1-0.1 s)",
+        "Session complete",
+    ]
+    assert "Traceback" not in result.stderr
+    assert "ALSA" not in result.stderr
+
+
+def test_a_broken_routine_is_reported_not_run(coach: RunCoach, tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("name: X\nsteps:\n  - {name: A, duration: 0}\n")
+    result = coach("run", str(path), "--plain")
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"{path}:3:25: ")
+    assert result.stdout == ""

@@ -1,0 +1,114 @@
+"""The `--plain` runner, driven by a fake clock and scripted input: no real waiting."""
+
+from __future__ import annotations
+
+import io
+
+from coach.plain import PlainRunner
+from coach.routine.model import ExerciseStep, RestStep, Routine, TempoPhase
+from coach.routine.timeline import expand
+from coach.session.clock import FakeClock
+from coach.session.engine import Cue, Event, SessionEngine
+
+
+def step(name: str, **kw: object) -> ExerciseStep:
+    fields: dict[str, object] = {
+        "name": name, "exercise_id": None, "instructions": (), "caution": None,
+        "duration": None, "reps": None, "tempo": (), "sides": "none", "sets": 1,
+        "switch": 0.0, "prepare": 0.0, "rest": 0.0,
+    }  # fmt: skip
+    fields.update(kw)
+    return ExerciseStep(**fields)  # type: ignore[arg-type]
+
+
+class ScriptedInput:
+    """Answers self-paced waits from a script; every wait or sleep moves the fake clock."""
+
+    def __init__(self, clock: FakeClock, lines: list[str], typing_s: float = 4.0) -> None:
+        self.clock = clock
+        self.lines = lines
+        self.typing_s = typing_s
+        self.sleeps: list[float] = []
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.clock.advance(seconds)
+
+    def wait(self, timeout: float | None) -> str | None:
+        if timeout is not None and timeout < self.typing_s:
+            self.clock.advance(timeout)
+            return None
+        self.clock.advance(self.typing_s)
+        return self.lines.pop(0) if self.lines else ""
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.cues: list[tuple[str, str | None]] = []
+
+    def cue(self, kind: str, detail: str | None = None) -> bool:
+        self.cues.append((kind, detail))
+        return True
+
+
+def run(routine: Routine, lines: list[str]) -> tuple[str, bool, Recorder, list[Event]]:
+    clock = FakeClock()
+    engine = SessionEngine(expand(routine), clock)
+    out = io.StringIO()
+    cues = Recorder()
+    seen: list[Event] = []
+    runner = PlainRunner(engine, out, ScriptedInput(clock, lines), cues, [seen.append])
+    completed = runner.run()
+    return out.getvalue(), completed, cues, seen
+
+
+ROUTINE = Routine(
+    id="t",
+    name="T",
+    steps=(
+        step("Hold", duration=5.0, sides="both", switch=2.0, prepare=3.0,
+             instructions=("Stand tall.",), caution="Stop if it hurts."),
+        RestStep(4.0),
+        step("Pick", reps=10),
+        step("Raise", reps=2, tempo=(TempoPhase("up", 1.0), TempoPhase("down", 1.0))),
+    ),
+)  # fmt: skip
+
+
+def test_plain_run_prints_one_line_per_event_with_session_time() -> None:
+    output, completed, _, _ = run(ROUTINE, ["\n"])
+    assert completed
+    assert output.splitlines() == [
+        "[0:00] Get ready: Hold (left side), 3 s",
+        "       Stand tall.",
+        "       Caution: Stop if it hurts.",
+        "[0:03] Go: Hold (left side), 5 s",
+        "[0:05] 3",
+        "[0:06] 2",
+        "[0:07] 1",
+        "[0:08] Switch sides: right side next, 2 s",
+        "[0:10] Go: Hold (right side), 5 s",
+        "[0:12] 3",
+        "[0:13] 2",
+        "[0:14] 1",
+        "[0:15] Rest 4 s",
+        "[0:16] 3",
+        "[0:17] 2",
+        "[0:18] 1",
+        "[0:19] Go: Pick, 10 reps, at your own pace: press Enter when done",
+        "[0:23] Go: Raise, 2 reps (1-1 s)",
+        "[0:27] Session complete",
+    ]
+
+
+def test_cues_and_listeners_get_every_event_in_order() -> None:
+    _, _, cues, seen = run(ROUTINE, ["\n"])
+    assert cues.cues == [(e.kind, e.detail) for e in seen if isinstance(e, Cue)]
+    assert cues.cues[-1] == ("finish", None)
+    assert [d for k, d in cues.cues if k == "tempo"] == ["up", "down", "up", "down"]
+
+
+def test_end_of_input_skips_self_paced_steps_and_still_finishes() -> None:
+    output, completed, _, _ = run(ROUTINE, [])
+    assert completed
+    assert "[0:23] Skipped: Pick" in output
