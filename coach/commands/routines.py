@@ -6,12 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach import text
-from coach.routine.catalog import Catalog, RoutineEntry
-from coach.routine.loader import LIBRARY_FILE, load_exercises
-from coach.routine.problems import RoutineError
-from coach.routine.timeline import expand
+if TYPE_CHECKING:
+    from coach.routine.catalog import Catalog, RoutineEntry
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,6 +50,9 @@ def load_entry(catalog: Catalog, ref: str) -> RoutineEntry:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from coach import text
+    from coach.routine.catalog import Catalog
+
     catalog = Catalog.default()
     entries = catalog.entries()
     if args.json:
@@ -73,6 +74,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from coach import text
+    from coach.routine.catalog import Catalog
+    from coach.routine.timeline import expand
+
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
     timeline = expand(entry.routine)
@@ -90,6 +95,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from coach.routine.catalog import Catalog
+    from coach.routine.loader import LIBRARY_FILE, load_exercises
+    from coach.routine.problems import RoutineError
+
     catalog = Catalog.default()
     failed = False
     for path in args.paths:
@@ -121,6 +130,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
+    from coach.routine.catalog import Catalog
+
     library = Catalog.default().exercises
     if args.json:
         items = [

@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.commands.routines import load_entry
-from coach.routine.catalog import Catalog
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="play a routine (the player, or --plain text lines)")
@@ -21,6 +18,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from coach.commands.routines import load_entry
+    from coach.routine.catalog import Catalog
+
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
     if not args.plain:

@@ -359,7 +359,7 @@ class SessionEngine:
     def _emit_cue(self, at: float, events: list[Event]) -> None:
         cue = self._schedule[self._next_cue]
         self._next_cue += 1
-        if False:
+        if cue.kind == "halfway":
             self._halfway_done = True
         events.append(Cue(at, cue.kind, self._segments[self._index], cue.detail))
 

@@ -1,0 +1,121 @@
+"""What the session screen shows at one moment, in whole seconds and strings.
+
+Built from the engine on each wake and compared field by field, so a widget repaints only
+when its own text or number changes: a float that moves every frame never reaches the screen.
+Plain Python, no Textual, so the wording can be checked without running an app.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from coach import text
+from coach.routine.timeline import Segment
+from coach.session.engine import SessionEngine
+
+STAGES = {"prepare": "GET READY", "work": "GO", "rest": "REST", "switch": "SWITCH SIDES"}
+DONE_HINT = "Press Enter when done"
+
+
+@dataclass(frozen=True)
+class SessionView:
+    kind: str  # prepare, work, rest, switch, or "" when nothing is playing
+    stage: str
+    title: str
+    amount: str
+    side: str
+    counts: str
+    rep: str
+    phase: str
+    clock_s: int  # what the big clock shows: seconds left, or seconds so far when counting up
+    counting_up: bool
+    hint: str
+    instructions: tuple[str, ...]
+    caution: str
+    segment_total: int  # 0: self-paced, no bar
+    segment_done: int
+    session_total: int
+    session_done: int
+    session_left: str
+    upcoming: str
+
+
+def _counts(segment: Segment) -> str:
+    parts = []
+    if segment.set is not None and segment.sets and segment.sets > 1:
+        parts.append(f"Set {segment.set}/{segment.sets}")
+    if segment.round is not None and segment.rounds and segment.rounds > 1:
+        parts.append(f"Round {segment.round}/{segment.rounds}")
+    return " · ".join(parts)
+
+
+def _upcoming(engine: SessionEngine) -> str:
+    following = engine.upcoming()
+    if following is None:
+        return "Next: the end"
+    if following.kind == "rest":
+        return f"Next: Rest, {text.length(following.duration_s or 0)}"
+    where = f" ({following.side} side)" if following.side else ""
+    return f"Next: {following.name}{where}, {text.amount(following)}"
+
+
+def shown_seconds(remaining: float | None, elapsed: float) -> tuple[int, bool]:
+    """The big clock's value: seconds left rounded up, or whole seconds so far when self-paced."""
+    if remaining is None:
+        return int(math.floor(elapsed + 1e-9)), True
+    return int(math.ceil(remaining - 1e-9)), False
+
+
+def seconds_to_next_change(remaining: float | None, elapsed: float) -> float | None:
+    """How long until the big clock shows a different number; None when it never will."""
+    if remaining is None:
+        return math.floor(elapsed + 1e-9) + 1 - elapsed
+    if remaining <= 0:
+        return None
+    shown = math.ceil(remaining - 1e-9)
+    return max(0.0, remaining - (shown - 1))
+
+
+def view_of(engine: SessionEngine, now: float) -> SessionView:
+    """The screen's content for `engine` at clock reading `now`."""
+    segment = engine.current
+    session_left = engine.session_remaining(now)
+    session_done = engine.session_elapsed(now)
+    session = {
+        "session_total": round(session_done + session_left),
+        "session_done": round(session_done),
+        "session_left": f"{text.clock(session_left)} left",
+    }
+    if segment is None:
+        return SessionView(
+            kind="", stage="FINISHED", title=engine.timeline.name, amount="", side="",
+            counts="", rep="", phase="", clock_s=0, counting_up=False, hint="",
+            instructions=(), caution="", segment_total=0, segment_done=0, upcoming="",
+            **session,
+        )  # fmt: skip
+    remaining = engine.remaining(now)
+    elapsed = engine.elapsed(now)
+    clock_s, counting_up = shown_seconds(remaining, elapsed)
+    tempo = engine.tempo_position(now)
+    duration = engine.segment_duration()
+    about = segment.kind in ("prepare", "work")
+    return SessionView(
+        kind=segment.kind,
+        stage=STAGES.get(segment.kind, segment.kind.upper()),
+        title=segment.name,
+        amount=text.amount(segment) if segment.kind == "work" else "",
+        side=(segment.side or "").upper(),
+        counts=_counts(segment),
+        rep=f"Rep {tempo.rep}/{tempo.reps}" if tempo else "",
+        phase=tempo.phase.upper() if tempo else "",
+        clock_s=clock_s,
+        counting_up=counting_up,
+        hint=DONE_HINT if counting_up else "",
+        instructions=segment.instructions if about else (),
+        caution=(segment.caution or "") if about else "",
+        segment_total=0 if duration is None else max(1, round(duration)),
+        segment_done=0 if duration is None else round(elapsed),
+        upcoming=_upcoming(engine),
+        **session,
+    )
