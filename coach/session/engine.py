@@ -14,27 +14,8 @@ from typing import Literal
 
 from coach.routine.timeline import Segment, Timeline
 from coach.session.clock import Clock
-from coach.session.cues import (
-    ScheduledCue,
-    TempoPosition,
-    cue_schedule,
-    is_tempo,
-    tempo_position,
-)
-
-__all__ = [
-    "BACK_GRACE_S",
-    "Cue",
-    "EndStatus",
-    "Event",
-    "Paused",
-    "Resumed",
-    "SegmentEnded",
-    "SegmentStarted",
-    "SessionEngine",
-    "SessionFinished",
-    "TempoPosition",
-]
+from coach.session.cues import ScheduledCue, cue_schedule, is_tempo, tempo_position
+from coach.session.cues import TempoPosition as TempoPosition  # part of this module's API
 
 EndStatus = Literal["done", "skipped"]
 
@@ -89,7 +70,9 @@ class SessionEngine:
     """Deadlines, controls and events of one session. Knows nothing of screens, sound or storage.
 
     Every public method takes an optional `now` (defaults to `clock.now()`). A control first
-    reports whatever fell due before `now` (with those events' own times), then acts at `now`.
+    reports whatever fell due before `now` (with those events' own times), then acts at `now`;
+    a `now` earlier than one already acted on counts as that one. A query may be asked about an
+    earlier moment, such as an event's own time, to stamp it with the session time it fell at.
     """
 
     def __init__(self, timeline: Timeline, clock: Clock) -> None:
@@ -147,7 +130,7 @@ class SessionEngine:
     def elapsed(self, now: float | None = None) -> float:
         if not self._running:
             return 0.0
-        active = self._active_point(self._time(now)) - self._anchor
+        active = max(0.0, self._active_point(self._read(now)) - self._anchor)
         return active if self._duration is None else min(active, self._duration)
 
     def remaining(self, now: float | None = None) -> float | None:
@@ -156,16 +139,17 @@ class SessionEngine:
         return max(0.0, self._duration - self.elapsed(now))
 
     def paused_total(self, now: float | None = None) -> float:
-        t = self._time(now)
         if self._paused_at is None:
             return self._paused_total
-        return self._paused_total + (t - self._paused_at)
+        return self._paused_total + max(0.0, self._read(now) - self._paused_at)
 
     def session_elapsed(self, now: float | None = None) -> float:
         if not self._started:
             return 0.0
-        t = self._ended_at if self._finished else self._time(now)
-        return t - self._t0 - self.paused_total(t)
+        t = self._read(now)
+        if self._finished:
+            t = min(t, self._ended_at)
+        return max(0.0, t - self._t0 - self.paused_total(t))
 
     def session_remaining(self, now: float | None = None) -> float:
         if not self._started:
@@ -181,6 +165,7 @@ class SessionEngine:
         return tempo_position(segment, self.elapsed(now))
 
     def upcoming(self) -> Segment | None:
+        """What "Next:" names: the next exercise or rest, else this exercise's next work."""
         segment = self.current
         if segment is None:
             return None
@@ -327,10 +312,12 @@ class SessionEngine:
 
     # -- internals -------------------------------------------------------------------------
 
+    def _read(self, now: float | None) -> float:
+        return self.clock.now() if now is None else now
+
     def _time(self, now: float | None) -> float:
-        # A reading earlier than one already seen is taken as the latest, so times never go back.
-        t = self.clock.now() if now is None else now
-        self._latest = max(self._latest, t)
+        """The time a state change happens at: never earlier than one already acted on."""
+        self._latest = max(self._latest, self._read(now))
         return self._latest
 
     def _active_point(self, t: float) -> float:

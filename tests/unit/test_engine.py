@@ -321,11 +321,22 @@ def test_next_deadline_is_the_time_of_the_next_event() -> None:
     assert engine.finished and steps > 30
 
 
-def test_time_never_goes_back() -> None:
+def test_session_elapsed_at_each_event_of_a_late_poll() -> None:
+    engine, _ = started(segments(("work", 10), ("rest", 10), ("work", 10)))
+    engine.pause(T0 + 4)
+    engine.resume(T0 + 9)
+    events = engine.poll(T0 + 60)
+    stamps = [(type(e).__name__, engine.session_elapsed(e.at)) for e in events]
+    assert ("SegmentStarted", 10) in stamps and ("SegmentStarted", 20) in stamps
+    assert stamps[-1] == ("SessionFinished", 30)
+    assert engine.session_elapsed(T0 + 99) == 30 and engine.paused_total(T0 + 99) == 5
+
+
+def test_controls_never_act_earlier_than_they_already_have() -> None:
     engine, _ = started(segments(("work", 10)))
     engine.poll(T0 + 5)
     assert engine.poll(T0 + 1) == []
-    assert engine.elapsed(T0 + 1) == 5
+    assert engine.elapsed(T0 + 1) == 1 and engine.elapsed(T0 + 5) == 5
     assert brief(engine.skip(T0 + 2)) == [
         ("end", 5, 0, "skipped", 5),
         ("cue", 5, "finish", None),
