@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.commands import routines, session
+from coach.commands import edit, history, routines, session
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     routines.register(sub)
     session.register(sub)
+    history.register(sub)
+    edit.register(sub)
     return parser
 
 

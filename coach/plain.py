@@ -66,10 +66,6 @@ class StdinSource:
         return line
 
 
-class CueSink(Protocol):
-    def cue(self, kind: str, detail: str | None = None) -> object: ...
-
-
 EventListener = Callable[[Event], None]
 
 
@@ -111,20 +107,22 @@ def _started(seg: Segment) -> str:
 
 
 class PlainRunner:
-    """Drives an engine in real time (or a fake one), writing lines and sounding cues."""
+    """Drives an engine in real time (or a fake one), writing a line per event.
+
+    Sound and history are listeners like any other: each gets every event, in order, before its
+    line is written.
+    """
 
     def __init__(
         self,
         engine: SessionEngine,
         out: TextIO,
         source: InputSource,
-        cues: CueSink | None = None,
         listeners: Iterable[EventListener] = (),
     ) -> None:
         self.engine = engine
         self.out = out
         self.source = source
-        self.cues = cues
         self.listeners = list(listeners)
         self.completed = False
         self._explained_group: int | None = None
@@ -135,8 +133,6 @@ class PlainRunner:
                 listener(event)
             if isinstance(event, SessionFinished):
                 self.completed = event.completed
-            if isinstance(event, Cue) and self.cues is not None:
-                self.cues.cue(event.kind, event.detail)
             line = describe(event)
             if line is None:
                 continue

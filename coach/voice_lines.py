@@ -93,3 +93,23 @@ def line_for(cue: Cue, timeline: Timeline) -> str | None:
             return cue.detail
         return None
     return None
+
+
+def phrases(timeline: Timeline) -> list[str]:
+    """Every line a session of `timeline` may say, in the order it is first needed.
+
+    The voice renders these ahead of time so the first cue is not late while espeak-ng runs.
+    """
+    found: dict[str, None] = {}
+    for segment in timeline.segments:
+        if segment.kind == "prepare" or (
+            segment.kind == "work" and _opens_exercise(timeline, segment)
+        ):
+            found[announcement(timeline, segment)] = None
+        elif segment.kind == "switch":
+            found[SWITCH] = None
+        elif segment.kind == "rest":
+            found[REST] = None
+    for word in ("3", "2", "1", HALFWAY, FINISHED):
+        found[word] = None
+    return list(found)

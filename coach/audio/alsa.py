@@ -29,8 +29,10 @@ def _ignore(
     return None
 
 
-# ALSA keeps only a bare C pointer to the handler: this reference keeps it from being collected.
-_installed: object | None = None
+# ALSA keeps only a bare C pointer to a handler, so every handler ever installed stays
+# referenced here: a collected one would leave ALSA calling freed memory.
+_handlers: list[object] = []
+_installed = False
 _lock = threading.Lock()
 
 
@@ -46,7 +48,7 @@ def silence_alsa_errors(library_names: list[str] | None = None) -> bool:
     """Install the no-op handler once per process; True when ALSA's errors are now silenced."""
     global _installed
     with _lock:
-        if _installed is not None:
+        if _installed:
             return True
         for name in library_names if library_names is not None else _library_names():
             try:
@@ -56,8 +58,9 @@ def silence_alsa_errors(library_names: list[str] | None = None) -> bool:
             handler = _HandlerType(_ignore)
             setter.argtypes = [_HandlerType]
             setter.restype = ctypes.c_int
+            _handlers.append(handler)
             if setter(handler) == 0:
-                _installed = handler
+                _installed = True
                 return True
         return False
 

@@ -88,6 +88,9 @@ class RecordingBackend:
         self.stops += 1
 
 
+#: Ten milliseconds of silence, played once at the start to find out whether there is a device.
+PROBE = Clip("probe", bytes(2 * 441), 44100)
+
 #: A device call that has not returned after this long is taken as a device that never will.
 DEVICE_TIMEOUT_S = 3.0
 #: Plays that may fail in a row, after one has worked, before the device is given up on. One
@@ -101,24 +104,33 @@ class SimpleaudioBackend:
     simpleaudio opens the device on every play, in the calling thread, so every call here runs
     on one background thread. On start it plays a few milliseconds of silence to find out early
     whether there is a device at all, so the first real cue already knows whether to fall back.
+    (ALSA reports a missing device only when one is opened.)
     """
 
     name = "simpleaudio"
 
-    def __init__(self, *, probe: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        probe: bool = True,
+        module: Any = None,
+        device_timeout: float = DEVICE_TIMEOUT_S,
+    ) -> None:
+        """`module` stands in for simpleaudio in tests; by default it is imported on first use."""
         self._worker = SerialWorker("coach-audio", on_error=self._give_up)
-        self._module: Any = None
+        self._module: Any = module
+        self._device_timeout = device_timeout
         self._problem: str | None = None
         self._played = False
         self._failures = 0
         self._playing: list[Any] = []
         if probe:
-            self.play(Clip("probe", bytes(2 * 441), 44100))
+            self._worker.submit(self._probe)
 
     @property
     def problem(self) -> str | None:
-        if self._problem is None and self._worker.busy_for() > DEVICE_TIMEOUT_S:
-            self._problem = f"the audio device did not answer within {DEVICE_TIMEOUT_S:g} s"
+        if self._problem is None and self._worker.busy_for() > self._device_timeout:
+            self._problem = f"the audio device did not answer within {self._device_timeout:g} s"
         return self._problem
 
     @property
@@ -156,14 +168,21 @@ class SimpleaudioBackend:
             self._module = simpleaudio
         return self._module
 
-    def _play_now(self, clip: Clip) -> None:
+    def _probe(self) -> None:
+        # Played to its end before anything else opens the device: a device that cannot mix
+        # would otherwise refuse the first real cue.
+        play = self._play_now(PROBE)
+        if play is not None:
+            play.wait_done()
+
+    def _play_now(self, clip: Clip) -> Any:
         if self._problem is not None:
-            return
+            return None
         try:
             module = self._load()
         except Exception as exc:
             self._problem = f"simpleaudio could not be loaded ({_reason(exc)})"
-            return
+            return None
         try:
             with quiet_device_opening():
                 play = module.play_buffer(clip.pcm, clip.channels, clip.sample_width, clip.rate)
@@ -171,10 +190,11 @@ class SimpleaudioBackend:
             self._failures += 1
             if not self._played or self._failures >= FAILURES_BEFORE_GIVING_UP:
                 self._give_up(exc)
-            return
+            return None
         self._played = True
         self._failures = 0
         self._playing = [p for p in self._playing if p.is_playing()] + [play]
+        return play
 
     def _give_up(self, exc: Exception) -> None:
         if self._problem is None:

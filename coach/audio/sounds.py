@@ -30,7 +30,8 @@ CUE_SOUND_NAMES: tuple[str, ...] = tuple(
 #: The rates simpleaudio accepts; anything else would fail only when played.
 PLAYABLE_RATES = (8000, 11025, 16000, 22050, 32000, 44100, 48000, 88200, 96000, 192000)
 
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+#: A sound name is a file name without `.wav`: no folders, nothing hidden.
+_PLAIN_NAME = re.compile(r"\w[\w .-]*")
 
 
 class UnplayableSound(ValueError):
@@ -59,7 +60,9 @@ def load_wav(path: Path, name: str | None = None) -> Clip:
     except FileNotFoundError:
         raise UnplayableSound("is missing") from None
     except (wave.Error, EOFError) as exc:
-        raise UnplayableSound(f"is not a WAV file coach can read ({exc or 'too short'})") from None
+        raise UnplayableSound(
+            f"is not a WAV file coach can read ({str(exc) or 'too short'})"
+        ) from None
     except OSError as exc:
         raise UnplayableSound(f"could not be read ({exc.strerror or exc})") from None
     got = len(pcm) // (channels * width)
@@ -71,7 +74,8 @@ def load_wav(path: Path, name: str | None = None) -> Clip:
 
 
 def scale_pcm(pcm: bytes, volume: float) -> bytes:
-    """16-bit little-endian samples times `volume` (0.0 to 1.0), rounded to the nearest integer.
+    """16-bit little-endian samples times `volume` (0.0 to 1.0), rounded to the nearest integer
+    (halves to even).
 
     simpleaudio has no volume control, so the samples themselves are scaled.
     """

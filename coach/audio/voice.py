@@ -3,12 +3,13 @@
 Rendering a phrase takes a subprocess, so `say` and `render_ahead` do it on the voice's own
 background thread (one `SerialWorker`), never on the UI loop; `render` and `clip` block and are
 meant for that thread, for the plain runner and for tests. The finished clip plays through the
-same backend as the beeps: see `CuePlayer.say` for how the two take turns.
+same backend as the beeps: `coach.audio.cues` says how the two take turns.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import shutil
@@ -111,7 +112,7 @@ class Voice:
         """Render a session's phrases in the background before they are needed."""
         if self.available:
             for phrase in phrases:
-                self._submit(lambda text=phrase: self._render_quietly(text))
+                self._submit(functools.partial(self._render_quietly, phrase))
 
     def drain(self, timeout: float | None = None) -> bool:
         """Block until every queued phrase has been rendered and delivered."""

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.audio.backend import AudioBackend
+    from coach.routine.model import Routine
+    from coach.routine.timeline import Timeline
+    from coach.session.engine import Event
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,32 +23,119 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="beeps only, no spoken cues")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with this routine's interrupted session (less than 12 hours old)",
+    )
     p.set_defaults(handler=cmd_run)
+
+
+def audio_backend() -> AudioBackend:
+    """The sound card; `COACH_AUDIO=silent` turns sound off (scripts, CI)."""
+    if os.environ.get("COACH_AUDIO", "").lower() in ("silent", "none", "off"):
+        from coach.audio.backend import SilentBackend
+
+        return SilentBackend()
+    from coach.audio.backend import SimpleaudioBackend
+
+    return SimpleaudioBackend()
+
+
+def notify(message: str) -> None:
+    print(f"coach: {message}", file=sys.stderr)
+
+
+def history_listeners(routine: Routine, timeline: Timeline) -> list[Callable[[Event], None]]:
+    """The recorder that writes each finished step to the history as it happens."""
+    from coach.history.recorder import Recorder
+
+    return [Recorder(timeline, source="app")]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     from coach.commands.routines import load_entry
     from coach.routine.catalog import Catalog
+    from coach.routine.timeline import expand
 
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
+    timeline = expand(entry.routine)
+    resume_id, start_index = _resumable(entry.id, timeline) if args.resume else (None, 0)
     if not args.plain:
         from coach.tui.app import make_app
 
-        app = make_app(start_routine=entry.routine)
+        app = make_app(
+            start_routine=entry.routine,
+            voice=False if args.no_voice else None,
+            muted=True if args.mute else None,
+            session_listeners=history_listeners,
+        )
         app.run()
         return app.return_code or 0
-    from coach.plain import PlainRunner, stdin_source
-    from coach.routine.timeline import expand
-    from coach.session.clock import MonotonicClock
-    from coach.session.engine import SessionEngine
+    return _run_plain(args, entry.routine, timeline, resume_id, start_index)
 
-    engine = SessionEngine(expand(entry.routine), MonotonicClock())
-    runner = PlainRunner(engine, sys.stdout, stdin_source())
+
+def _resumable(routine_id: str, timeline: Timeline) -> tuple[int | None, int]:
+    from coach.history.database import HistoryUnavailable
+    from coach.history.recorder import plan_hash
+    from coach.history.records import local_now
+    from coach.history.store import HistoryStore
+
     try:
-        completed = runner.run()
+        with HistoryStore.open(create=False) as store:
+            found = store.find_resumable(routine_id, plan_hash(timeline), local_now())
+    except HistoryUnavailable as exc:
+        notify(f"{exc}; starting from the beginning")
+        return None, 0
+    if found is None:
+        notify(f"no interrupted session of {routine_id} to resume; starting from the beginning")
+        return None, 0
+    return found.session_id, found.start_index
+
+
+def _run_plain(
+    args: argparse.Namespace,
+    routine: Routine,
+    timeline: Timeline,
+    resume_id: int | None,
+    start_index: int,
+) -> int:
+    from coach.history.recorder import Recorder
+    from coach.plain import PlainRunner, stdin_source
+    from coach.session.clock import MonotonicClock
+    from coach.session.engine import Cue, SessionEngine
+    from coach.settings import load_settings
+    from coach.tui.sound import SessionSound, SoundChoices
+
+    settings = load_settings()
+    for problem in settings.problems:
+        notify(str(problem))
+    sound = SessionSound(
+        audio_backend,
+        routine,
+        timeline,
+        SoundChoices(
+            volume=settings.volume,
+            muted=args.mute or settings.mute,
+            voice=settings.voice and not args.no_voice,
+        ),
+    )
+    sound.build()
+
+    def play(event: Event) -> None:
+        if isinstance(event, Cue):
+            sound.play(event)
+            for message in sound.notices():
+                notify(message.replace(" and ring the terminal bell", ""))
+
+    recorder = Recorder(timeline, source="plain", resume=resume_id, on_notice=notify)
+    engine = SessionEngine(timeline, MonotonicClock())
+    runner = PlainRunner(engine, sys.stdout, stdin_source(), [play, recorder])
+    try:
+        completed = runner.run(start_index)
     except KeyboardInterrupt:
-        print("Stopped. What you finished so far counts.", file=sys.stderr)
+        notify("stopped; the steps you finished are saved in your history")
         return 130
     return 0 if completed else 1
 
@@ -47,6 +143,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 def open_home() -> int:
     from coach.tui.app import make_app
 
-    app = make_app()
+    app = make_app(session_listeners=history_listeners)
     app.run()
     return app.return_code or 0

@@ -24,9 +24,9 @@ from coach.routine.model import (
     Step,
     TempoPhase,
 )
-from coach.routine.problems import Problem, RoutineError
+from coach.routine.problems import Problem, RoutineError, shown
 from coach.routine.timeline import TimelineTooLong, check_size
-from coach.routine.yamlsource import NodeReader, compose, read_text, suggest
+from coach.routine.yamlsource import NodeReader, compose, read_text
 
 ROUTINE_KEYS = ("name", "description", "tags", "prepare", "rest", "switch", "sounds", "steps")
 EXERCISE_STEP_KEYS = (
@@ -35,6 +35,7 @@ EXERCISE_STEP_KEYS = (
 )  # fmt: skip
 REPEAT_KEYS = ("repeat", "rest", "steps")
 REST_KEYS = ("rest",)
+_ANY_STEP_KEYS = frozenset(EXERCISE_STEP_KEYS + REPEAT_KEYS + REST_KEYS)
 EXERCISE_KEYS = ("name", "instructions", "caution", "sides")
 SIDES: tuple[Sides, ...] = ("none", "left", "right", "both")
 MAX_SETS = 100
@@ -59,7 +60,8 @@ def load_routine(
     sound_names: Collection[str] | None = None,
     routine_id: str | None = None,
 ) -> Routine:
-    """Read and check one routine file. Raises RoutineError with every problem found."""
+    """Read and check one routine file. Raises RoutineError with the problems found (at most
+    `MAX_PROBLEMS` of them, in file order)."""
     text = read_text(path)
     return parse_routine(text, str(path), exercises, sound_names, routine_id or path.stem, path)
 
@@ -72,6 +74,7 @@ def parse_routine(
     routine_id: str = "routine",
     path: Path | None = None,
 ) -> Routine:
+    """`load_routine` for text already read; `name` is the path that messages show."""
     root = compose(text, name)
     reader = NodeReader(name)
     if root is None:
@@ -147,7 +150,7 @@ class _RoutineReader:
         fields = self.r.mapping(node, "`sounds`", SOUND_EVENTS) or {}
         sounds: dict[str, str | None] = {}
         for event, (_, value) in fields.items():
-            if value.tag.endswith(":null"):
+            if value.tag == "tag:yaml.org,2002:null":
                 sounds[event] = None
                 continue
             sound = self.r.text(value, f"the sound for `{event}`")
@@ -157,7 +160,7 @@ class _RoutineReader:
                 sounds[event] = None
             elif self.sound_names is not None and sound not in self.sound_names:
                 available = ", ".join(sorted(self.sound_names))
-                self.r.error(value, f"unknown sound {sound!r}; available: {available}, none")
+                self.r.error(value, f"unknown sound {shown(sound)}; available: {available}, none")
             else:
                 sounds[event] = sound
         return sounds
@@ -169,8 +172,14 @@ class _RoutineReader:
         if not items:
             self.r.error(node, f"{what} must list at least one step")
             return ()
-        steps = (self.step(item, defaults) for item in items)
-        return tuple(s for s in steps if s is not None)
+        steps = []
+        for item in items:
+            if self.r.gave_up:
+                break
+            step = self.step(item, defaults)
+            if step is not None:
+                steps.append(step)
+        return tuple(steps)
 
     def step(self, node: Node, defaults: Defaults) -> Step | None:
         keys = {key for key, _, _ in self.r.items(node)}
@@ -184,7 +193,8 @@ class _RoutineReader:
                 return None
             seconds = self.r.duration(fields["rest"][1], "`rest`")
             return None if seconds is None else RestStep(seconds, node.start_mark.line + 1)
-        if self.r.mapping(node, "a step") is not None:
+        # Neither kind: name the unknown keys (with suggestions) as well as what a step needs.
+        if self.r.mapping(node, "a step", _ANY_STEP_KEYS) is not None:
             self.r.error(
                 node,
                 "a step needs `exercise` or `name` (an exercise), `rest` (a pause)"
@@ -251,8 +261,8 @@ class _RoutineReader:
             return None
         entry = self.exercises.get(exercise_id)
         if entry is None:
-            hint = suggest(exercise_id, self.exercises) or " (`coach exercises` lists them)"
-            self.r.error(value, f"unknown exercise {exercise_id!r}{hint}")
+            hint = self.r.suggest(exercise_id, self.exercises) or " (`coach exercises` lists them)"
+            self.r.error(value, f"unknown exercise {shown(exercise_id)}{hint}")
         return entry
 
     def _amount(
@@ -303,12 +313,12 @@ def load_exercises(path: Path, base: Mapping[str, Exercise] | None = None) -> di
     reader = NodeReader(name)
     entries = reader.mapping(root, "the exercise library") or {}
     for exercise_id, (key_node, value) in entries.items():
-        fields = reader.mapping(value, f"exercise {exercise_id!r}", EXERCISE_KEYS)
+        fields = reader.mapping(value, f"exercise {shown(exercise_id)}", EXERCISE_KEYS)
         if fields is None:
             continue
         old = library.get(exercise_id)
         if old is None and "name" not in fields:
-            reader.error(key_node, f"exercise {exercise_id!r} needs a `name`")
+            reader.error(key_node, f"exercise {shown(exercise_id)} needs a `name`")
             continue
         new_name = reader.text(fields["name"][1], "`name`") if "name" in fields else None
         instructions = old.instructions if old else ()

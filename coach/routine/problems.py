@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+#: What YAML counts as a line break, so our line numbers agree with the parser's.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -15,7 +19,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        # One problem is one line, whatever a file name or a quoted value holds.
+        return one_line(f"{self.path}:{self.line}:{self.col}: {self.message}")
 
 
 class RoutineError(Exception):
@@ -32,6 +37,20 @@ class RoutineError(Exception):
 
 def position(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset in `text`."""
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks written as escapes."""
+    return _LINE_BREAK.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value from a file as a message quotes it: escaped, and cut short if long."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return repr(text)

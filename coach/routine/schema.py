@@ -1,35 +1,32 @@
 """The JSON Schema of routine format v1, for editors (yaml-language-server) to complete and check.
 
-Built from the loader's own key lists, so the schema and the loader cannot drift apart. The
-loader stays the authority: it also checks what a schema cannot (exercise ids, total length).
+Its key lists, limits and duration pattern are the loader's (the tests hold the two together).
+The loader stays the authority: it also checks what a schema cannot (exercise ids, total length).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from coach.routine.loader import (
-    EXERCISE_STEP_KEYS,
-    MAX_REPEAT,
-    MAX_REPS,
-    MAX_SETS,
-    REPEAT_KEYS,
-    REST_KEYS,
-    ROUTINE_KEYS,
-    SIDES,
-)
+from coach.routine.loader import MAX_REPEAT, MAX_REPS, MAX_SETS, SIDES
 from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES
+from coach.routine.yamlsource import MAX_DURATION_S
 
+_NUMBER = r"\d+(?:\.\d+)?"
+#: What `parse_duration_text` accepts, in the regex dialect JSON Schema uses: a plain number of
+#: seconds, or hours, minutes and seconds with units (`1m30s`, `90 s`, `2min`), at least one.
 _DURATION_PATTERN = (
-    r"^\s*(\d+(\.\d+)?\s*h)?\s*(\d+(\.\d+)?\s*m(in)?)?\s*(\d+(\.\d+)?\s*s(ec)?)?\s*$"
+    rf"^\s*(?=\d)(?:{_NUMBER}|(?:{_NUMBER}\s*h\s*)?(?:{_NUMBER}\s*m(?:in)?\s*)?"
+    rf"(?:{_NUMBER}\s*s(?:ec)?)?)\s*$"
 )
 
 
 def _duration(description: str, allow_zero: bool = False) -> dict[str, Any]:
     low = {"minimum": 0} if allow_zero else {"exclusiveMinimum": 0}
+    number = {"type": "number", **low, "maximum": MAX_DURATION_S}
     return {
         "description": description,
-        "anyOf": [{"type": "number", **low}, {"type": "string", "pattern": _DURATION_PATTERN}],
+        "anyOf": [number, {"type": "string", "pattern": _DURATION_PATTERN}],
     }
 
 
@@ -137,8 +134,4 @@ def routine_schema() -> dict[str, Any]:
             "repeat_block": repeat_block,
         },
     }
-    assert set(schema["properties"]) == set(ROUTINE_KEYS)
-    assert set(exercise_step["properties"]) == set(EXERCISE_STEP_KEYS)
-    assert set(repeat_block["properties"]) == set(REPEAT_KEYS)  # type: ignore[call-overload]
-    assert set(rest_step["properties"]) == set(REST_KEYS)  # type: ignore[call-overload]
     return schema

@@ -1,8 +1,10 @@
 """Reading a hand-written YAML file safely, keeping the line and column of every value.
 
 Files are composed into PyYAML nodes (never constructed into Python objects), so no tag can run
-code; size, nesting depth and the number of values visited are capped, so a hostile or broken
-file is refused quickly and with bounded memory.
+code. Before composing, one pass over the parser's events refuses what could hurt: tags other
+than YAML's plain data ones, nesting deeper than `MAX_DEPTH`, and more than `MAX_NODES` values
+counting every alias as the values it stands for (an "alias bomb"). So a hostile or broken file
+is refused quickly and with bounded memory, and code reading the node tree may recurse freely.
 """
 
 from __future__ import annotations
@@ -11,25 +13,40 @@ import difflib
 import math
 import re
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coach.routine.problems import Problem, RoutineError, position
+from coach.routine.problems import Problem, RoutineError, position, shown
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 50_000
+#: Problems reported for one file; past this the reader stops, as a person fixes a few at a time.
+MAX_PROBLEMS = 50
+#: Longest single duration: anything longer is a typo, not an exercise.
+MAX_DURATION_S = 24 * 3600.0
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STD = "tag:yaml.org,2002:"
-#: Scalar tags YAML resolves plain values to; anything else (`!!python/...`, `!custom`) is refused.
-_SCALAR_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp"})
-_DURATION = re.compile(
-    r"^\s*(?:(?P<h>\d+(?:\.\d+)?)\s*h)?\s*(?:(?P<m>\d+(?:\.\d+)?)\s*m(?:in)?)?"
-    r"\s*(?:(?P<s>\d+(?:\.\d+)?)\s*s(?:ec)?)?\s*$"
+#: Tags a file may write out (`!!str 30`); `!!python/...`, `!!binary`, `!custom` are refused.
+_EXPLICIT_TAGS = frozenset(
+    {"!", *(_STD + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))}
+)
+#: Tags YAML resolves plain values to. `=` and `<<` resolve to value and merge: as values they
+#: are just text.
+_SCALAR_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "value", "merge"})
+#: Characters YAML does not allow in a stream (control characters, NUL, lone surrogates).
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NUMBER = r"\d+(?:\.\d+)?"
+_PLAIN_SECONDS = re.compile(_NUMBER)
+_DECIMAL = re.compile(r"[-+]?[1-9][0-9]*")
+# Each `\s*` follows a unit letter or a digit, so matching takes linear time on any input.
+_UNITS = re.compile(
+    rf"(?:(?P<h>{_NUMBER})\s*h\s*)?(?:(?P<m>{_NUMBER})\s*m(?:in)?\s*)?(?:(?P<s>{_NUMBER})\s*s(?:ec)?)?"
 )
 
 
@@ -40,49 +57,141 @@ def read_text(path: Path) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise RoutineError([Problem(name, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+        reason = exc.strerror or str(exc)
+        raise RoutineError([Problem(name, 1, 1, f"cannot read file: {reason}")]) from None
     if len(data) > MAX_BYTES:
         message = f"file is larger than {MAX_BYTES // 1024} KiB; a routine file is short text"
         raise RoutineError([Problem(name, 1, 1, message)])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    nul = data.find(b"\x00")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = position(data[: exc.start].decode("utf-8", "replace"), exc.start)
+        good = data[: exc.start].decode("utf-8")
+        line, col = position(good, len(good))
         bad = data[exc.start]
         message = f"not UTF-8 text (byte 0x{bad:02x}); save the file as UTF-8"
         raise RoutineError([Problem(name, line, col, message)]) from None
-    if nul >= 0:
-        line, col = position(text, len(data[:nul].decode("utf-8")))
-        raise RoutineError([Problem(name, line, col, "binary data (NUL byte); expected YAML text")])
-    return text
 
 
 def compose(text: str, path: str) -> Node | None:
-    """The document's node tree (None for an empty document), checked for depth first."""
+    """The document's node tree (None for an empty document), once its shape is known safe."""
+    _check_characters(text, path)
     try:
-        depth = 0
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line, col = _mark(event.start_mark)
-                    message = f"nested more than {MAX_DEPTH} levels deep"
-                    raise RoutineError([Problem(path, line, col, message)])
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+        _check_events(text, path)
         node: Node | None = yaml.compose(text, Loader=_Loader)
         return node
     except yaml.MarkedYAMLError as exc:
-        line, col = _mark(exc.problem_mark or exc.context_mark)
-        detail = exc.problem or exc.context or "invalid YAML"
-        if "expected a single document" in str(exc):
-            detail = "only one routine per file (found a second YAML document)"
+        line, col = min(_mark(exc.problem_mark or exc.context_mark), position(text, len(text)))
+        detail = _explain(exc, line, _char_at(text, line, col))
         raise RoutineError([Problem(path, line, col, f"YAML syntax: {detail}")]) from None
-    except yaml.YAMLError as exc:
-        raise RoutineError([Problem(path, 1, 1, f"YAML syntax: {exc}")]) from None
+
+
+def _explain(exc: yaml.MarkedYAMLError, line: int, char: str) -> str:
+    """PyYAML's wording of a syntax error, made plain where it is cryptic."""
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "expected a single document" in str(exc):
+        return "only one routine per file (found a second YAML document)"
+    if "maximum nesting depth" in problem:
+        return f"nested more than {MAX_DEPTH} levels deep"
+    if char == "\t" and "cannot start any token" in problem:
+        return "a tab character here; indent with spaces"
+    if exc.problem and exc.context:
+        context_line = _mark(exc.context_mark)[0]
+        where = f" on line {context_line}" if context_line != line else ""
+        return f"{problem} ({exc.context}{where})"
+    return problem
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    """The character at a 1-based line and column, or '' past the end."""
+    lines = text.splitlines()
+    if line <= len(lines) and col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
+
+
+def _check_characters(text: str, path: str) -> None:
+    bad = _UNPRINTABLE.search(text)
+    if bad is None:
+        return
+    line, col = position(text, bad.start())
+    code = ord(bad.group())
+    if code == 0:
+        message = "binary data (NUL byte); expected YAML text"
+    elif 0xD800 <= code <= 0xDFFF:
+        message = f"invalid character U+{code:04X} (a lone surrogate); save the file as UTF-8"
+    else:
+        message = f"control character U+{code:04X} is not allowed in YAML text"
+    raise RoutineError([Problem(path, line, col, message)])
+
+
+@dataclass
+class _Open:
+    """A collection whose end event has not come yet."""
+
+    anchor: str | None
+    first: int  # values counted before it opened
+    height: int = 1  # levels of collections from here down, aliases expanded
+
+
+def _check_events(text: str, path: str) -> None:
+    """Refuse unsafe tags, deep nesting and alias bombs, reading the events once.
+
+    An alias counts as the values and levels of the anchor it names, so a file of a few lines
+    that would expand to millions of values is caught here, before any of it is expanded.
+    """
+
+    def fail(event: yaml.Event, message: str) -> None:
+        line, col = _mark(event.start_mark)
+        raise RoutineError([Problem(path, line, col, message)])
+
+    anchors: dict[str, tuple[int, int]] = {}  # anchor -> (values, levels)
+    stack: list[_Open] = []
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            anchors.clear()
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            done = stack.pop()
+            if done.anchor is not None:
+                anchors[done.anchor] = (count - done.first, done.height)
+            if stack:
+                stack[-1].height = max(stack[-1].height, done.height + 1)
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            name = str(event.anchor)
+            if name not in anchors:
+                if any(frame.anchor == name for frame in stack):
+                    fail(event, f"alias *{name} is inside its own anchor &{name}; it never ends")
+                fail(event, f"alias *{name} has no anchor &{name} before it")
+            size, height = anchors[name]
+        elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+            if event.tag is not None and event.tag not in _EXPLICIT_TAGS:
+                shown_tag = event.tag.replace(_STD, "!!", 1)
+                fail(event, f"YAML tag {shown_tag} is not allowed in a routine file")
+            if event.anchor is not None and (
+                event.anchor in anchors or any(f.anchor == event.anchor for f in stack)
+            ):
+                fail(event, f"anchor &{event.anchor} is defined twice")
+            is_collection = isinstance(event, yaml.CollectionStartEvent)
+            size, height = 1, int(is_collection)
+        else:
+            continue
+        if len(stack) + height > MAX_DEPTH:
+            fail(event, f"nested more than {MAX_DEPTH} levels deep")
+        count += size
+        if count > MAX_NODES:
+            bomb = " once aliases are expanded" if isinstance(event, yaml.AliasEvent) else ""
+            fail(event, f"more than {MAX_NODES:,} values{bomb}; a routine file is short")
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append(_Open(event.anchor, count - 1))
+            continue
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+            anchors[event.anchor] = (1, 0)
+        if stack:
+            stack[-1].height = max(stack[-1].height, height + 1)
 
 
 def _mark(mark: Any) -> tuple[int, int]:
@@ -97,13 +206,13 @@ def suggest(word: str, choices: Collection[str]) -> str:
 
 
 def parse_duration_text(text: str) -> float | None:
-    """Seconds in `30`, `30s`, `2m`, `1m30s`, `1h`; None if the text is not a duration."""
-    match = _DURATION.match(text)
-    if not match or not any(match.groupdict().values()):
-        try:
-            return float(text) if text.strip() else None
-        except ValueError:
-            return None
+    """Seconds in `30`, `30s`, `90 s`, `2m`, `2min`, `1m30s`, `1h`; None if not a duration."""
+    text = text.strip()
+    if _PLAIN_SECONDS.fullmatch(text):
+        return float(text)
+    match = _UNITS.fullmatch(text)
+    if not text or match is None:
+        return None
     hours, minutes, seconds = (float(match.group(k) or 0) for k in ("h", "m", "s"))
     return hours * 3600 + minutes * 60 + seconds
 
@@ -117,31 +226,35 @@ class NodeReader:
     def __init__(self, path: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self._budget = MAX_NODES
+
+    @property
+    def gave_up(self) -> bool:
+        """True once `MAX_PROBLEMS` are noted: callers may skip the rest of the file."""
+        return len(self.problems) > MAX_PROBLEMS
 
     def error(self, node: Node, message: str) -> None:
+        if self.gave_up:
+            return
+        if len(self.problems) == MAX_PROBLEMS:
+            message = f"stopped after {MAX_PROBLEMS} problems; fix those first"
         line, col = _mark(node.start_mark)
         self.problems.append(Problem(self.path, line, col, message))
 
-    def _visit(self, node: Node) -> bool:
-        self._budget -= 1
-        if self._budget == 0:
-            self.error(node, f"more than {MAX_NODES:,} values (is a YAML alias expanding?)")
-        return self._budget > 0
+    def suggest(self, word: str, choices: Collection[str]) -> str:
+        """Like `suggest`, but nothing once the reader has given up (matching is slow-ish)."""
+        return "" if self.gave_up else suggest(word, choices)
 
     def _tag_ok(self, node: Node, allowed: Collection[str]) -> bool:
         """Only YAML's plain data tags; `!!python/...` and custom tags are refused."""
         if node.tag.removeprefix(_STD) in allowed:
             return True
-        self.error(node, f"YAML tag {node.tag!r} is not allowed in a routine file")
+        self.error(node, f"YAML tag {node.tag.replace(_STD, '!!', 1)} is not allowed here")
         return False
 
     def mapping(
         self, node: Node, what: str, allowed: Collection[str] | None = None
     ) -> dict[str, tuple[Node, Node]] | None:
         """Key -> (key node, value node), reporting duplicates, non-text and unknown keys."""
-        if not self._visit(node):
-            return None
         if not isinstance(node, MappingNode):
             self.error(node, f"{what} must be a mapping of `key: value` lines")
             return None
@@ -149,26 +262,28 @@ class NodeReader:
             return None
         result: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
-            if not self._visit(key_node):
-                return None
-            if not isinstance(key_node, ScalarNode) or key_node.tag == f"{_STD}merge":
+            if self.gave_up:
+                break
+            if key_node.tag == f"{_STD}merge":
+                self.error(key_node, "YAML merge keys (`<<`) are not supported; write keys out")
+                continue
+            if not isinstance(key_node, ScalarNode) or not self._tag_ok(key_node, _SCALAR_TAGS):
                 self.error(key_node, f"keys of {what} must be plain words")
                 continue
             key = str(key_node.value)
             if key in result:
                 first = result[key][0].start_mark.line + 1
-                self.error(key_node, f"duplicate key `{key}` (first given on line {first})")
+                message = f"duplicate key `{_key(key)}` (first given on line {first})"
+                self.error(key_node, message)
                 continue
             if allowed is not None and key not in allowed:
-                hint = suggest(key, allowed) or f"; allowed: {', '.join(sorted(allowed))}"
-                self.error(key_node, f"unknown key `{key}` in {what}{hint}")
+                hint = self.suggest(key, allowed) or f"; allowed: {', '.join(sorted(allowed))}"
+                self.error(key_node, f"unknown key `{_key(key)}` in {what}{hint}")
                 continue
             result[key] = (key_node, value_node)
         return result
 
     def sequence(self, node: Node, what: str) -> list[Node] | None:
-        if not self._visit(node):
-            return None
         if not isinstance(node, SequenceNode):
             self.error(node, f"{what} must be a list (lines starting with `- `)")
             return None
@@ -177,8 +292,6 @@ class NodeReader:
         return list(node.value)
 
     def _scalar(self, node: Node, what: str) -> ScalarNode | None:
-        if not self._visit(node):
-            return None
         if not isinstance(node, ScalarNode):
             kind = "a list" if isinstance(node, SequenceNode) else "a mapping"
             self.error(node, f"{what} must be a single value, not {kind}")
@@ -214,37 +327,38 @@ class NodeReader:
         if scalar is None:
             return None
         if scalar.tag != f"{_STD}int":
-            self.error(node, f"{what} must be a whole number, got {scalar.value!r}")
+            self.error(node, f"{what} must be a whole number, got {_value(scalar)}")
             return None
-        value = int(_construct(scalar))
-        if not low <= value <= high:
-            self.error(node, f"{what} must be between {low} and {high}, got {value}")
+        value = _whole_number(scalar)
+        if value is None or not low <= value <= high:
+            self.error(node, f"{what} must be between {low} and {high}, got {_value(scalar)}")
             return None
         return value
 
     def duration(self, node: Node, what: str, allow_zero: bool = False) -> float | None:
-        """Seconds as a number or `30s`, `2m`, `1m30s`; finite, positive (or zero if allowed)."""
+        """Seconds as a number or `30s`, `2m`, `1m30s`: finite, positive (or zero if allowed)
+        and at most `MAX_DURATION_S`."""
         scalar = self._scalar(node, what)
         if scalar is None:
             return None
-        value: float | None
+        value: float | None = None
         if scalar.tag in (f"{_STD}int", f"{_STD}float"):
-            value = float(_construct(scalar))
+            value = _seconds(scalar)
         elif scalar.tag == f"{_STD}str":
             value = parse_duration_text(str(scalar.value))
-        else:
-            value = None
         if value is None:
-            self.error(
-                node, f"{what} must be a duration like 30s, 2m or 1m30s, got {scalar.value!r}"
-            )
+            given = "nothing" if scalar.tag == f"{_STD}null" else _value(scalar)
+            self.error(node, f"{what} must be a duration like 30s, 2m or 1m30s, got {given}")
             return None
-        if not math.isfinite(value):
-            self.error(node, f"{what} must be a finite duration, got {scalar.value!r}")
+        if math.isnan(value) or (math.isinf(value) and scalar.tag == f"{_STD}float"):
+            self.error(node, f"{what} must be a finite duration, got {_value(scalar)}")
             return None
         if value < 0 or (value == 0 and not allow_zero):
             low = "zero or more" if allow_zero else "more than zero"
-            self.error(node, f"{what} must be {low}, got {scalar.value!r}")
+            self.error(node, f"{what} must be {low}, got {_value(scalar)}")
+            return None
+        if value > MAX_DURATION_S:
+            self.error(node, f"{what} must be at most 24 hours, got {_value(scalar)}")
             return None
         return value
 
@@ -254,8 +368,10 @@ class NodeReader:
             return None
         value = str(scalar.value)
         if value not in choices:
-            hint = suggest(value, choices)
-            self.error(node, f"{what} must be one of {', '.join(choices)}, got {value!r}{hint}")
+            hint = self.suggest(value, choices)
+            self.error(
+                node, f"{what} must be one of {', '.join(choices)}, got {shown(value)}{hint}"
+            )
             return None
         return value
 
@@ -267,11 +383,38 @@ class NodeReader:
                     yield str(key_node.value), key_node, value_node
 
 
+def _key(key: str) -> str:
+    """A key as a message names it between backticks."""
+    return shown(key)[1:-1] if key else "(empty)"
+
+
+def _value(node: ScalarNode) -> str:
+    return shown(node.value)
+
+
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-def _construct(node: ScalarNode) -> Any:
-    """YAML's own reading of an int or float scalar (`0x1f`, `1_000`, `.inf`, `1:30`)."""
-    if node.tag == f"{_STD}int":
-        return _CONSTRUCTOR.construct_yaml_int(node)
-    return _CONSTRUCTOR.construct_yaml_float(node)
+def _whole_number(node: ScalarNode) -> int | None:
+    """YAML's own reading of an int scalar (`0x1f`, `1_000`, `1:30`); None past Python's
+    limit on digits (such a number is out of any range anyway)."""
+    try:
+        return int(_CONSTRUCTOR.construct_yaml_int(node))
+    except ValueError:
+        return None
+
+
+def _seconds(node: ScalarNode) -> float | None:
+    """An int or float scalar as seconds: infinity if too big for a float, None if it is no
+    number after all (`!!float abc`)."""
+    text = str(node.value).replace("_", "")
+    try:
+        if node.tag == f"{_STD}float":
+            return float(_CONSTRUCTOR.construct_yaml_float(node))
+        if _DECIMAL.fullmatch(text):
+            return float(text)  # unlike int(), no limit on digits
+        return float(_CONSTRUCTOR.construct_yaml_int(node))
+    except ValueError:
+        return None
+    except OverflowError:
+        return math.inf

@@ -8,10 +8,11 @@ Plain Python, no Textual, so the wording can be checked without running an app.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach import text
-from coach.routine.timeline import Segment
+from coach.routine.timeline import Segment, Timeline
 from coach.session.engine import SessionEngine
 
 STAGES = {"prepare": "GET READY", "work": "GO", "rest": "REST", "switch": "SWITCH SIDES"}
@@ -50,6 +51,27 @@ def _counts(segment: Segment) -> str:
     return " · ".join(parts)
 
 
+def _amount(engine: SessionEngine, segment: Segment) -> str:
+    """What the exercise asks, shown while working and while getting ready for it."""
+    if segment.kind == "work":
+        return text.amount(segment)
+    if segment.kind == "switch" and segment.side:
+        return f"Get ready for the {segment.side} side"
+    if segment.kind != "prepare":
+        return ""
+    group = [s for s in engine.timeline.segments if s.group == segment.group]
+    work = next((s for s in group if s.kind == "work"), None)
+    if work is None:
+        return ""
+    parts = [text.amount(work)]
+    if work.sets and work.sets > 1:
+        parts.append(f"{work.sets} sets")
+    sides = list(dict.fromkeys(s.side for s in group if s.kind == "work" and s.side))
+    if len(sides) > 1:
+        parts.append(f"{sides[0]} side first")
+    return ", ".join(parts)
+
+
 def _upcoming(engine: SessionEngine) -> str:
     following = engine.upcoming()
     if following is None:
@@ -77,34 +99,51 @@ def seconds_to_next_change(remaining: float | None, elapsed: float) -> float | N
     return max(0.0, remaining - (shown - 1))
 
 
-def view_of(engine: SessionEngine, now: float) -> SessionView:
-    """The screen's content for `engine` at clock reading `now`."""
+def open_ended_from(timeline: Timeline) -> list[bool]:
+    """For each segment index: is it, or any segment after it, self-paced?
+
+    Then the time left is only the timed part, and the screen says so.
+    """
+    flags = [False] * len(timeline.segments)
+    later = False
+    for segment in reversed(timeline.segments):
+        later = later or segment.self_paced
+        flags[segment.index] = later
+    return flags
+
+
+def view_of(
+    engine: SessionEngine, now: float, open_ended: Sequence[bool] | None = None
+) -> SessionView:
+    """The screen's content for `engine` at clock reading `now`.
+
+    `open_ended` is `open_ended_from(engine.timeline)`, computed once per session by the caller.
+    """
     segment = engine.current
-    session_left = engine.session_remaining(now)
-    session_done = engine.session_elapsed(now)
-    session = {
-        "session_total": round(session_done + session_left),
-        "session_done": round(session_done),
-        "session_left": f"{text.clock(session_left)} left",
-    }
+    left = engine.session_remaining(now)
+    spent = engine.session_elapsed(now)
+    session_total, session_done = round(spent + left), round(spent)
+    more = open_ended is not None and segment is not None and open_ended[segment.index]
+    session_left = f"{text.clock(left)} left" + (" + own pace" if more else "")
     if segment is None:
         return SessionView(
             kind="", stage="FINISHED", title=engine.timeline.name, amount="", side="",
             counts="", rep="", phase="", clock_s=0, counting_up=False, hint="",
-            instructions=(), caution="", segment_total=0, segment_done=0, upcoming="",
-            **session,
+            instructions=(), caution="", segment_total=0, segment_done=0,
+            session_total=session_total, session_done=session_done, session_left=session_left,
+            upcoming="",
         )  # fmt: skip
     remaining = engine.remaining(now)
     elapsed = engine.elapsed(now)
     clock_s, counting_up = shown_seconds(remaining, elapsed)
     tempo = engine.tempo_position(now)
     duration = engine.segment_duration()
-    about = segment.kind in ("prepare", "work")
+    about = segment.kind in ("prepare", "work", "switch")
     return SessionView(
         kind=segment.kind,
         stage=STAGES.get(segment.kind, segment.kind.upper()),
         title=segment.name,
-        amount=text.amount(segment) if segment.kind == "work" else "",
+        amount=_amount(engine, segment),
         side=(segment.side or "").upper(),
         counts=_counts(segment),
         rep=f"Rep {tempo.rep}/{tempo.reps}" if tempo else "",
@@ -116,6 +155,8 @@ def view_of(engine: SessionEngine, now: float) -> SessionView:
         caution=(segment.caution or "") if about else "",
         segment_total=0 if duration is None else max(1, round(duration)),
         segment_done=0 if duration is None else round(elapsed),
+        session_total=session_total,
+        session_done=session_done,
+        session_left=session_left,
         upcoming=_upcoming(engine),
-        **session,
     )

@@ -42,24 +42,14 @@ class ScriptedInput:
         return self.lines.pop(0) if self.lines else ""
 
 
-class Recorder:
-    def __init__(self) -> None:
-        self.cues: list[tuple[str, str | None]] = []
-
-    def cue(self, kind: str, detail: str | None = None) -> bool:
-        self.cues.append((kind, detail))
-        return True
-
-
-def run(routine: Routine, lines: list[str]) -> tuple[str, bool, Recorder, list[Event]]:
+def run(routine: Routine, lines: list[str]) -> tuple[str, bool, list[Event]]:
     clock = FakeClock()
     engine = SessionEngine(expand(routine), clock)
     out = io.StringIO()
-    cues = Recorder()
     seen: list[Event] = []
-    runner = PlainRunner(engine, out, ScriptedInput(clock, lines), cues, [seen.append])
+    runner = PlainRunner(engine, out, ScriptedInput(clock, lines), [seen.append])
     completed = runner.run()
-    return out.getvalue(), completed, cues, seen
+    return out.getvalue(), completed, seen
 
 
 ROUTINE = Routine(
@@ -76,7 +66,7 @@ ROUTINE = Routine(
 
 
 def test_plain_run_prints_one_line_per_event_with_session_time() -> None:
-    output, completed, _, _ = run(ROUTINE, ["\n"])
+    output, completed, _ = run(ROUTINE, ["\n"])
     assert completed
     assert output.splitlines() == [
         "[0:00] Get ready: Hold (left side), 3 s",
@@ -101,14 +91,15 @@ def test_plain_run_prints_one_line_per_event_with_session_time() -> None:
     ]
 
 
-def test_cues_and_listeners_get_every_event_in_order() -> None:
-    _, _, cues, seen = run(ROUTINE, ["\n"])
-    assert cues.cues == [(e.kind, e.detail) for e in seen if isinstance(e, Cue)]
-    assert cues.cues[-1] == ("finish", None)
-    assert [d for k, d in cues.cues if k == "tempo"] == ["up", "down", "up", "down"]
+def test_listeners_get_every_cue_in_order() -> None:
+    _, _, seen = run(ROUTINE, ["\n"])
+    cues = [(e.kind, e.detail) for e in seen if isinstance(e, Cue)]
+    assert cues[0] == ("prepare", None) and cues[-1] == ("finish", None)
+    assert [d for k, d in cues if k == "tempo"] == ["up", "down", "up", "down"]
+    assert [k for k, _ in cues].count("switch") == 1
 
 
 def test_end_of_input_skips_self_paced_steps_and_still_finishes() -> None:
-    output, completed, _, _ = run(ROUTINE, [])
+    output, completed, _ = run(ROUTINE, [])
     assert completed
     assert "[0:23] Skipped: Pick" in output

@@ -1,0 +1,144 @@
+"""Opening the history's SQLite file: sanity checks, pragmas, migrations, moving damage aside.
+
+WAL mode and a busy timeout let two coach processes write at once without losing either's rows,
+and `synchronous=FULL` makes each committed transaction survive a power cut. A file that is not
+a readable coach history is moved aside (never overwritten, never deleted).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from contextlib import suppress
+from datetime import datetime
+from pathlib import Path
+
+from coach.history.schema import ForeignDatabase, NewerSchema, check, migrate
+
+BUSY_TIMEOUT_S = 10.0
+
+_MAGIC = b"SQLite format 3\x00"
+_SQLITE_BUSY, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 11, 26
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+class HistoryUnavailable(Exception):
+    """History cannot be read or written: a read-only folder, a full disk, a newer schema..."""
+
+
+class Damaged(Exception):
+    """The file at the history's place is not a readable coach history."""
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when an SQLite error means the file is corrupt or not a database at all."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return not isinstance(exc, sqlite3.OperationalError)
+    return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _header_problem(path: Path) -> str | None:
+    """Why the file cannot be an intact SQLite database, judged from its header; None if it may."""
+    if not path.exists():
+        return None
+    if not path.is_file():
+        return "it is not a regular file"
+    with path.open("rb") as f:
+        header = f.read(100)
+    if not header:
+        return None  # an empty file is a new database (schema version 0)
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        return "it is not an SQLite database"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]
+    wal = Path(f"{path}-wal")
+    # Without a write-ahead log the file alone must hold every page its header counts.
+    has_wal = wal.is_file() and wal.stat().st_size > 0
+    if valid and not has_wal and path.stat().st_size < pages * page_size:
+        return "it is cut short"
+    return None
+
+
+def _to_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL, a lasting property of the file (a no-op once it is WAL).
+
+    The first switch needs the file to itself, and SQLite reports "database is locked" at
+    once, without waiting, when another coach is creating the same file at that moment: so
+    wait and try again here, within the same time limit as any other lock.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorcode", _SQLITE_BUSY) & 0xFF == _SQLITE_BUSY
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """An open, migrated connection; Damaged or HistoryUnavailable when that cannot be."""
+    if isinstance(path, Path):
+        problem = _header_problem(path)
+        if problem:
+            raise Damaged(problem)
+    try:
+        db = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise HistoryUnavailable(f"cannot open {path}: {exc}") from exc
+    try:
+        check(db)  # before anything writes to a file that may not be coach's to change
+        _to_wal(db)
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+    except ForeignDatabase as exc:
+        db.close()
+        raise Damaged(str(exc)) from exc
+    except NewerSchema as exc:
+        db.close()
+        raise HistoryUnavailable(f"cannot use {path}: {exc}") from exc
+    except sqlite3.Error as exc:
+        db.close()
+        if is_damage(exc):
+            raise Damaged(f"it is damaged: {exc}") from exc
+        raise HistoryUnavailable(f"cannot use {path}: {exc}") from exc
+    return db
+
+
+def move_aside(path: Path, reason: str, moment: datetime) -> str:
+    """Rename the damaged file (and its WAL companions) to `history.db.corrupt-<time>`.
+
+    Returns the notice that tells the person what happened and where their old file is.
+    """
+    base = f"{path}.corrupt-{moment.strftime('%Y%m%d-%H%M%S')}"
+    target = Path(base)
+    n = 1
+    while target.exists():
+        n += 1
+        target = Path(f"{base}-{n}")
+    try:
+        path.rename(target)
+    except FileNotFoundError:
+        pass  # another coach moved it a moment ago
+    except OSError as exc:
+        raise HistoryUnavailable(f"cannot move the damaged {path} aside: {exc}") from exc
+    for suffix in _COMPANIONS:
+        # A stale log replayed into the fresh database would damage it again.
+        with suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").rename(f"{target}{suffix}")
+    return (
+        f"{path} could not be read as coach history ({reason}); "
+        f"moved it to {target.name} and started a fresh history"
+    )

@@ -1,0 +1,397 @@
+"""Export and import of the history: JSON (lossless) and CSV (one row per step).
+
+An import only ever adds: a session whose `uid` is already stored is recognised and left alone.
+A file is read and checked whole before anything is stored, so a bad file changes nothing; each
+problem names where it is (PATH:LINE:COL for JSON syntax, PATH:LINE for CSV, the session and
+field otherwise).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, TextIO, cast
+
+from coach.history.records import (
+    SESSION_STATUSES,
+    SOURCES,
+    STEP_STATUSES,
+    SessionRecord,
+    SessionStatus,
+    Source,
+    StepRecord,
+    StepStatus,
+    parse_stamp,
+    stamp,
+)
+
+FORMAT = "coach-history"
+FORMAT_VERSION = 1
+#: Sessions without a uid (e.g. from `coach history --json`) get one made from what identifies
+#: them, so importing the same file twice still adds nothing the second time.
+_UID_NAMESPACE = uuid.UUID("5d0c5e8e-1f0b-4c55-9a55-8f7e0f1f3c11")
+
+SESSION_COLUMNS = (
+    "session_uid",
+    "routine",
+    "routine_name",
+    "plan_hash",
+    "source",
+    "session_status",
+    "session_started_at",
+    "session_ended_at",
+    "session_planned_s",
+    "session_active_s",
+    "session_paused_s",
+)
+STEP_COLUMNS = (
+    "step_index",
+    "name",
+    "side",
+    "set",
+    "sets",
+    "round",
+    "rounds",
+    "reps",
+    "planned_s",
+    "actual_s",
+    "status",
+    "started_at",
+    "ended_at",
+)
+CSV_COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
+#: CSV column -> key in the JSON form of a session.
+_SESSION_KEYS = dict(
+    zip(
+        SESSION_COLUMNS,
+        (
+            "uid",
+            "routine",
+            "routine_name",
+            "plan_hash",
+            "source",
+            "status",
+            "started_at",
+            "ended_at",
+            "planned_s",
+            "active_s",
+            "paused_s",
+        ),
+        strict=True,
+    )
+)
+_STEP_KEYS = {column: column for column in STEP_COLUMNS} | {"step_index": "index"}
+
+
+class TransferError(ValueError):
+    """A file that cannot be imported; `problems` says every place that is wrong."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+# -- export --------------------------------------------------------------------------------
+
+
+def session_json(record: SessionRecord) -> dict[str, Any]:
+    """A session as the export file holds it: everything but this database's row id."""
+    return {
+        "uid": record.uid,
+        "routine": record.routine_id,
+        "routine_name": record.routine_name,
+        "plan_hash": record.plan_hash,
+        "source": record.source,
+        "status": record.status,
+        "started_at": record.started_at,
+        "ended_at": record.ended_at,
+        "planned_s": record.planned_s,
+        "active_s": record.active_s,
+        "paused_s": record.paused_s,
+        "steps": [{"index": s.index, **s.to_json()} for s in record.steps],
+    }
+
+
+def export_json(sessions: Iterable[SessionRecord], out: TextIO) -> None:
+    document = {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "sessions": [session_json(s) for s in sessions],
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def export_csv(sessions: Iterable[SessionRecord], out: TextIO) -> None:
+    """One row per step with the session's columns repeated; a session without steps (a
+    logged one) is one row with the step columns empty."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in sessions:
+        data = session_json(record)
+        head = [_cell(data[_SESSION_KEYS[c]]) for c in SESSION_COLUMNS]
+        for step in data["steps"] or [None]:
+            tail = [_cell(step[_STEP_KEYS[c]]) if step else "" for c in STEP_COLUMNS]
+            writer.writerow(head + tail)
+
+
+def _cell(value: object) -> str:
+    # repr keeps every digit of a float, so a CSV round trip loses nothing either.
+    return "" if value is None else repr(value) if isinstance(value, float) else str(value)
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+def read_sessions(path: Path) -> list[SessionRecord]:
+    """Every session in an export file (JSON or CSV, told apart by content); TransferError
+    naming every problem when any of it is wrong."""
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TransferError([f"{path}: cannot read it: {exc}"]) from exc
+    if path.suffix.lower() == ".csv" or content.lstrip()[:1] not in ("{", "["):
+        return _from_csv(path, content)
+    return _from_json(path, content)
+
+
+def _from_json(path: Path, content: str) -> list[SessionRecord]:
+    try:
+        document = json.loads(content)
+    except json.JSONDecodeError as exc:
+        raise TransferError(
+            [f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"]
+        ) from exc
+    if isinstance(document, dict):
+        if document.get("format", FORMAT) != FORMAT:
+            raise TransferError([f"{path}: not a coach history export"])
+        items = document.get("sessions")
+    else:
+        items = document  # a plain list, as `coach history --json` prints
+    if not isinstance(items, list):
+        raise TransferError([f"{path}: expected a list of sessions"])
+    problems: list[str] = []
+    records = []
+    for n, item in enumerate(items, start=1):
+        where = f"{path}: session {n}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: expected an object, got {_kind(item)}")
+            continue
+        steps = item.get("steps", [])
+        if not isinstance(steps, list):
+            problems.append(f"{where}: field `steps`: expected a list, got {_kind(steps)}")
+            continue
+        located = [(f"{where}, step {i}", step) for i, step in enumerate(steps, start=1)]
+        record = _session(_Fields(item, where, problems), located)
+        if record is not None:
+            records.append(record)
+    if problems:
+        raise TransferError(problems)
+    return records
+
+
+def _from_csv(path: Path, content: str) -> list[SessionRecord]:
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    columns = reader.fieldnames or ()
+    missing = [c for c in ("routine", "session_status", "session_started_at") if c not in columns]
+    if missing:
+        raise TransferError([f"{path}:1: not a coach history CSV: no column {', '.join(missing)}"])
+    groups: dict[str, tuple[int, dict[str, Any], list[tuple[str, dict[str, Any]]]]] = {}
+    problems: list[str] = []
+    for row in reader:
+        line = reader.line_num
+        head = {_SESSION_KEYS[c]: row.get(c) or None for c in SESSION_COLUMNS}
+        key = head["uid"] or f"{head['routine']}|{head['started_at']}"
+        first_line, first_head, steps = groups.setdefault(key, (line, head, []))
+        if head != first_head:
+            column = next(
+                c for c in SESSION_COLUMNS if head[_SESSION_KEYS[c]] != first_head[_SESSION_KEYS[c]]
+            )
+            problems.append(
+                f"{path}:{line}: column `{column}` differs from line {first_line},"
+                " a row of the same session"
+            )
+        if row.get("name"):
+            step = {_STEP_KEYS[c]: row.get(c) or None for c in STEP_COLUMNS}
+            steps.append((f"{path}:{line}", step))
+    records = []
+    for line, head, steps in groups.values():
+        fields = _Fields(head, f"{path}:{line}", problems, labels=_CSV_SESSION_LABELS)
+        record = _session(fields, steps)
+        if record is not None:
+            records.append(record)
+    if problems:
+        raise TransferError(problems)
+    return records
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else type(value).__name__
+
+
+#: In CSV files a problem names the column, not the JSON key.
+_CSV_SESSION_LABELS = {key: column for column, key in _SESSION_KEYS.items()}
+_CSV_STEP_LABELS = {key: column for column, key in _STEP_KEYS.items()}
+
+
+class _Fields:
+    """Reads typed fields of one JSON object or CSV row, noting each problem with its place.
+
+    A bad field gives a placeholder value and clears `ok`, so every problem of a file is found
+    in one pass and nothing half-checked is stored.
+    """
+
+    def __init__(
+        self,
+        data: Mapping[str, Any],
+        where: str,
+        problems: list[str],
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
+        self.data = data
+        self.where = where
+        self.problems = problems
+        self.labels = labels
+        self.ok = True
+
+    def child(self, data: Mapping[str, Any], where: str) -> _Fields:
+        """The fields of one of this session's steps."""
+        labels = _CSV_STEP_LABELS if self.labels is not None else None
+        return _Fields(data, where, self.problems, labels)
+
+    def bad(self, key: str, message: str) -> None:
+        self.ok = False
+        label = self.labels.get(key, key) if self.labels is not None else key
+        self.problems.append(
+            f"{self.where}: {'column' if self.labels else 'field'} `{label}`: {message}"
+        )
+
+    def _get(self, key: str, required: bool) -> Any:
+        value = self.data.get(key)
+        if value is None and required:
+            self.bad(key, "is missing")
+        return value
+
+    def _text(self) -> bool:
+        return self.labels is not None  # CSV cells are text, to be read as numbers
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None or isinstance(value, str) and value:
+            return value
+        self.bad(key, f"expected text, got {_kind(value) if value != '' else 'nothing'}")
+        return None
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.optional_choice(key, choices, required=default is None)
+        return value or default or choices[0]
+
+    def optional_choice(
+        self, key: str, choices: tuple[str, ...], required: bool = False
+    ) -> str | None:
+        value = self._get(key, required)
+        if value is None or value in choices:
+            return None if value is None else str(value)
+        self.bad(key, f"must be one of {', '.join(choices)}; got {value!r}")
+        return None
+
+    def number(self, key: str, default: float | None = None) -> float:
+        value = self.optional_number(key, required=default is None)
+        return (default or 0.0) if value is None else value
+
+    def optional_number(self, key: str, required: bool = False) -> float | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if self._text() and isinstance(value, str):
+            with suppress(ValueError):
+                value = float(value)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+            return float(value)
+        self.bad(key, f"expected a number of seconds (0 or more), got {value!r}")
+        return None
+
+    def whole(self, key: str) -> int | None:
+        value = self._get(key, False)
+        if value is None:
+            return None
+        if self._text() and isinstance(value, str) and value.isdigit():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        self.bad(key, f"expected a whole number, got {value!r}")
+        return None
+
+    def moment(self, key: str, required: bool = True) -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            with suppress(ValueError):
+                return stamp(parse_stamp(value))
+        self.bad(key, f"expected an ISO 8601 time with an offset, got {value!r}")
+        return None
+
+
+def _session(f: _Fields, steps: list[tuple[str, Any]]) -> SessionRecord | None:
+    routine = f.text("routine")
+    started = f.moment("started_at")
+    status = f.choice("status", SESSION_STATUSES)
+    source = f.choice("source", SOURCES, default="imported")
+    record = SessionRecord(
+        uid=f.text("uid", required=False) or _derived_uid(routine, started),
+        routine_id=routine or "",
+        routine_name=f.text("routine_name", required=False) or routine or "",
+        plan_hash=f.text("plan_hash", required=False),
+        source=cast(Source, source),
+        status=cast(SessionStatus, status),
+        started_at=started or "",
+        ended_at=f.moment("ended_at", required=False) or started or "",
+        planned_s=f.number("planned_s"),
+        active_s=f.number("active_s", default=0.0),
+        paused_s=f.number("paused_s", default=0.0),
+        steps=_steps(f, steps),
+    )
+    return record if f.ok else None
+
+
+def _derived_uid(routine: str | None, started: str | None) -> str:
+    return uuid.uuid5(_UID_NAMESPACE, f"{routine}|{started}").hex
+
+
+def _steps(session: _Fields, located: list[tuple[str, Any]]) -> tuple[StepRecord, ...]:
+    steps: dict[int, StepRecord] = {}
+    for position, (where, data) in enumerate(located):
+        if not isinstance(data, dict):
+            session.ok = False
+            session.problems.append(f"{where}: expected an object, got {_kind(data)}")
+            continue
+        f = session.child(data, where)
+        index = f.whole("index")
+        step = StepRecord(
+            index=position if index is None else index,
+            name=f.text("name") or "",
+            side=f.optional_choice("side", ("left", "right")),
+            set=f.whole("set"),
+            sets=f.whole("sets"),
+            round=f.whole("round"),
+            rounds=f.whole("rounds"),
+            reps=f.whole("reps"),
+            planned_s=f.optional_number("planned_s"),
+            actual_s=f.number("actual_s"),
+            status=cast(StepStatus, f.choice("status", STEP_STATUSES)),
+            started_at=f.moment("started_at") or "",
+            ended_at=f.moment("ended_at") or "",
+        )
+        if step.index in steps:
+            f.bad("index", f"{step.index} appears twice in the session")
+        if not f.ok:
+            session.ok = False
+            continue
+        steps[step.index] = step
+    return tuple(steps[i] for i in sorted(steps))

@@ -1,0 +1,256 @@
+"""Starting points for a person's own routine files, and writing them without losing anything.
+
+`coach new` and `coach edit` write into the user's routine folder, which holds hand-made work:
+every write goes through a temporary file and a rename (a crash never leaves half a file), a
+new file never replaces an existing one, and an overwritten file keeps its previous version as
+`NAME.bak`. The JSON Schema sits next to the routines so editors can complete and check them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+from pathlib import Path
+
+from coach.routine.loader import LIBRARY_FILE
+from coach.routine.problems import one_line
+from coach.routine.schema import routine_schema
+
+#: The schema's file name in the user's routine folder; the modeline points to it.
+SCHEMA_FILE = "routine.schema.json"
+#: First line of every file coach writes: yaml-language-server finds the schema through it.
+MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
+MAX_ID_LENGTH = 64
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_MODELINE_PREFIX = "# yaml-language-server:"
+
+
+def id_problem(routine_id: str) -> str | None:
+    """Why `routine_id` cannot be the stem of a routine file, or None when it can.
+
+    Ids become file names, so only plain letters, digits, `-` and `_` are taken: no folders,
+    no hidden files, nothing a shell or another system would read differently.
+    """
+    if not _ID.fullmatch(routine_id):
+        return (
+            f"{routine_id!r} cannot be a routine id: use letters, digits, - and _ only,"
+            " starting with a letter or digit (for example my-feet)"
+        )
+    if len(routine_id) > MAX_ID_LENGTH:
+        return f"a routine id has at most {MAX_ID_LENGTH} characters"
+    if routine_id == Path(LIBRARY_FILE).stem:
+        return f"{LIBRARY_FILE} is your exercise library, not a routine; pick another id"
+    return None
+
+
+def display_name(routine_id: str) -> str:
+    """A readable first `name:` for a new routine: `my-feet_2` gives `My feet 2`."""
+    words = re.sub(r"[-_]+", " ", routine_id).strip()
+    return words[:1].upper() + words[1:] if words else "My routine"
+
+
+def template_text(routine_id: str) -> str:
+    """A commented routine that explains every key and is itself a valid routine."""
+    return _TEMPLATE.format(modeline=MODELINE, id=routine_id, name=display_name(routine_id))
+
+
+def copied_text(source: str, origin: str) -> str:
+    """`source` (a routine file's text) as a new file: the modeline first, then a line saying
+    where it came from. A modeline already at the top of `source` is not repeated."""
+    lines = source.removeprefix("\ufeff").splitlines(keepends=True)
+    while lines and lines[0].startswith(_MODELINE_PREFIX):
+        lines.pop(0)
+    body = "".join(lines)
+    if body and not body.endswith("\n"):
+        body += "\n"
+    return f"{MODELINE}\n# Copied from {one_line(origin)}.\n{body}"
+
+
+def schema_text() -> str:
+    return json.dumps(routine_schema(), indent=2) + "\n"
+
+
+def refresh_schema(folder: Path) -> Path | None:
+    """Write `routine.schema.json` into `folder` unless it is already current.
+
+    Returns the file's path when it was (re)written, None when it was up to date.
+    """
+    path = folder / SCHEMA_FILE
+    text = schema_text()
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return None
+    except (OSError, UnicodeDecodeError):
+        pass
+    write_atomic(path, text)
+    return path
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of `path` is kept: `my-feet.yaml.bak`, which no routine
+    list picks up."""
+    return path.with_name(path.name + ".bak")
+
+
+def write_atomic(path: Path, content: str | bytes, *, backup: bool = False) -> Path | None:
+    """Replace `path` with `content` in one step, so readers see the old file or the new one.
+
+    With `backup`, the file's previous version (if there was one) is first saved to
+    `backup_path(path)`, and that path is returned. The file keeps its permissions.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        old = path.read_bytes()
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        old, mode = None, None
+    saved = None
+    if backup and old is not None:
+        saved = backup_path(path)
+        _replace(saved, old, mode)
+    _replace(path, data, mode)
+    return saved
+
+
+def write_new(path: Path, content: str) -> None:
+    """Create `path` with `content`; FileExistsError, with nothing changed, if it exists.
+
+    The file appears whole through a hard link to a finished temporary file, which the
+    system refuses when the name is taken, so even a file made a moment earlier is kept.
+    """
+    temp = _finished_temp(path, content.encode("utf-8"), None)
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links: exclusive creation is the next best thing.
+        _create_exclusive(path, content.encode("utf-8"))
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    with path.open("xb") as handle:
+        try:
+            handle.write(data)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+
+
+def _replace(path: Path, data: bytes, mode: int | None) -> None:
+    temp = _finished_temp(path, data, mode)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _finished_temp(path: Path, data: bytes, mode: int | None) -> Path:
+    """A hidden file next to `path` holding `data`, flushed to disk, with `mode` (or, left
+    as None, the permissions the system gives any new file)."""
+    while True:
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        break
+    try:
+        with open(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+_TEMPLATE = """\
+{modeline}
+#
+# A coach routine of your own. Lines starting with # are comments; coach ignores them.
+# Change anything, save, and close the editor: coach checks the file and says exactly
+# where a mistake is. Other ways to check it:
+#   coach validate <this file>   (mistakes as FILE:LINE:COL: message)
+#   coach plan {id}   (the timeline, segment by segment)
+#   coach run {id}   (try it)
+#
+# Durations are seconds (30) or text: 30s, 2m, 1m30s, 1h.
+
+# name (required): what the routine is called on screen.
+name: {name}
+
+# description: a sentence or two on what the routine is for.
+description: A short routine of my own for feet and calves.
+
+# tags: words to group routines by, on one line in [ ] or one per line after "- ".
+tags: [feet, calves, mine]
+
+# These three are defaults for every exercise step; a step can set its own.
+# prepare: get-ready time before each exercise (default 5s; 0 turns it off).
+prepare: 5s
+# rest: rest between the sets of an exercise (default 0: straight on).
+rest: 10s
+# switch: pause to change sides, for exercises done on both sides (default 5s).
+switch: 5s
+
+# sounds: a different sound for an event, or none to silence it. The events are
+# prepare, start, countdown, halfway, tempo, switch, rest and finish. A sound is the name
+# of a WAV file without .wav, from the sounds folder in your coach config folder or coach's
+# own (prepare, start, countdown, halfway, switch, rest, finish, tempo-up, tempo-hold,
+# tempo-down, tempo-pause). Remove the # signs below to try it.
+# sounds:
+#   finish: halfway     # the halfway chime at the end
+#   countdown: none     # no ticks before a segment ends
+
+# steps (required): what to do, in order. A step is an exercise, a rest or a repeat block.
+steps:
+  # An exercise from the library: `coach exercises` lists the ids. The library gives its
+  # name, instructions, caution and sides; the step may change any of them.
+  # Every exercise has either a duration (a timed hold) or reps (repetitions).
+  - exercise: ankle-circles
+    duration: 20s          # a timed hold
+    sides: both            # none, left, right, or both (each set left, then right)
+    switch: 3s             # this step's pause between sides
+    prepare: 10s           # this step's get-ready time
+
+  # Repetitions with a tempo: each rep goes through the phases in the order written.
+  # The phases are up, hold, down and pause; leave out the ones you do not need.
+  - exercise: calf-raise
+    name: Slow calf raise  # the name shown for this step
+    reps: 8
+    tempo:
+      up: 2s
+      hold: 1s
+      down: 3s
+      pause: 1s
+    sets: 2                # how many sets (default 1)
+    rest: 15s              # rest between this step's sets
+    caution: Hold on to a chair back for balance. Stop if it hurts.
+
+  # An exercise of your own: give it a name, and instructions as one line or a list.
+  - name: Towel scrunch
+    instructions:
+      - Sit with a small towel flat under one foot.
+      - Scrunch the towel toward you with your toes, then spread it out again.
+    reps: 10               # reps without tempo are at your own pace: press Enter when done
+
+  # A rest step: a pause between exercises.
+  - rest: 20s
+
+  # A repeat block: its steps are done this many times, with its rest between rounds.
+  - repeat: 2
+    rest: 10s
+    steps:
+      - exercise: calf-stretch
+        duration: 30s
+"""

@@ -1,0 +1,1 @@
+"""The Textual player: screens, widgets and the app factory. Only the CLI imports it."""

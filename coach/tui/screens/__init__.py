@@ -1,0 +1,1 @@
+"""The player's screens: home, preview, session, finished, and the stop question."""

@@ -1,0 +1,162 @@
+"""Home: today's routine one key away, every routine in a list, and room for the history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.containers import Container, Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header
+
+from coach import text
+from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
+from coach.routine.timeline import expand
+from coach.tui.commands import RoutineCommands
+from coach.tui.messages import PreviewChosen, RoutineChosen
+from coach.tui.widgets.routine_table import RoutineTable
+from coach.tui.widgets.text_line import TextLine
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """What the home screen lists, read from disk in one go off the UI loop."""
+
+    today: RoutineEntry | None
+    today_error: str
+    entries: list[RoutineEntry]
+    problems: list[str]
+
+
+def read_shelf(catalog: Catalog, daily: str) -> Shelf:
+    entries = catalog.entries()
+    today: RoutineEntry | None = None
+    error = ""
+    try:
+        today = catalog.find(daily)
+    except UnknownRoutine:
+        error = f"There is no routine called {daily!r}. Choose one below."
+    if today is not None and today.routine is None:
+        error = f"It cannot be loaded: {short_problem(today)}"
+    problems = [short_problem(entry) for entry in entries if entry.error]
+    problems += [str(problem) for problem in catalog.library_problems]
+    return Shelf(today, error, entries, problems)
+
+
+def short_problem(entry: RoutineEntry) -> str:
+    """`broken.yaml line 4: message`: the file's name is enough next to its source."""
+    problem = entry.error
+    if problem is None:
+        return ""
+    return f"{entry.path.name} line {problem.line}: {problem.message}"
+
+
+def today_lines(shelf: Shelf) -> tuple[str, str]:
+    entry = shelf.today
+    if entry is None or entry.routine is None:
+        return "No routine for today", shelf.today_error
+    routine = entry.routine
+    count = count_exercises(routine)
+    return routine.name, (
+        f"{text.length(expand(routine).total_s)} · {count} exercise{'s' if count != 1 else ''}"
+    )
+
+
+class HomeScreen(Screen[None]):
+    CSS_PATH = "home.tcss"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {RoutineCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start_today", "Start today's"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, catalog: Catalog, daily_routine: str) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.daily_routine = daily_routine
+        self.shelf: Shelf | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="today"):
+            with Vertical(id="today-text"):
+                yield TextLine("Today", id="today-label")
+                yield TextLine("Loading…", id="today-name")
+                yield TextLine(id="today-length")
+            yield Button("Start (Enter)", variant="success", id="start-today", disabled=True)
+        # Filled by the history work: streak, today's status and a small calendar heatmap.
+        yield Container(id="history-summary")
+        # Filled by the history work too: one short tip a day.
+        yield TextLine(id="daily-tip")
+        yield TextLine("All routines", id="list-label")
+        yield RoutineTable(id="routines")
+        yield TextLine(id="routine-detail")
+        yield TextLine(id="routine-problems")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.load_shelf()
+
+    def on_screen_resume(self) -> None:
+        # Routines may have been edited while a session played.
+        if self.shelf is not None:
+            self.load_shelf()
+
+    @work(thread=True, exclusive=True, group="shelf")
+    def load_shelf(self) -> None:
+        shelf = read_shelf(self.catalog, self.daily_routine)
+        self.app.call_from_thread(self._show_shelf, shelf)
+
+    def _show_shelf(self, shelf: Shelf) -> None:
+        first_time = self.shelf is None
+        self.shelf = shelf
+        name, length = today_lines(shelf)
+        self.query_one("#today-name", TextLine).text = name
+        self.query_one("#today-length", TextLine).text = length
+        ready = shelf.today is not None and shelf.today.routine is not None
+        start = self.query_one("#start-today", Button)
+        start.disabled = not ready
+        self.set_class(not ready, "-no-today")
+        table = self.query_one(RoutineTable)
+        table.show(shelf.entries)
+        problems = self.query_one("#routine-problems", TextLine)
+        problems.text = "\n".join(f"⚠ {p}" for p in shelf.problems)
+        if first_time:
+            (start if ready else table).focus()
+        self._describe(table.cursor_row)
+
+    @on(DataTable.RowHighlighted, "#routines")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._describe(event.cursor_row)
+
+    def _describe(self, row: int) -> None:
+        entry = self.query_one(RoutineTable).entry_at(row)
+        detail = ""
+        if entry is not None and entry.routine is not None:
+            detail = entry.routine.description or entry.routine.name
+        elif entry is not None:
+            detail = f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded."
+        self.query_one("#routine-detail", TextLine).text = detail
+
+    @on(DataTable.RowSelected, "#routines")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        entry = self.query_one(RoutineTable).entry_at(event.cursor_row)
+        if entry is None:
+            return
+        if entry.routine is None:
+            self.notify(
+                short_problem(entry), title=f"{entry.id} cannot be loaded", severity="error"
+            )
+            return
+        self.post_message(PreviewChosen(entry))
+
+    @on(Button.Pressed, "#start-today")
+    def action_start_today(self) -> None:
+        shelf = self.shelf
+        if shelf is not None and shelf.today is not None and shelf.today.routine is not None:
+            self.post_message(RoutineChosen(shelf.today.routine))

@@ -1,0 +1,364 @@
+"""The session player: one exercise at a time, a big clock, and every control on a key.
+
+The screen never counts time. It asks the engine when the next thing happens (a cue, a
+segment's end) and when the big clock next shows a different number, sleeps until the sooner
+of the two with a one-shot timer, then polls the engine and shows what it says. Paused, it
+sleeps until a key is pressed.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import HorizontalGroup, Vertical, VerticalGroup, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
+
+from coach.routine.model import Routine
+from coach.routine.timeline import expand
+from coach.session.cues import is_tempo
+from coach.session.engine import Cue, Event, SessionEngine, SessionFinished
+from coach.tui.kit import SessionKit
+from coach.tui.listeners import SessionListeners
+from coach.tui.messages import SessionEnded
+from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.session_view import (
+    SessionView,
+    open_ended_from,
+    seconds_to_next_change,
+    view_of,
+)
+from coach.tui.sound import SessionSound
+from coach.tui.summary import SessionTally
+from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.progress import SecondsBar
+from coach.tui.widgets.text_line import TextLine
+
+log = logging.getLogger(__name__)
+
+#: A cue heard this long after it was due is left silent: a burst of late beeps helps nobody.
+LATE_CUE_S = 1.0
+FLASH_S = 0.3
+ROOMY_HEIGHT = 32
+KINDS = ("prepare", "work", "rest", "switch")
+PHASES = ("up", "hold", "down", "pause")
+ADJUST = Binding.Group("±10 s", compact=True)
+
+
+class SessionScreen(Screen[None]):
+    CSS_PATH = "session.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "pause", "Pause"),
+        Binding("space", "resume", "Resume"),
+        Binding("n,right", "skip", "Skip"),
+        Binding("p,left", "back", "Back"),
+        Binding("r", "restart", "Restart"),
+        Binding("plus,equals_sign", "adjust(10)", "+10 s", group=ADJUST),
+        Binding("minus", "adjust(-10)", "-10 s", group=ADJUST),
+        Binding("enter", "done", "Done"),
+        Binding("m", "mute", "Mute"),
+        Binding("m", "unmute", "Unmute"),
+        Binding("q", "stop", "Quit"),
+    ]
+
+    def __init__(self, routine: Routine, kit: SessionKit) -> None:
+        super().__init__()
+        self.routine = routine
+        self.kit = kit
+        self.timeline = expand(routine)
+        self.engine = SessionEngine(self.timeline, kit.clock)
+        self.sound = SessionSound(kit.backend, routine, self.timeline, kit.choices)
+        self.tally = SessionTally(self.timeline)
+        self._open_ended = open_ended_from(self.timeline)
+        self.problems: list[str] = []  # every error caught and carried on from, for tests
+        self.listeners = SessionListeners(None, routine, self.timeline)
+        self._timer: Timer | None = None
+        self._flash_timer: Timer | None = None
+        self._view: SessionView | None = None
+        self._controls: tuple[bool, ...] = ()
+        self._ended = False
+        self._lines: dict[str, TextLine] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session-body"):
+            with Vertical(id="current"):
+                with HorizontalGroup(id="stage-row"):
+                    yield TextLine(id="stage")
+                    yield TextLine(id="side")
+                    yield TextLine(id="counts")
+                    yield TextLine(id="sound-state")
+                yield TextLine(id="title")
+                yield TextLine(id="amount")
+                with HorizontalGroup(id="clock-row"):
+                    yield Countdown(id="clock")
+                    with VerticalGroup(id="tempo"):
+                        yield TextLine(id="rep")
+                        yield TextLine(id="phase")
+                yield SecondsBar(id="segment-bar")
+                yield TextLine(id="hint")
+                yield TextLine("PAUSED · press space to resume", id="paused-banner")
+                with VerticalScroll(id="about", can_focus=False):
+                    yield TextLine(id="instructions")
+                    yield TextLine(id="caution")
+            with Vertical(id="overall"):
+                yield SecondsBar(id="session-bar")
+                yield TextLine(id="upcoming")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        # Looked up once: the view is pushed to them every second.
+        self._lines = {line.id or "": line for line in self.query(TextLine)}
+        self.listeners = SessionListeners(self.kit.listeners, self.routine, self.timeline)
+        self.run_worker(self.sound.build, name="sound", thread=True, exit_on_error=False)
+        self._handle(self.engine.start())
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Tall terminals gather the exercise in the middle instead of leaving a gap below it.
+        self.set_class(event.size.height >= ROOMY_HEIGHT, "-roomy")
+
+    def on_unmount(self) -> None:
+        self._cancel_wake()
+
+    # -- time ------------------------------------------------------------------------------
+
+    def wake(self) -> None:
+        """Poll the engine and show what changed; the timer's callback, so it never raises."""
+        self._timer = None
+        try:
+            self._handle(self.engine.poll())
+        except Exception as exc:
+            self._carry_on("waking up", exc)
+            self._schedule_wake()
+
+    def _schedule_wake(self) -> None:
+        self._cancel_wake()
+        engine = self.engine
+        if self._ended or engine.paused or not engine.started:
+            return
+        now = engine.clock.now()
+        waits = []
+        deadline = engine.next_deadline()
+        if deadline is not None:
+            waits.append(deadline - now)
+        tick = seconds_to_next_change(engine.remaining(now), engine.elapsed(now))
+        if tick is not None:
+            waits.append(tick)
+        if waits:
+            self._timer = self.set_timer(max(0.0, min(waits)), self.wake, name="session-wake")
+
+    def _cancel_wake(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _handle(self, events: list[Event]) -> None:
+        """Sound, tell the listeners, tally, then show: the same for a wake and for a key."""
+        if self._ended:
+            return
+        now = self.engine.clock.now()
+        for event in events:
+            if isinstance(event, Cue) and now - event.at <= LATE_CUE_S:
+                self._sound_cue(event)
+            self.listeners.tell(event)
+            self.tally.add(event)
+        self._show_notices()
+        if any(isinstance(event, SessionFinished) for event in events):
+            self._end()
+            return
+        self._refresh_view()
+        self._schedule_wake()
+
+    def _sound_cue(self, cue: Cue) -> None:
+        try:
+            heard = self.sound.play(cue)
+        except Exception as exc:
+            self._carry_on(f"sounding the {cue.kind} cue", exc)
+            heard = False
+        if not heard:
+            self.flash()
+
+    def flash(self) -> None:
+        """The cue that could not be heard, seen and rung instead.
+
+        The class goes on the few widgets that light up rather than on the screen, so a flash
+        restyles five widgets, not all of them, on every tempo beat of a silent session.
+        """
+        lit = self.query("#title, #clock-row")
+        lit.add_class("-flash")
+        if self._flash_timer is not None:
+            self._flash_timer.stop()
+        self._flash_timer = self.set_timer(FLASH_S, lambda: lit.remove_class("-flash"))
+        self.app.bell()
+
+    def _show_notices(self) -> None:
+        failure = self.listeners.take_failure()
+        if failure is not None:
+            self.notify(failure, title="History", severity="error", timeout=10)
+        try:
+            notices = self.sound.notices()
+        except Exception as exc:
+            self._carry_on("reading the sound's notices", exc)
+            return
+        for notice in notices:
+            self.notify(notice, title="Sound", severity="warning", timeout=8)
+
+    def _carry_on(self, doing: str, exc: Exception) -> None:
+        log.exception("session screen: %s failed", doing)
+        self.problems.append(f"{doing}: {exc!r}")
+
+    def _end(self) -> None:
+        self._ended = True
+        self._cancel_wake()
+        self.post_message(SessionEnded(self.tally.summary(self.engine.session_elapsed())))
+
+    @on(Worker.StateChanged)
+    def _sound_ready(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "sound":
+            return
+        if event.state == WorkerState.SUCCESS:
+            for heard in self.sound.flush():
+                if not heard:
+                    self.flash()
+            self._show_notices()
+            self._refresh_controls()
+        elif event.state == WorkerState.ERROR:
+            self.sound.give_up(str(event.worker.error))
+            self._show_notices()
+            self._refresh_controls()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _refresh_view(self) -> None:
+        view = view_of(self.engine, self.engine.clock.now(), self._open_ended)
+        self.set_class(self.engine.paused, "-paused")
+        self._refresh_controls()
+        if view == self._view:
+            return
+        self._view = view
+        for kind in KINDS:
+            self.set_class(view.kind == kind, f"-{kind}")
+        self.set_class(view.counting_up, "-self-paced")
+        self.set_class(bool(view.phase), "-tempo")
+        lines = {
+            "stage": view.stage,
+            "side": view.side,
+            "counts": view.counts,
+            "title": view.title,
+            "amount": view.amount,
+            "rep": view.rep,
+            "phase": view.phase,
+            "hint": view.hint,
+            "instructions": "\n".join(view.instructions),
+            "caution": f"Caution: {view.caution}" if view.caution else "",
+            "upcoming": view.upcoming,
+        }
+        for name, value in lines.items():
+            self._lines[name].text = value
+        phase = self._lines["phase"]
+        for name in PHASES:
+            phase.set_class(view.phase.lower() == name, f"-{name}")
+        self.query_one("#clock", Countdown).seconds = view.clock_s
+        segment_bar = self.query_one("#segment-bar", SecondsBar)
+        segment_bar.total, segment_bar.done = view.segment_total, view.segment_done
+        session_bar = self.query_one("#session-bar", SecondsBar)
+        session_bar.total, session_bar.done = view.session_total, view.session_done
+        session_bar.label = view.session_left
+
+    def _refresh_controls(self) -> None:
+        """Footer and sound state follow the engine; recomposing the footer only on a change."""
+        muted, silent = self.sound.muted, self.sound.unavailable
+        self._lines["sound-state"].text = "MUTED" if muted else "no sound" if silent else ""
+        segment = self.engine.current
+        controls = (
+            self.engine.paused,
+            muted,
+            segment is not None and segment.self_paced,
+            self._adjustable(),
+        )
+        if controls != self._controls:
+            self._controls = controls
+            self.refresh_bindings()
+
+    def _adjustable(self) -> bool:
+        segment = self.engine.current
+        return segment is not None and not segment.self_paced and not is_tempo(segment)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        running = self.engine.started and not self.engine.finished and not self._ended
+        if action == "pause":
+            return running and not self.engine.paused
+        if action == "resume":
+            return running and self.engine.paused
+        if action == "done":
+            segment = self.engine.current
+            return running and segment is not None and segment.self_paced
+        if action == "adjust":
+            # Hidden rather than greyed out, so the footer fits 80 columns.
+            return running and self._adjustable()
+        if action == "mute":
+            return not self.sound.muted
+        if action == "unmute":
+            return self.sound.muted
+        return True
+
+    # -- controls --------------------------------------------------------------------------
+
+    def _control(self, name: str, *args: float) -> None:
+        try:
+            self._handle(getattr(self.engine, name)(*args))
+        except Exception as exc:
+            self._carry_on(name, exc)
+
+    def action_pause(self) -> None:
+        self._control("pause")
+
+    def action_resume(self) -> None:
+        self._control("resume")
+
+    def action_skip(self) -> None:
+        self._control("skip")
+
+    def action_back(self) -> None:
+        self._control("back")
+
+    def action_restart(self) -> None:
+        self._control("restart_segment")
+
+    def action_adjust(self, seconds: float) -> None:
+        self._control("adjust", float(seconds))
+
+    def action_done(self) -> None:
+        self._control("mark_done")
+
+    def action_mute(self) -> None:
+        self.sound.toggle_mute()
+        self._refresh_controls()
+
+    def action_unmute(self) -> None:
+        self.sound.toggle_mute()
+        self._refresh_controls()
+
+    def action_stop(self) -> None:
+        """Ask first, paused meanwhile; yes ends the session and shows what was done."""
+        was_paused = self.engine.paused
+        if not was_paused:
+            self._control("pause")
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                self._control("stop")
+            elif not was_paused:
+                self._control("resume")
+
+        question = ConfirmScreen(
+            "Stop this session?", "What you have done so far still counts.", yes="Stop", no="Go on"
+        )
+        self.app.push_screen(question, answered)

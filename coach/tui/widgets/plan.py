@@ -1,0 +1,90 @@
+"""A routine's expanded plan as a table: one row per exercise (or rest), with its time.
+
+The rows come from the timeline rather than the YAML, so what the table promises is what the
+session will play: sets, sides, rounds of a repeat, and the rests and preparation between.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.widgets import DataTable
+
+from coach import text
+from coach.routine.timeline import Segment, Timeline
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    name: str
+    amount: str
+    sides: str
+    seconds: float
+    instructions: tuple[str, ...]
+    caution: str | None
+    round: str
+
+
+def _sides(work: list[Segment]) -> str:
+    sides = list(dict.fromkeys(s.side for s in work if s.side))
+    return "both" if len(sides) > 1 else sides[0] if sides else ""
+
+
+def short_amount(work: Segment) -> str:
+    """`30 s`, `10 reps (3-1-3)`, `10 reps, own pace`, with `2 × ` in front for sets."""
+    if work.reps is not None and work.tempo:
+        each = f"{work.reps} reps ({'-'.join(f'{p.seconds:g}' for p in work.tempo)})"
+    elif work.reps is not None:
+        each = f"{work.reps} reps, own pace"
+    else:
+        each = text.length(work.duration_s or 0)
+    return f"{work.sets} × {each}" if work.sets and work.sets > 1 else each
+
+
+def plan_rows(timeline: Timeline) -> list[PlanRow]:
+    """One row per exercise occurrence or rest step, in playing order."""
+    groups: dict[int, list[Segment]] = {}
+    for segment in timeline.segments:
+        groups.setdefault(segment.group, []).append(segment)
+    rows = []
+    for segments in groups.values():
+        work = [s for s in segments if s.kind == "work"]
+        first = work[0] if work else segments[0]
+        rounds = f"{first.round}/{first.rounds}" if first.rounds and first.rounds > 1 else ""
+        seconds = sum(s.duration_s or 0.0 for s in segments)
+        if not work:
+            rows.append(PlanRow("Rest", text.length(seconds), "", seconds, (), None, rounds))
+            continue
+        rows.append(
+            PlanRow(
+                name=first.name,
+                amount=short_amount(first),
+                sides=_sides(work),
+                seconds=seconds,
+                instructions=first.instructions,
+                caution=first.caution,
+                round=rounds,
+            )
+        )
+    return rows
+
+
+class PlanTable(DataTable[str]):
+    """The plan, a row per step; the highlighted row's instructions are shown beside it."""
+
+    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.rows_of_plan = plan_rows(timeline)
+
+    def on_mount(self) -> None:
+        with_rounds = any(row.round for row in self.rows_of_plan)
+        columns = ["#", "Exercise", "Amount", "Sides", "Time"]
+        if with_rounds:
+            columns.insert(2, "Round")
+        self.add_columns(*columns)
+        for number, row in enumerate(self.rows_of_plan, start=1):
+            cells = [str(number), row.name, row.amount, row.sides]
+            cells.append(text.clock(row.seconds) if row.seconds else "self-paced")
+            if with_rounds:
+                cells.insert(2, row.round)
+            self.add_row(*cells, key=str(number))

@@ -1,0 +1,50 @@
+"""Every routine the catalog found, loaded or broken, one row each."""
+
+from __future__ import annotations
+
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable
+
+from coach import text
+from coach.routine.catalog import RoutineEntry, count_exercises
+from coach.routine.timeline import expand
+
+
+def entry_cells(entry: RoutineEntry) -> tuple[str, str, str, str]:
+    """Name, length, exercises and source; a broken file says so where its length would be."""
+    routine = entry.routine
+    if routine is None:
+        return (f"⚠ {entry.id}", "broken", "—", entry.source)
+    return (
+        routine.name,
+        text.length(expand(routine).total_s),
+        str(count_exercises(routine)),
+        entry.source,
+    )
+
+
+class RoutineTable(DataTable[str]):
+    """Rows keyed by routine id, so a selection names its routine whatever the sort."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.entries: dict[str, RoutineEntry] = {}
+
+    def on_mount(self) -> None:
+        self.add_columns("Routine", "Length", "Exercises", "Source")
+
+    def show(self, entries: list[RoutineEntry]) -> None:
+        """Fill the table, keeping the cursor on the routine it was on when refilled."""
+        before = self.entry_at(self.cursor_row)
+        self.clear()
+        self.entries = {entry.id: entry for entry in entries}
+        for entry in entries:
+            self.add_row(*entry_cells(entry), key=entry.id)
+        if before is not None and before.id in self.entries:
+            self.move_cursor(row=self.get_row_index(before.id))
+
+    def entry_at(self, row: int) -> RoutineEntry | None:
+        if not 0 <= row < self.row_count:
+            return None
+        key = self.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
+        return self.entries.get(key or "")

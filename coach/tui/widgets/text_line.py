@@ -1,0 +1,32 @@
+"""A line (or a few) of plain text that repaints only when the text really changes."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+
+class TextLine(Widget):
+    """Plain text, never parsed as markup: routine files may hold brackets."""
+
+    DEFAULT_CSS = """
+    TextLine {
+        height: auto;
+        width: 1fr;
+    }
+    """
+
+    text: reactive[str] = reactive("", layout=True)
+
+    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(TextLine.text, text)
+        self.set_class(not text, "-empty")
+
+    def watch_text(self, text: str) -> None:
+        # Stylesheets may hide an empty line (`#tip.-empty { display: none; }`).
+        self.set_class(not text, "-empty")
+
+    def render(self) -> Content:
+        return Content(self.text)

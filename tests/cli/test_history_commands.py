@@ -1,0 +1,366 @@
+"""`coach history`, `stats`, `status`, `log`, `export` and `import`, run as a user would."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from coach.history.records import SessionRecord, StepRecord
+from coach.history.store import HistoryStore
+from tests.cli.conftest import RunCoach
+
+HISTORY_KEYS = {
+    "id",
+    "routine",
+    "routine_name",
+    "started_at",
+    "ended_at",
+    "status",
+    "planned_s",
+    "active_s",
+    "paused_s",
+    "steps",
+}
+STEP_KEYS = {
+    "name",
+    "side",
+    "set",
+    "sets",
+    "round",
+    "rounds",
+    "reps",
+    "planned_s",
+    "actual_s",
+    "status",
+    "started_at",
+    "ended_at",
+}
+
+
+def history(coach: RunCoach, *args: str) -> list[dict[str, object]]:
+    result = coach("history", "--json", *args)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list)
+    return rows
+
+
+def played(days_ago: int, routine: str = "foot-daily", status: str = "completed") -> SessionRecord:
+    """A session played in coach `days_ago` days ago at 07:30 local time, with two steps."""
+    day = date.today() - timedelta(days=days_ago)
+    start = datetime(day.year, day.month, day.day, 7, 30).astimezone()
+    stamp = start.isoformat(timespec="milliseconds")
+    steps = tuple(
+        StepRecord(
+            index=i,
+            name="Calf raise",
+            side=side,
+            set=1,
+            sets=1,
+            round=None,
+            rounds=None,
+            reps=10,
+            planned_s=60.0,
+            actual_s=60.0,
+            status="done",
+            started_at=stamp,
+            ended_at=stamp,
+        )
+        for i, side in ((1, "left"), (3, "right"))
+    )
+    return SessionRecord(
+        uid=f"{routine}-{days_ago}",
+        routine_id=routine,
+        routine_name=routine.title(),
+        plan_hash=None,
+        source="app",
+        status=status,  # type: ignore[arg-type]
+        started_at=stamp,
+        ended_at=stamp,
+        planned_s=600.0,
+        active_s=600.0,
+        paused_s=0.0,
+        steps=steps,
+    )
+
+
+def stored(*sessions: SessionRecord) -> None:
+    with HistoryStore.open() as store:
+        store.add_sessions(sessions)
+
+
+# -- history -------------------------------------------------------------------------------
+
+
+def test_an_empty_history_says_so_and_creates_nothing(
+    coach: RunCoach, isolated_folders: Path
+) -> None:
+    result = coach("history")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "No sessions yet.\n", "")
+    assert history(coach) == []
+    assert list((isolated_folders / "data").iterdir()) == []
+
+
+def test_history_json_has_the_contract_fields_newest_first(coach: RunCoach) -> None:
+    stored(played(2), played(1, status="partial"), played(0, routine="foot-quick"))
+    rows = history(coach)
+    assert [(r["routine"], r["status"]) for r in rows] == [
+        ("foot-quick", "completed"),
+        ("foot-daily", "partial"),
+        ("foot-daily", "completed"),
+    ]
+    for row in rows:
+        assert set(row) == HISTORY_KEYS
+        steps = row["steps"]
+        assert isinstance(steps, list)
+        assert [set(s) for s in steps] == [STEP_KEYS, STEP_KEYS]
+    assert [r["routine"] for r in history(coach, "--routine", "foot-daily", "--limit", "1")] == [
+        "foot-daily"
+    ]
+
+
+def test_history_table_is_readable_and_says_what_it_left_out(coach: RunCoach) -> None:
+    stored(*(played(n) for n in range(25)))
+    result = coach("history")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["id", "started", "routine", "status", "time", "steps"]
+    assert lines[1].split()[3:] == ["foot-daily", "completed", "10", "min", "2", "done"]
+    assert len(lines) == 1 + 20 + 2
+    assert lines[-1] == "20 of 25 sessions shown; --limit N shows more."
+    assert len(coach("history", "--limit", "3").stdout.splitlines()) == 1 + 3 + 2
+
+
+def test_a_bad_limit_is_a_usage_error(coach: RunCoach) -> None:
+    for bad in ("0", "-2", "many"):
+        result = coach("history", "--limit", bad)
+        assert result.returncode == 2
+        assert f"expected a whole number, 1 or more, got '{bad}'" in result.stderr
+
+
+# -- log -----------------------------------------------------------------------------------
+
+
+def planned_total(coach: RunCoach, routine: str) -> float:
+    total = json.loads(coach("plan", routine, "--json").stdout)["total_s"]
+    assert isinstance(total, float)
+    return total
+
+
+def test_log_records_a_completed_session_without_steps(coach: RunCoach) -> None:
+    result = coach("log", "foot-quick", "--at", "yesterday 07:30")
+    assert result.returncode == 0, result.stderr
+    yesterday = date.today() - timedelta(days=1)
+    assert result.stdout == f"Logged foot-quick (Quick feet) at {yesterday} 07:30.\n"
+    [row] = history(coach)
+    assert (row["routine"], row["status"], row["steps"]) == ("foot-quick", "completed", [])
+    assert row["planned_s"] == planned_total(coach, "foot-quick")
+    assert str(row["started_at"]).startswith(f"{yesterday}T07:30:00.000")
+
+
+def test_log_without_at_means_just_finished(coach: RunCoach) -> None:
+    assert coach("log", "foot-quick").returncode == 0
+    [row] = history(coach)
+    ended = datetime.fromisoformat(str(row["ended_at"]))
+    assert abs((datetime.now().astimezone() - ended).total_seconds()) < 60
+    started = datetime.fromisoformat(str(row["started_at"]))
+    assert (ended - started).total_seconds() == planned_total(coach, "foot-quick")
+
+
+@pytest.mark.parametrize(
+    ("at", "message"),
+    [
+        ("tomorrow 07:00", "coach: --at: cannot read the time 'tomorrow 07:00'; use ISO 8601"),
+        ("2999-01-01T07:00", "coach: --at: '2999-01-01T07:00' is in the future"),
+        ("31:00", "coach: --at: '31:00' is not a time of day"),
+    ],
+)
+def test_log_refuses_a_bad_or_future_time(coach: RunCoach, at: str, message: str) -> None:
+    result = coach("log", "foot-quick", "--at", at)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message)
+    assert history(coach) == []
+
+
+def test_log_of_an_unknown_routine_is_refused(coach: RunCoach) -> None:
+    result = coach("log", "foot-dialy")
+    assert result.returncode == 1
+    assert "no routine called 'foot-dialy'" in result.stderr
+    assert history(coach) == []
+
+
+# -- status and stats ----------------------------------------------------------------------
+
+
+def test_status_when_todays_routine_is_not_done_yet(coach: RunCoach) -> None:
+    stored(played(1), played(2), played(0, routine="foot-quick"))
+    result = coach("status")
+    assert (result.returncode, result.stdout) == (
+        1,
+        "foot-daily: not done yet today, 3-day streak\n",
+    )
+    short = coach("status", "--short")
+    assert (short.returncode, short.stdout) in ((1, "✗ 3\n"), (1, "- 3\n"))
+
+
+def test_status_when_todays_routine_is_done(coach: RunCoach) -> None:
+    stored(played(1), played(0))
+    result = coach("status")
+    assert (result.returncode, result.stdout) == (0, "foot-daily: done today, 2-day streak\n")
+    short = coach("status", "--short")
+    assert (short.returncode, short.stdout) in ((0, "✓ 2\n"), (0, "+ 2\n"))
+
+
+def test_status_follows_the_daily_routine_setting(coach: RunCoach, isolated_folders: Path) -> None:
+    (isolated_folders / "config" / "settings.yaml").write_text("daily_routine: foot-quick\n")
+    stored(played(0, routine="foot-quick"))
+    result = coach("status")
+    assert (result.returncode, result.stdout) == (0, "foot-quick: done today, 1-day streak\n")
+
+
+def test_rest_days_from_the_settings_keep_a_streak(coach: RunCoach, isolated_folders: Path) -> None:
+    # Today and the day before yesterday: yesterday is either forgiven or it breaks the run.
+    stored(played(0), played(2))
+    plain = json.loads(coach("stats", "--json").stdout)
+    (isolated_folders / "config" / "settings.yaml").write_text("rest_days_per_week: 6\n")
+    relaxed = json.loads(coach("stats", "--json").stdout)
+    assert (plain["current_streak"], relaxed["current_streak"]) == (1, 2)
+    assert relaxed["rest_days_per_week"] == 6
+
+
+def test_stats_json_and_table(coach: RunCoach) -> None:
+    stored(played(0), played(1, status="partial"), played(2))
+    stats = json.loads(coach("stats", "--json").stdout)
+    assert stats["sessions_completed"] == 2
+    assert stats["sessions_played"] == 3
+    assert stats["days_active"] == 2
+    assert stats["exercises"] == [{"name": "Calf raise", "sets": 6, "reps": 60, "seconds": 360.0}]
+    result = coach("stats")
+    assert result.returncode == 0, result.stderr
+    assert "Completion rate     67% of 3 sessions" in result.stdout
+    assert "Calf raise" in result.stdout
+
+
+def test_stats_of_an_empty_history(coach: RunCoach) -> None:
+    result = coach("stats")
+    assert result.returncode == 0, result.stderr
+    assert "Current streak      0 days" in result.stdout
+    assert "no session played in coach yet" in result.stdout
+
+
+# -- export and import ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_export_then_import_elsewhere_round_trips(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    stored(played(0), played(1, status="partial"))
+    assert coach("log", "foot-quick", "--at", "yesterday").returncode == 0
+    before = history(coach)
+    path = tmp_path / f"out.{kind}"
+    result = coach("export", "--format", kind, "-o", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"Exported 3 sessions to {path}.\n"
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "elsewhere"))
+    first = coach("import", str(path))
+    assert first.returncode == 0, first.stderr
+    assert (
+        first.stdout
+        == f"Imported 3 sessions (4 steps) from {path}; 0 were already in the history.\n"
+    )
+    after = history(coach)
+    assert [{**r, "id": None} for r in after] == [{**r, "id": None} for r in before]
+    again = coach("import", str(path))
+    assert (
+        again.stdout
+        == f"Imported 0 sessions (0 steps) from {path}; 3 were already in the history.\n"
+    )
+    assert len(history(coach)) == 3
+
+
+def test_export_to_a_folder_that_does_not_exist_says_so(coach: RunCoach, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "out.json"
+    result = coach("export", "-o", str(target))
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"coach: cannot write {target}: No such file or directory\n",
+    )
+
+
+def test_export_to_stdout(coach: RunCoach) -> None:
+    stored(played(0))
+    document = json.loads(coach("export").stdout)
+    assert document["format"] == "coach-history"
+    [session] = document["sessions"]
+    assert session["uid"] == "foot-daily-0" and session["source"] == "app"
+    csv = coach("export", "--format", "csv").stdout.splitlines()
+    assert csv[0].startswith("session_uid,routine,") and len(csv) == 3
+
+
+def test_a_malformed_import_changes_nothing(coach: RunCoach, tmp_path: Path) -> None:
+    stored(played(0))
+    before = history(coach)
+    path = tmp_path / "bad.json"
+    path.write_text('{"sessions": [\n  {"routine": "x",\n   "status": completed}\n]}\n')
+    result = coach("import", str(path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:3:14: not valid JSON: Expecting value",
+        f"coach: nothing was imported from {path}",
+    ]
+    assert history(coach) == before
+
+
+# -- a damaged or unusable history ---------------------------------------------------------
+
+
+def test_a_damaged_history_is_moved_aside_with_a_message(
+    coach: RunCoach, isolated_folders: Path
+) -> None:
+    path = isolated_folders / "data" / "history.db"
+    path.write_bytes(b"this is not a database\n" * 20)
+    result = coach("history")
+    assert result.returncode == 0
+    assert result.stdout == "No sessions yet.\n"
+    assert f"coach: {path} could not be read as coach history" in result.stderr
+    [aside] = path.parent.glob("history.db.corrupt-*")
+    assert aside.read_bytes() == b"this is not a database\n" * 20
+    assert coach("log", "foot-quick").returncode == 0
+    assert len(history(coach)) == 1
+
+
+def test_damage_found_while_reading_is_moved_aside_too(
+    coach: RunCoach, isolated_folders: Path
+) -> None:
+    stored(*(played(n) for n in range(400)))
+    path = isolated_folders / "data" / "history.db"
+    data = bytearray(path.read_bytes())
+    data[4096 * 2 : 4096 * 30] = b"\xee" * (4096 * 28)
+    path.write_bytes(bytes(data))
+    result = coach("stats")
+    assert result.returncode == 0, result.stderr
+    assert "could not be read as coach history (it is damaged" in result.stderr
+    assert "Sessions completed  0" in result.stdout
+    assert len(list(path.parent.glob("history.db.corrupt-*"))) == 1
+
+
+def test_an_unusable_data_folder_is_a_clear_error_when_writing(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = tmp_path / "export.json"
+    export.write_text('{"sessions": []}')
+    (tmp_path / "blocker").write_text("a file where a folder should be")
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "blocker" / "coach"))
+    for command in (["log", "foot-quick"], ["import", str(export)]):
+        result = coach(*command)
+        assert result.returncode == 1
+        assert result.stderr.startswith(
+            "coach: history is not available: cannot use the data folder: "
+            "[Errno 20] Not a directory"
+        )
+    # Nothing can have been stored there, so reading finds an empty history.
+    assert coach("history").stdout == "No sessions yet.\n"

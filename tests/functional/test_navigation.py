@@ -1,0 +1,221 @@
+"""Home, preview, the command palette and the finished screen, driven by keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from driving import session_of, settle
+from sample_routines import make_test_app
+
+from coach.session.clock import FakeClock
+from coach.settings import Settings
+from coach.tui.screens.finished import FinishedScreen
+from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.preview import PreviewScreen
+from coach.tui.widgets.plan import PlanTable
+from coach.tui.widgets.routine_table import RoutineTable
+from coach.tui.widgets.text_line import TextLine
+
+
+def text_of(screen: object, selector: str) -> str:
+    from textual.screen import Screen
+
+    assert isinstance(screen, Screen)
+    return screen.query_one(selector, TextLine).text
+
+
+async def test_home_shows_todays_routine_with_its_length(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert text_of(app.screen, "#today-name") == "Daily test"
+        # 2 s prepare + 6 s hold + 2 s prepare; the self-paced step counts nothing.
+        assert text_of(app.screen, "#today-length") == "10 s · 2 exercises"
+        assert app.screen.query_one("#history-summary") is not None
+        assert app.screen.query_one("#daily-tip") is not None
+
+
+async def test_enter_on_home_starts_todays_routine(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session_of(app).routine.name == "Daily test"
+        assert session_of(app).engine.started
+
+
+async def test_home_lists_every_routine_and_shows_broken_ones_with_their_error(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        assert sorted(table.entries) == ["broken", "daily", "mixed", "stretch", "tempo"]
+        assert table.get_row("broken")[1] == "broken"
+        assert table.get_row("daily")[1:] == ["10 s", "2", "bundled"]
+        problems = text_of(app.screen, "#routine-problems")
+        assert problems.startswith("⚠ broken.yaml line 4: `duration` must be a duration")
+
+
+async def test_a_missing_daily_routine_is_said_and_the_list_takes_the_focus(root: Path) -> None:
+    app = make_test_app(root, settings=Settings(daily_routine="nope", voice=False))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert text_of(app.screen, "#today-name") == "No routine for today"
+        assert "no routine called 'nope'" in text_of(app.screen, "#today-length")
+        assert "Choose one below" in text_of(app.screen, "#today-length")
+        assert isinstance(app.focused, RoutineTable)
+        await pilot.press("s")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_selecting_a_routine_opens_its_preview_and_escape_comes_back(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("stretch"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PreviewScreen)
+        assert app.screen.routine.name == "Stretch both sides"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        # Back home the list is read again, and the cursor stays where it was.
+        assert table.cursor_row == table.get_row_index("stretch")
+
+
+async def test_selecting_a_broken_routine_tells_why_and_stays_home(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("broken"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("must be a duration" in n.message for n in app._notifications)
+
+
+async def test_preview_shows_the_plan_instructions_and_caution(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("mixed"))
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PreviewScreen)
+        plan = screen.query_one(PlanTable)
+        names = [row.name for row in plan.rows_of_plan]
+        assert names == ["Heel hold", "Toe raise", "Rest", "Calf stretch", "Toe raise"]
+        assert plan.get_row("4")[1:] == ["Calf stretch", "2 × 5 s", "both", "0:30"]
+        assert "Stand tall holding a chair back." in text_of(screen, "#exercise-instructions")
+        assert text_of(screen, "#exercise-caution") == "Caution: Stop if your calf starts to cramp."
+        await pilot.press("down")
+        assert "Lift your toes" in text_of(screen, "#exercise-instructions")
+        assert text_of(screen, "#exercise-caution") == ""
+        assert "plus your own pace" in text_of(screen, "#routine-length")
+
+
+async def test_enter_on_preview_starts_that_routine(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("tempo"))
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session_of(app).routine.name == "Tempo test"
+        # The preview made way for the session: finishing returns straight home.
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "SessionScreen"]
+
+
+async def test_command_palette_finds_and_starts_any_routine(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"start stretch")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert session_of(app).routine.name == "Stretch both sides"
+
+
+async def test_a_whole_session_with_keys_alone_reaches_finished_then_home(root: Path) -> None:
+    app = make_test_app(root)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # start today's
+        await settle(pilot)
+        # prepare, heel hold (skipped), prepare, toe raise (self-paced: done)
+        await pilot.press("n", "n", "n")
+        assert session_of(app).engine.current is not None
+        assert session_of(app).engine.current.self_paced
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FinishedScreen)
+        assert screen.summary.done == 1 and screen.summary.skipped == 1
+        assert screen.summary.completed
+        figures = text_of(screen, "#figures")
+        assert "Exercises done: 1 of 2" in figures and "Skipped: 1" in figures
+        assert screen.query_one("#history-result") is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_coach_run_opens_the_session_and_quitting_exits_after_finished(
+    root: Path, clock: FakeClock
+) -> None:
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert session_of(app).routine.name == "Stretch both sides"
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, FinishedScreen)
+        assert text_of(app.screen, "#heading") == "Session stopped"
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.return_code == 1
+
+
+async def test_a_completed_coach_run_exits_with_zero(root: Path, clock: FakeClock) -> None:
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        clock.advance(60)
+        session_of(app).wake()
+        await settle(pilot)
+        assert isinstance(app.screen, FinishedScreen)
+        assert text_of(app.screen, "#heading") == "Well done!"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: Path) -> None:
+    app = make_test_app(root, settings=Settings(daily_routine="daily", theme="nord"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.theme == "nord"
+    app = make_test_app(root, settings=Settings(daily_routine="daily", theme="no-such-theme"))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.theme != "no-such-theme"
+        assert any("no-such-theme" in n.message for n in app._notifications)

@@ -1,0 +1,108 @@
+"""How each screen looks, at the smallest supported terminal (80x24) and a large one.
+
+The clock is a fake one moved by hand, the audio a recording backend, and the routines the
+tests' own, so the pictures change only when the screens do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from functional.sample_routines import make_test_app
+from textual.pilot import Pilot
+
+from coach.session.clock import FakeClock
+from coach.tui.screens.session import SessionScreen
+from coach.tui.widgets.routine_table import RoutineTable
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SnapCompare = Callable[..., bool]
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def then(
+    *moves: str | float, clock: FakeClock | None = None
+) -> Callable[[Pilot[object]], Awaitable[None]]:
+    """Keys to press and seconds to let pass (numbers), in order, once the app has settled."""
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        for move in moves:
+            if isinstance(move, str):
+                await pilot.press(move)
+            else:
+                assert clock is not None
+                clock.advance(move)
+                screen = pilot.app.screen
+                assert isinstance(screen, SessionScreen)
+                screen.wake()
+            await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_test_app(tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=then())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_preview(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_test_app(tmp_path)
+
+    async def open_preview(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        table = pilot.app.screen.query_one(RoutineTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("mixed"))
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_preview)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_timed(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = FakeClock()
+    app = make_test_app(tmp_path, clock=clock, start="stretch")
+    assert snap_compare(app, terminal_size=size, run_before=then(3.0, 2.4, clock=clock))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_tempo(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = FakeClock()
+    app = make_test_app(tmp_path, clock=clock, start="tempo")
+    assert snap_compare(app, terminal_size=size, run_before=then(2.0, 1.5, clock=clock))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_self_paced(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    clock = FakeClock()
+    app = make_test_app(tmp_path, clock=clock, start="daily")
+    moves = then("n", "n", "n", 12.3, clock=clock)
+    assert snap_compare(app, terminal_size=size, run_before=moves)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_session_paused(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = FakeClock()
+    app = make_test_app(tmp_path, clock=clock, start="mixed")
+    assert snap_compare(app, terminal_size=size, run_before=then(3.0, 6.5, "space", clock=clock))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_finished(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = FakeClock()
+    app = make_test_app(tmp_path, clock=clock)
+    moves = then("enter", 2.0, 6.0, "n", 30.0, "enter", clock=clock)
+    assert snap_compare(app, terminal_size=size, run_before=moves)

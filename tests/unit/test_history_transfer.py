@@ -1,0 +1,335 @@
+"""Export and import: lossless round trips, merging without duplicates, bad files refused whole."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from coach.history.records import SessionRecord, StepRecord
+from coach.history.store import HistoryStore
+from coach.history.transfer import (
+    CSV_COLUMNS,
+    TransferError,
+    export_csv,
+    export_json,
+    read_sessions,
+)
+
+
+def step(index: int, **changes: object) -> StepRecord:
+    fields: dict[str, object] = {
+        "index": index,
+        "name": 'Calf stretch, "wall"',
+        "side": "left",
+        "set": 1,
+        "sets": 2,
+        "round": 1,
+        "rounds": 3,
+        "reps": None,
+        "planned_s": 30.0,
+        "actual_s": 29.987654321,
+        "status": "done",
+        "started_at": "2024-03-31T00:59:50.123+00:00",
+        "ended_at": "2024-03-31T02:00:20.110+01:00",
+    }
+    fields.update(changes)
+    return StepRecord(**fields)  # type: ignore[arg-type]
+
+
+SESSIONS = [
+    SessionRecord(
+        uid="a1",
+        routine_id="foot-daily",
+        routine_name="Daily feet",
+        plan_hash="f" * 64,
+        source="app",
+        status="completed",
+        started_at="2024-03-31T00:59:00.000+00:00",
+        ended_at="2024-03-31T02:10:00.500+01:00",
+        planned_s=690.0,
+        active_s=655.25,
+        paused_s=14.75,
+        steps=(
+            step(1),
+            step(3, side="right", status="skipped", actual_s=3.5),
+            step(
+                7, name="Marble pickup", side=None, reps=20, planned_s=None, round=None, rounds=None
+            ),
+        ),
+    ),
+    SessionRecord(
+        uid="b2",
+        routine_id="foot-quick",
+        routine_name="Quick feet, ünïcode",
+        plan_hash=None,
+        source="logged",
+        status="completed",
+        started_at="2024-04-01T23:30:00.000-05:00",
+        ended_at="2024-04-01T23:33:00.000-05:00",
+        planned_s=179.0,
+        active_s=179.0,
+        paused_s=0.0,
+    ),
+    SessionRecord(
+        uid="c3",
+        routine_id="foot-daily",
+        routine_name="Daily feet",
+        plan_hash="e" * 64,
+        source="plain",
+        status="partial",
+        started_at="2024-04-02T07:00:00.000+01:00",
+        ended_at="2024-04-02T07:01:00.000+01:00",
+        planned_s=690.0,
+        active_s=60.0,
+        paused_s=0.0,
+        steps=(step(1),),
+    ),
+]
+
+
+@pytest.fixture
+def full() -> Iterator[HistoryStore]:
+    with HistoryStore.in_memory() as store:
+        store.add_sessions(SESSIONS)
+        yield store
+
+
+def exported(store: HistoryStore, kind: str) -> str:
+    out = io.StringIO()
+    (export_csv if kind == "csv" else export_json)(store.sessions(newest_first=False), out)
+    return out.getvalue()
+
+
+def without_ids(sessions: list[SessionRecord]) -> list[SessionRecord]:
+    return [replace(s, id=None) for s in sessions]
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_a_round_trip_loses_nothing(full: HistoryStore, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"history.{kind}"
+    path.write_text(exported(full, kind), encoding="utf-8")
+    with HistoryStore.in_memory() as fresh:
+        fresh.add_sessions(read_sessions(path))
+        assert without_ids(fresh.sessions()) == without_ids(full.sessions())
+        assert exported(fresh, kind) == path.read_text(encoding="utf-8")
+
+
+def test_csv_has_one_row_per_step_and_one_for_a_session_without_steps(full: HistoryStore) -> None:
+    lines = exported(full, "csv").splitlines()
+    assert lines[0] == ",".join(CSV_COLUMNS)
+    assert len(lines) == 1 + 3 + 1 + 1
+
+
+def test_a_file_without_a_csv_suffix_is_still_read_as_csv(
+    full: HistoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.txt"
+    path.write_text(exported(full, "csv"))
+    assert [s.uid for s in read_sessions(path)] == ["a1", "b2", "c3"]
+
+
+def test_importing_twice_adds_nothing_the_second_time(full: HistoryStore, tmp_path: Path) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(exported(full, "json"))
+    with HistoryStore.in_memory() as other:
+        other.add_sessions([replace(SESSIONS[2], uid="mine")])
+        assert len(other.add_sessions(read_sessions(path))) == 3
+        assert other.add_sessions(read_sessions(path)) == []
+        assert other.count_sessions() == 4
+
+
+def test_history_json_output_imports_once_without_uids(full: HistoryStore, tmp_path: Path) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps([s.to_json() for s in full.sessions()]))
+    with HistoryStore.in_memory() as other:
+        added = other.add_sessions(read_sessions(path))
+        assert len(added) == 3 and {s.source for s in added} == {"imported"}
+        assert [s.index for s in added[2].steps] == [0, 1, 2]  # newest first: a1 is last
+        assert other.add_sessions(read_sessions(path)) == []
+
+
+def document(*sessions: dict[str, object]) -> str:
+    return json.dumps({"format": "coach-history", "version": 1, "sessions": list(sessions)})
+
+
+GOOD = {
+    "uid": "x",
+    "routine": "feet",
+    "status": "completed",
+    "started_at": "2024-05-14T07:30:00+01:00",
+    "planned_s": 60,
+}
+GOOD_STEP = {
+    "index": 1,
+    "name": "Hold",
+    "actual_s": 10,
+    "status": "done",
+    "started_at": "2024-05-14T07:30:00+01:00",
+    "ended_at": "2024-05-14T07:30:10+01:00",
+}
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (
+            '{"sessions": [\n  {"uid": "x",}\n]}',
+            "h.json:2:15: not valid JSON: Expecting property name enclosed in double quotes",
+        ),
+        ('{"format": "other", "sessions": []}', "h.json: not a coach history export"),
+        ('{"sessions": {}}', "h.json: expected a list of sessions"),
+        ("[3]", "h.json: session 1: expected an object, got int"),
+        (
+            document(GOOD, {**GOOD, "status": "done"}),
+            "h.json: session 2: field `status`: must be one of completed, partial; got 'done'",
+        ),
+        (document({**GOOD, "routine": None}), "h.json: session 1: field `routine`: is missing"),
+        (
+            document({**GOOD, "planned_s": -1}),
+            "h.json: session 1: field `planned_s`: "
+            "expected a number of seconds (0 or more), got -1",
+        ),
+        (
+            document({**GOOD, "planned_s": True}),
+            "h.json: session 1: field `planned_s`: "
+            "expected a number of seconds (0 or more), got True",
+        ),
+        (
+            document({**GOOD, "started_at": "2024-05-14T07:30"}),
+            "h.json: session 1: field `started_at`: "
+            "expected an ISO 8601 time with an offset, got '2024-05-14T07:30'",
+        ),
+        (
+            document({**GOOD, "source": "phone"}),
+            "h.json: session 1: field `source`: "
+            "must be one of app, plain, logged, imported; got 'phone'",
+        ),
+        (
+            document({**GOOD, "steps": {}}),
+            "h.json: session 1: field `steps`: expected a list, got dict",
+        ),
+        (
+            document({**GOOD, "steps": [GOOD_STEP, {**GOOD_STEP, "index": 2, "set": 1.5}]}),
+            "h.json: session 1, step 2: field `set`: expected a whole number, got 1.5",
+        ),
+        (
+            document({**GOOD, "steps": [GOOD_STEP, GOOD_STEP]}),
+            "h.json: session 1, step 2: field `index`: 1 appears twice in the session",
+        ),
+        (
+            document({**GOOD, "steps": [{**GOOD_STEP, "side": "up"}]}),
+            "h.json: session 1, step 1: field `side`: must be one of left, right; got 'up'",
+        ),
+        (
+            document({**GOOD, "steps": ["Hold"]}),
+            "h.json: session 1, step 1: expected an object, got str",
+        ),
+        (
+            document({**GOOD, "routine": ""}),
+            "h.json: session 1: field `routine`: expected text, got nothing",
+        ),
+    ],
+)
+def test_a_bad_json_file_is_refused_saying_where(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(content)
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert caught.value.problems == [f"{tmp_path}/{problem}"]
+
+
+def csv_file(tmp_path: Path, rows: list[dict[str, str]]) -> Path:
+    path = tmp_path / "h.csv"
+    out = io.StringIO()
+    out.write(",".join(CSV_COLUMNS) + "\n")
+    for row in rows:
+        out.write(",".join(row.get(c, "") for c in CSV_COLUMNS) + "\n")
+    path.write_text(out.getvalue())
+    return path
+
+
+CSV_ROW = {
+    "session_uid": "x",
+    "routine": "feet",
+    "session_status": "completed",
+    "session_started_at": "2024-05-14T07:30:00+01:00",
+    "session_planned_s": "60",
+    "step_index": "1",
+    "name": "Hold",
+    "actual_s": "10",
+    "status": "done",
+    "started_at": "2024-05-14T07:30:00+01:00",
+    "ended_at": "2024-05-14T07:30:10+01:00",
+}
+
+
+@pytest.mark.parametrize(
+    ("rows", "problem"),
+    [
+        (
+            [CSV_ROW, {**CSV_ROW, "step_index": "2", "actual_s": "ten"}],
+            "h.csv:3: column `actual_s`: expected a number of seconds (0 or more), got 'ten'",
+        ),
+        (
+            [CSV_ROW, {**CSV_ROW, "step_index": "2", "session_planned_s": "61"}],
+            "h.csv:3: column `session_planned_s` differs from line 2, a row of the same session",
+        ),
+        (
+            [{**CSV_ROW, "session_status": "done"}],
+            "h.csv:2: column `session_status`: must be one of completed, partial; got 'done'",
+        ),
+        ([{**CSV_ROW, "set": "-1"}], "h.csv:2: column `set`: expected a whole number, got '-1'"),
+    ],
+)
+def test_a_bad_csv_file_is_refused_saying_where(
+    tmp_path: Path, rows: list[dict[str, str]], problem: str
+) -> None:
+    with pytest.raises(TransferError) as caught:
+        read_sessions(csv_file(tmp_path, rows))
+    assert caught.value.problems == [f"{tmp_path}/{problem}"]
+
+
+def test_a_csv_without_the_needed_columns_is_not_history(tmp_path: Path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text("date,minutes\n2024-05-14,10\n")
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert caught.value.problems == [
+        f"{path}:1: not a coach history CSV: no column routine, session_status, session_started_at"
+    ]
+
+
+def test_every_problem_of_a_file_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(document({**GOOD, "status": "x"}, GOOD, {**GOOD, "planned_s": "a"}))
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert [p.split(": ")[1] for p in caught.value.problems] == ["session 1", "session 3"]
+
+
+def test_an_unreadable_file_is_a_transfer_error(tmp_path: Path) -> None:
+    with pytest.raises(TransferError, match="cannot read it"):
+        read_sessions(tmp_path / "missing.json")
+    (tmp_path / "latin.csv").write_bytes(b"routine\n\xff\xfe\n")
+    with pytest.raises(TransferError, match="cannot read it"):
+        read_sessions(tmp_path / "latin.csv")
+
+
+def test_a_minimal_session_gets_sensible_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(document({**GOOD, "steps": [GOOD_STEP]}))
+    [record] = read_sessions(path)
+    assert (record.routine_name, record.source, record.ended_at) == (
+        "feet",
+        "imported",
+        "2024-05-14T07:30:00.000+01:00",
+    )
+    assert (record.active_s, record.paused_s, record.plan_hash) == (0.0, 0.0, None)
+    assert record.steps[0].planned_s is None and record.steps[0].side is None
