@@ -36,6 +36,8 @@ EXERCISE_STEP_KEYS = (
 REPEAT_KEYS = ("repeat", "rest", "steps")
 REST_KEYS = ("rest",)
 _ANY_STEP_KEYS = frozenset(EXERCISE_STEP_KEYS + REPEAT_KEYS + REST_KEYS)
+#: Keys that make a step an exercise step even without `name` or `exercise`.
+_EXERCISE_ONLY_KEYS = frozenset(EXERCISE_STEP_KEYS) - {"rest"}
 EXERCISE_KEYS = ("name", "instructions", "caution", "sides")
 SIDES: tuple[Sides, ...] = ("none", "left", "right", "both")
 MAX_SETS = 100
@@ -172,7 +174,7 @@ class _RoutineReader:
         if not items:
             self.r.error(node, f"{what} must list at least one step")
             return ()
-        steps = []
+        steps: list[Step] = []
         for item in items:
             if self.r.gave_up:
                 break
@@ -185,7 +187,7 @@ class _RoutineReader:
         keys = {key for key, _, _ in self.r.items(node)}
         if "repeat" in keys:
             return self.repeat(node, defaults)
-        if "exercise" in keys or "name" in keys:
+        if keys & _EXERCISE_ONLY_KEYS:
             return self.exercise_step(node, defaults)
         if "rest" in keys:
             fields = self.r.mapping(node, "a rest step", REST_KEYS)
@@ -221,6 +223,10 @@ class _RoutineReader:
         if fields is None:
             return None
         problems_before = len(self.r.problems)
+        if "name" not in fields and "exercise" not in fields:
+            self.r.error(
+                node, "an exercise step needs `exercise` (an id from the library) or `name`"
+            )
         base = self._library_entry(fields)
         name = self._text(fields, "name", "`name`") or (base.name if base else None)
         instructions = base.instructions if base else ()

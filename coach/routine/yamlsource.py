@@ -122,7 +122,8 @@ def _check_characters(text: str, path: str) -> None:
     elif 0xD800 <= code <= 0xDFFF:
         message = f"invalid character U+{code:04X} (a lone surrogate); save the file as UTF-8"
     else:
-        message = f"control character U+{code:04X} is not allowed in YAML text"
+        kind = "control character" if code < 0xA0 else "character"
+        message = f"{kind} U+{code:04X} is not allowed in YAML text"
     raise RoutineError([Problem(path, line, col, message)])
 
 

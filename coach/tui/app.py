@@ -21,6 +21,7 @@ from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.session import SessionScreen
 from coach.tui.sound import SoundChoices
+from coach.tui.summary import Summary
 
 
 class CoachApp(App[int]):
@@ -40,6 +41,7 @@ class CoachApp(App[int]):
         self.settings = settings
         self.kit = kit
         self.start_routine = start_routine
+        self.last_summary: Summary | None = None
 
     def on_mount(self) -> None:
         # Pushed rather than made the default screen, which would not load its stylesheet.
@@ -54,6 +56,14 @@ class CoachApp(App[int]):
             self.notify(f"There is no theme called {theme!r}; using the default.", timeout=8)
         for problem in self.settings.problems:
             self.notify(str(problem), title="Settings", severity="warning", timeout=10)
+
+    async def action_quit(self) -> None:
+        """Quitting mid-session (ctrl+q) still ends it properly, so the history hears of it."""
+        stopped = False
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                stopped = screen.stop_now() or stopped
+        self.exit(return_code=1 if stopped else 0)
 
     @on(RoutineChosen)
     def _start(self, message: RoutineChosen) -> None:
@@ -85,7 +95,7 @@ class CoachApp(App[int]):
     @on(SummaryClosed)
     async def _summary_closed(self) -> None:
         if self.start_routine is not None:
-            summary = getattr(self, "last_summary", None)
+            summary = self.last_summary
             self.exit(return_code=0 if summary is not None and summary.completed else 1)
             return
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
@@ -106,7 +116,7 @@ def make_app(
     """The app as the CLI runs it; tests pass a fake clock, a recording backend and folders.
 
     `audio` defaults to the sound card, opened on first use in a background thread. `voice`
-    and `muted` default to the settings (the CLI passes `--no-voice` and `--mute` here).
+    and `muted` default to the settings; they are where the CLI's `--no-voice` and `--mute` go.
     """
     settings = settings if settings is not None else load_settings()
     choices = SoundChoices(

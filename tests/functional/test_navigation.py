@@ -8,6 +8,7 @@ from driving import session_of, settle
 from sample_routines import make_test_app
 
 from coach.session.clock import FakeClock
+from coach.session.engine import SessionFinished
 from coach.settings import Settings
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.home import HomeScreen
@@ -192,6 +193,21 @@ async def test_coach_run_opens_the_session_and_quitting_exits_after_finished(
         assert text_of(app.screen, "#heading") == "Session stopped"
         await pilot.press("escape")
         await pilot.pause()
+    assert app.return_code == 1
+
+
+async def test_ctrl_q_mid_session_stops_it_so_listeners_hear_the_end(
+    root: Path, clock: FakeClock
+) -> None:
+    seen: list[object] = []
+    app = make_test_app(
+        root, clock=clock, start="stretch", session_listeners=lambda r, t: [seen.append]
+    )
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert isinstance(seen[-1], SessionFinished) and not seen[-1].completed
     assert app.return_code == 1
 
 

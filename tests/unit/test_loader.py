@@ -353,7 +353,11 @@ def test_a_day_long_hold_is_the_longest_allowed() -> None:
         ("{name: '', reps: 1}", "`name` must not be empty"),
         ("{exercise: ~, name: T, reps: 1}", "`exercise` must not be empty"),
         ("{exercise: nothing-like-it, reps: 1}", "unknown exercise 'nothing-like-it' (`coach"),
-        ("{rest: 30s, sets: 2}", "unknown key `sets` in a rest step; allowed: rest"),
+        ("{rest: 30s, colour: 2}", "unknown key `colour` in a rest step; allowed: rest"),
+        ("{reps: 10, rest: 30s}", "an exercise step needs `exercise` (an id from the library)"),
+        ("{exercize: calf-stretch, reps: 1}", "unknown key `exercize` in an exercise step (did"),
+        ("{colour: blue}", "unknown key `colour` in a step; allowed: caution, duration"),
+        ("{colour: blue}", "a step needs `exercise` or `name` (an exercise), `rest` (a pause)"),
         ("{rest: 0}", "`rest` must be more than zero, got '0'"),
         ("{repeat: 2, steps: [], rest: 1}", "the block's `steps` must list at least one step"),
         ("{repeat: 2, steps: [{name: T}]}", "an exercise step needs `duration` (a timed hold)"),
@@ -544,6 +548,8 @@ def test_a_bad_byte_is_placed_by_characters_not_bytes(tmp_path: Path) -> None:
     [
         ("name: a\x00b", 7, "binary data (NUL byte); expected YAML text"),
         ("name: a\x1bb", 7, "control character U+001B is not allowed in YAML text"),
+        ("name: a\x9fb", 7, "control character U+009F is not allowed in YAML text"),
+        ("name: a\ufffeb", 7, "character U+FFFE is not allowed in YAML text"),
         (
             "name: a\ud800b",
             7,

@@ -127,7 +127,7 @@ steps:
     ]
 
 
-@pytest.mark.parametrize(("name", "text"), _valid_routines(), ids=lambda v: str(v)[:20])
+@pytest.mark.parametrize(("name", "text"), _valid_routines(), ids=[n for n, _ in _valid_routines()])
 def test_valid_routines_match_the_schema(name: str, text: str) -> None:
     library = {"calf-stretch": Exercise("calf-stretch", "Calf stretch")}
     if name == "every-key":

@@ -252,17 +252,19 @@ def test_the_length_cap_is_24_hours(seconds: float, ok: bool) -> None:
             check_size(steps)
 
 
-def test_measuring_an_absurd_routine_stops_early() -> None:
-    huge = RepeatBlock(times=1000, rest=1.0, steps=(exercise(sets=100, sides="both"),))
+def test_an_absurd_routine_is_measured_without_expanding_it() -> None:
+    block = RepeatBlock(times=1000, rest=1.0, steps=(exercise(sets=100, sides="both"),))
+    per_round = 100 * 2  # a work segment per side per set, no pauses
     for _ in range(10):
-        huge = RepeatBlock(times=1000, rest=1.0, steps=(huge,))
-    count, _ = measure((huge, huge))
-    assert count > MAX_SEGMENTS
+        block = RepeatBlock(times=1000, rest=1.0, steps=(block,))
+        per_round = per_round * 1000 + 999
+    count, _ = measure((block,))
+    assert count == per_round * 1000 + 999  # about 10**35 segments, counted at once
+    with pytest.raises(TimelineTooLong, match="more than 10,000 segments"):
+        check_size((block,))
     with pytest.raises(RoutineError, match="more than 10,000 segments"):
         parse_routine(
-            "name: R\nsteps:\n"
-            + "  - repeat: 1000\n    steps:\n" * 1
-            + "      - {name: A, duration: 1, sets: 100}\n",
+            "name: R\nsteps:\n  - repeat: 1000\n    steps: [{name: A, duration: 1, sets: 100}]\n",
             "r.yaml",
             LIBRARY,
         )

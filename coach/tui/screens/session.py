@@ -77,7 +77,7 @@ class SessionScreen(Screen[None]):
         self.tally = SessionTally(self.timeline)
         self._open_ended = open_ended_from(self.timeline)
         self.problems: list[str] = []  # every error caught and carried on from, for tests
-        self.listeners = SessionListeners(None, routine, self.timeline)
+        self.listeners = SessionListeners(None, routine, self.timeline)  # made again at start
         self._timer: Timer | None = None
         self._flash_timer: Timer | None = None
         self._view: SessionView | None = None
@@ -134,7 +134,10 @@ class SessionScreen(Screen[None]):
             self._handle(self.engine.poll())
         except Exception as exc:
             self._carry_on("waking up", exc)
-            self._schedule_wake()
+            try:
+                self._schedule_wake()
+            except Exception as again:
+                self._carry_on("scheduling the next wake-up", again)
 
     def _schedule_wake(self) -> None:
         self._cancel_wake()
@@ -221,7 +224,7 @@ class SessionScreen(Screen[None]):
 
     @on(Worker.StateChanged)
     def _sound_ready(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "sound":
+        if event.worker.name != "sound" or self._ended:
             return
         if event.state == WorkerState.SUCCESS:
             for heard in self.sound.flush():
@@ -345,6 +348,13 @@ class SessionScreen(Screen[None]):
     def action_unmute(self) -> None:
         self.sound.toggle_mute()
         self._refresh_controls()
+
+    def stop_now(self) -> bool:
+        """End the session at once, without asking; True if it was still running."""
+        if self._ended or self.engine.finished:
+            return False
+        self._control("stop")
+        return True
 
     def action_stop(self) -> None:
         """Ask first, paused meanwhile; yes ends the session and shows what was done."""
