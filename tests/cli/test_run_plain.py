@@ -17,9 +17,7 @@ steps:
 """
 
 
-def test_a_short_routine_completes_with_one_line_per_event(
-    coach: RunCoach, tmp_path: Path
-) -> None:
+def test_a_short_routine_completes_with_one_line_per_event(coach: RunCoach, tmp_path: Path) -> None:
     path = tmp_path / "short.yaml"
     path.write_text(SHORT)
     result = coach("run", str(path), "--plain", stdin="\n")
