@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.commands import edit, history, routines, session
+from coach.commands import cramps, edit, history, routines, session
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     session.register(sub)
     history.register(sub)
     edit.register(sub)
+    cramps.register(sub)
     return parser
 
 
