@@ -81,7 +81,31 @@ def _v1_sessions_and_steps(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_sessions_and_steps,)
+def _v2_cramps(db: sqlite3.Connection) -> None:
+    # The cramp diary (coach.cramps). `at_ts` and `day` serve as `started_ts` and `day` do for
+    # sessions; `place` is the JSON `where` (a word SQL keeps for itself).
+    db.execute(
+        """
+        CREATE TABLE cramps (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            at_ts REAL NOT NULL,
+            day TEXT NOT NULL,
+            foot TEXT NOT NULL CHECK (foot IN ('left', 'right', 'both')),
+            place TEXT NOT NULL CHECK (place IN ('toes', 'arch', 'heel', 'calf')),
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 10),
+            duration TEXT NOT NULL CHECK (duration IN ('under-1-min', '1-10-min', 'over-10-min')),
+            context TEXT NOT NULL
+                CHECK (context IN ('night', 'exercise', 'sitting', 'standing', 'other')),
+            note TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX cramps_by_time ON cramps (at_ts)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_sessions_and_steps, _v2_cramps)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,6 +1,12 @@
 """Export and import of the history: JSON (lossless) and CSV (one row per step).
 
-An import only ever adds: a session whose `uid` is already stored is recognised and left alone.
+JSON holds the sessions and the cramp diary: `{"format": "coach-history", "version": 2,
+"sessions": [...], "cramps": [...]}`. Version 1 files (no `cramps`) and the plain list of
+sessions `coach history --json` prints are still read, and a coach that only knows version 1
+still reads the sessions of a version 2 file. CSV holds sessions only: one table cannot hold
+both shapes honestly, so cramps travel in JSON.
+
+An import only ever adds: a session or cramp whose `uid` is already stored is left alone.
 A file is read and checked whole before anything is stored, so a bad file changes nothing; each
 problem names where it is (PATH:LINE:COL for JSON syntax, PATH:LINE for CSV, the session and
 field otherwise).
@@ -14,9 +20,23 @@ import json
 import uuid
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, cast
 
+from coach.cramps.records import (
+    CONTEXTS,
+    DURATIONS,
+    FEET,
+    PLACES,
+    SEVERITY_MAX,
+    SEVERITY_MIN,
+    Context,
+    CrampRecord,
+    Duration,
+    Foot,
+    Place,
+)
 from coach.history.records import (
     SESSION_STATUSES,
     SOURCES,
@@ -31,7 +51,7 @@ from coach.history.records import (
 )
 
 FORMAT = "coach-history"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Sessions without a uid (e.g. from `coach history --json`) get one made from what identifies
 #: them, so importing the same file twice still adds nothing the second time.
 _UID_NAMESPACE = uuid.UUID("5d0c5e8e-1f0b-4c55-9a55-8f7e0f1f3c11")
@@ -88,6 +108,14 @@ _SESSION_KEYS = dict(
 _STEP_KEYS = {column: column for column in STEP_COLUMNS} | {"step_index": "index"}
 
 
+@dataclass(frozen=True)
+class HistoryFile:
+    """What an export file holds."""
+
+    sessions: list[SessionRecord]
+    cramps: list[CrampRecord]
+
+
 class TransferError(ValueError):
     """A file that cannot be imported; `problems` says every place that is wrong."""
 
@@ -117,11 +145,21 @@ def session_json(record: SessionRecord) -> dict[str, Any]:
     }
 
 
-def export_json(sessions: Iterable[SessionRecord], out: TextIO) -> None:
+def cramp_json(record: CrampRecord) -> dict[str, Any]:
+    """A cramp as the export file holds it: everything but this database's row id."""
+    data = record.to_json()
+    del data["id"]
+    return data
+
+
+def export_json(
+    sessions: Iterable[SessionRecord], out: TextIO, cramps: Iterable[CrampRecord] = ()
+) -> None:
     document = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "sessions": [session_json(s) for s in sessions],
+        "cramps": [cramp_json(c) for c in cramps],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
@@ -151,30 +189,40 @@ def _cell(value: object) -> str:
 def read_sessions(path: Path) -> list[SessionRecord]:
     """Every session in an export file (JSON or CSV, told apart by content); TransferError
     naming every problem when any of it is wrong."""
+    return read_history(path).sessions
+
+
+def read_history(path: Path) -> HistoryFile:
+    """Every session and cramp in an export file, checked whole: TransferError naming every
+    problem when any of it is wrong (so nothing of a bad file is stored)."""
     try:
         content = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise TransferError([f"{path}: cannot read it: {exc}"]) from exc
     if path.suffix.lower() == ".csv" or content.lstrip()[:1] not in ("{", "["):
-        return _from_csv(path, content)
+        return HistoryFile(_from_csv(path, content), [])
     return _from_json(path, content)
 
 
-def _from_json(path: Path, content: str) -> list[SessionRecord]:
+def _from_json(path: Path, content: str) -> HistoryFile:
     try:
         document = json.loads(content)
     except json.JSONDecodeError as exc:
         raise TransferError(
             [f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"]
         ) from exc
+    cramp_items: object = []
     if isinstance(document, dict):
         if document.get("format", FORMAT) != FORMAT:
             raise TransferError([f"{path}: not a coach history export"])
         items = document.get("sessions")
+        cramp_items = document.get("cramps", [])
     else:
         items = document  # a plain list, as `coach history --json` prints
     if not isinstance(items, list):
         raise TransferError([f"{path}: expected a list of sessions"])
+    if not isinstance(cramp_items, list):
+        raise TransferError([f"{path}: expected a list of cramps"])
     problems: list[str] = []
     records = []
     for n, item in enumerate(items, start=1):
@@ -190,9 +238,18 @@ def _from_json(path: Path, content: str) -> list[SessionRecord]:
         record = _session(_Fields(item, where, problems), located)
         if record is not None:
             records.append(record)
+    cramps = []
+    for n, item in enumerate(cramp_items, start=1):
+        where = f"{path}: cramp {n}"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: expected an object, got {_kind(item)}")
+            continue
+        cramp = _cramp(_Fields(item, where, problems))
+        if cramp is not None:
+            cramps.append(cramp)
     if problems:
         raise TransferError(problems)
-    return records
+    return HistoryFile(records, cramps)
 
 
 def _from_csv(path: Path, content: str) -> list[SessionRecord]:
@@ -356,6 +413,28 @@ def _session(f: _Fields, steps: list[tuple[str, Any]]) -> SessionRecord | None:
         active_s=f.number("active_s", default=0.0),
         paused_s=f.number("paused_s", default=0.0),
         steps=_steps(f, steps),
+    )
+    return record if f.ok else None
+
+
+def _cramp(f: _Fields) -> CrampRecord | None:
+    at = f.moment("at")
+    foot = f.choice("foot", FEET)
+    where = f.choice("where", PLACES)
+    severity = f.whole("severity")
+    if severity is None and f.data.get("severity") is None:
+        f.bad("severity", "is missing")
+    elif severity is not None and not SEVERITY_MIN <= severity <= SEVERITY_MAX:
+        f.bad("severity", f"must be from {SEVERITY_MIN} to {SEVERITY_MAX}, got {severity}")
+    record = CrampRecord(
+        uid=f.text("uid", required=False) or _derived_uid(f"cramp|{foot}|{where}", at),
+        at=at or "",
+        foot=cast(Foot, foot),
+        where=cast(Place, where),
+        severity=severity or SEVERITY_MIN,
+        duration=cast(Duration, f.choice("duration", DURATIONS)),
+        context=cast(Context, f.choice("context", CONTEXTS)),
+        note=f.text("note", required=False),
     )
     return record if f.ok else None
 
