@@ -1,9 +1,437 @@
-"""`coach cramp ...` and `coach tip`: being written."""
+"""`coach cramp log|list|trends|now` and `coach tip`: the cramp diary and daily tips.
+
+Only the allowed values and the red-flag text are loaded to build the parser; the diary, the
+history and the player are imported by the command that needs them.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from coach.cramps import values
+from coach.cramps.guidance import red_flags_text
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from coach.cramps.records import CrampRecord
+    from coach.history.store import HistoryStore
+
+DEFAULT_LIMIT = 20
+WRAP = 76
+_NOT_ADVICE = "coach gives general information, not medical advice."
+
+_NIGHT = f"{values.NIGHT_STARTS_HOUR:02d}:00 to {values.NIGHT_ENDS_HOUR:02d}:00"
+_DEFAULTS = (
+    "Logging is quick: every detail has a default. With no options a cramp is logged now, in"
+    f" the {values.DEFAULT_PLACE} of {values.DEFAULT_FOOT} feet, severity"
+    f" {values.DEFAULT_SEVERITY}, lasting {values.DURATION_WORDS[values.DEFAULT_DURATION]},"
+    f" with the context `night` from {_NIGHT} and `other` at other times."
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Registers nothing yet."""
+    cramp = sub.add_parser(
+        "cramp",
+        help="the cramp diary: log a cramp, list them, or get relief now",
+        description="A diary of foot and calf cramps, and step-by-step relief for one now.",
+        epilog=f"{_fill(_DEFAULTS)}\n\n{_fill(_NOT_ADVICE)}\n\n{red_flags_text(WRAP)}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cramp.set_defaults(handler=lambda args: _help(cramp))
+    verbs = cramp.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = verbs.add_parser(
+        "log",
+        help="record a cramp; every option has a default, so `coach cramp log` is enough",
+        description=_DEFAULTS,
+    )
+    _options(p)
+    p.set_defaults(handler=cmd_log)
+
+    p = verbs.add_parser("list", help="the cramps you logged, newest first")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts (every cramp)")
+    p.add_argument(
+        "--limit", type=_count, metavar="N", help=f"at most N cramps (default {DEFAULT_LIMIT})"
+    )
+    p.set_defaults(handler=cmd_list)
+
+    p = verbs.add_parser(
+        "trends", help="cramps and routine sessions per week, and before and after you started"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=cmd_trends)
+
+    p = verbs.add_parser(
+        "now",
+        help="relief for a cramp happening now (no preview), then offer to log it",
+        epilog=red_flags_text(WRAP),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--plain", action="store_true", help="no TUI: one line per step")
+    p.add_argument("--mute", action="store_true", help="no sound cues")
+    p.add_argument("--no-voice", action="store_true", help="beeps only, no spoken cues")
+    p.set_defaults(handler=cmd_now)
+
+    p = sub.add_parser("tip", help="today's tip on cramps and foot care")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the tip of another day")
+    p.add_argument("--all", action="store_true", help="every tip, numbered")
+    p.set_defaults(handler=cmd_tip)
+
+
+def _options(p: argparse.ArgumentParser) -> None:
+    def choices(what: str, allowed: tuple[str, ...]) -> Callable[[str], str]:
+        def read(text: str) -> str:
+            try:
+                return values.read_choice(what, text, allowed)
+            except values.CrampValueError as exc:
+                raise argparse.ArgumentTypeError(str(exc)) from None
+
+        return read
+
+    def severity(text: str) -> int:
+        try:
+            return values.read_severity(text)
+        except values.CrampValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    def menu(allowed: tuple[str, ...]) -> str:
+        return "{" + ",".join(allowed) + "}"
+
+    p.add_argument(
+        "--foot",
+        type=choices("foot", values.FEET),
+        default=values.DEFAULT_FOOT,
+        metavar=menu(values.FEET),
+        help=f"default: {values.DEFAULT_FOOT}",
+    )
+    p.add_argument(
+        "--where",
+        type=choices("where", values.PLACES),
+        default=values.DEFAULT_PLACE,
+        metavar=menu(values.PLACES),
+        help=f"default: {values.DEFAULT_PLACE}",
+    )
+    p.add_argument(
+        "--severity",
+        type=severity,
+        default=values.DEFAULT_SEVERITY,
+        metavar="N",
+        help=f"how bad, 1 (mild) to 10 (worst); default: {values.DEFAULT_SEVERITY}",
+    )
+    p.add_argument(
+        "--duration",
+        type=choices("duration", values.DURATIONS),
+        default=values.DEFAULT_DURATION,
+        metavar=menu(values.DURATIONS),
+        help=f"default: {values.DEFAULT_DURATION}",
+    )
+    p.add_argument(
+        "--context",
+        type=choices("context", values.CONTEXTS),
+        metavar=menu(values.CONTEXTS),
+        help=(
+            "night: in bed at night; exercise: during or after it;"
+            f" default: night from {_NIGHT} (at the --at time), else other"
+        ),
+    )
+    p.add_argument(
+        "--at",
+        metavar="TIME",
+        help="when it happened (default: now): 03:10, 'yesterday 23:40' or 2024-05-01T03:10",
+    )
+    p.add_argument("--note", metavar="TEXT", help="anything else worth remembering")
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 0
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {text!r}")
+    return value
+
+
+def _date(text: str) -> date:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date like 2024-05-01, got {text!r}") from None
+
+
+def _say(message: str) -> None:
+    print(f"coach: {message}", file=sys.stderr)
+
+
+def _fill(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=WRAP)
+
+
+def _with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -> int:
+    from coach.commands.history import with_history
+
+    return with_history(body, create=create)
+
+
+# -- log -----------------------------------------------------------------------------------
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from coach.cramps.records import new_cramp
+    from coach.history.records import local_now
+    from coach.history.when import WhenError, parse_when
+
+    now = local_now()
+    at = now
+    if args.at is not None:
+        try:
+            at = parse_when(args.at, now)
+        except WhenError as exc:
+            _say(f"--at: {exc}")
+            return 2
+    record = new_cramp(
+        at,
+        foot=args.foot,
+        where=args.where,
+        severity=args.severity,
+        duration=args.duration,
+        context=args.context,
+        note=args.note,
+    )
+    return _with_history(lambda store: _store(store, record, now), create=True)
+
+
+def _store(store: HistoryStore, record: CrampRecord, now: datetime) -> int:
+    """Keep the cramp, say what was kept, and add the doctor notice when a pattern shows."""
+    from datetime import timedelta
+
+    from coach.cramps.diary import CrampDiary
+    from coach.cramps.guidance import LOOKBACK_DAYS, notice_after_log
+
+    diary = CrampDiary(store)
+    saved = diary.log(record)
+    print(f"Logged a cramp at {saved.moment:%Y-%m-%d %H:%M}: {saved.describe()}.")
+    notice = notice_after_log(diary.cramps(since=now - timedelta(days=LOOKBACK_DAYS)), now)
+    if notice:
+        print()
+        print(_fill(notice))
+    return 0
+
+
+# -- list and trends -----------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    def show(store: HistoryStore) -> int:
+        import json
+
+        from coach.cramps.diary import CrampDiary
+        from coach.history.records import local_now
+
+        diary = CrampDiary(store)
+        limit = args.limit if args.limit is not None or args.json else DEFAULT_LIMIT
+        cramps = diary.cramps(limit=limit)
+        if args.json:
+            print(json.dumps([c.to_json() for c in cramps], indent=2, ensure_ascii=False))
+            return 0
+        if not cramps:
+            print("No cramps logged yet. `coach cramp log` records one.")
+            return 0
+        _table(cramps)
+        total = diary.count()
+        if total > len(cramps):
+            print(f"\n{len(cramps)} of {total} cramps shown; --limit N shows more.")
+        print()
+        print(_fill(diary.trends(local_now().date()).comparison.sentence()))
+        return 0
+
+    return _with_history(show)
+
+
+def _table(cramps: list[CrampRecord]) -> None:
+    rows = [("id", "when", "foot", "where", "severity", "duration", "context", "note")]
+    for c in cramps:
+        when = f"{c.moment:%Y-%m-%d %H:%M}"
+        note = c.note or ""
+        rows.append(
+            (str(c.id), when, c.foot, c.where, str(c.severity), c.duration, c.context, note)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
+        cells[0] = row[0].rjust(widths[0])
+        print("  ".join(cells).rstrip())
+
+
+def cmd_trends(args: argparse.Namespace) -> int:
+    def show(store: HistoryStore) -> int:
+        import json
+
+        from coach.cramps.diary import CrampDiary
+        from coach.history.records import local_now
+
+        trends = CrampDiary(store).trends(local_now().date())
+        if args.json:
+            print(json.dumps(trends.to_json(), indent=2))
+            return 0
+        print(f"{'Week of':<12}{'cramps':>8}{'sessions':>10}")
+        for week in trends.weeks:
+            print(f"{week.start.isoformat():<12}{week.cramps:>8}{week.sessions:>10}")
+        print()
+        print(_fill(trends.comparison.sentence()))
+        return 0
+
+    return _with_history(show)
+
+
+# -- now -----------------------------------------------------------------------------------
+
+
+def _interactive() -> bool:
+    """Whether a person is at a terminal to answer questions."""
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask(prompt: str) -> str | None:
+    """A typed answer, or None at the end of input."""
+    try:
+        return input(prompt)
+    except EOFError:
+        return None
+
+
+def cmd_now(args: argparse.Namespace) -> int:
+    from coach.commands import session
+    from coach.cramps.diary import RELIEF_ROUTINE
+    from coach.history.records import local_now
+
+    started = local_now()
+    plain = args.plain or not sys.stdout.isatty()
+    run = argparse.Namespace(
+        routine=RELIEF_ROUTINE, plain=plain, mute=args.mute, no_voice=args.no_voice, resume=False
+    )
+    code = session.cmd_run(run)
+    print()
+    print(red_flags_text(WRAP))
+    print()
+    if code != 130 and _interactive():
+        record = _ask_details(started)
+        if record is not None:
+            logged = _with_history(lambda store: _store(store, record, local_now()), create=True)
+            return code or logged
+        print("Not logged.")
+    print(f"To log this cramp: coach cramp log --at {_at_words(started, local_now())}")
+    return code
+
+
+def _ask_details(started: datetime) -> CrampRecord | None:
+    """Ask whether to log the cramp and, Enter taking each default, its details."""
+    from coach.cramps.records import new_cramp
+
+    while True:
+        answer = _ask("Log this cramp? [Y/n] ")
+        if answer is None:
+            return None
+        word = answer.strip().lower()
+        if word in ("n", "no"):
+            return None
+        if word in ("", "y", "yes"):
+            break
+    context = values.default_context(started)
+    details: dict[str, object] = {}
+    questions: list[tuple[str, str, object, Callable[[str], object]]] = [
+        ("where", "Where: toes, arch, heel or calf?", values.DEFAULT_PLACE, _reader("where")),
+        ("foot", "Which foot: left, right or both?", values.DEFAULT_FOOT, _reader("foot")),
+        ("severity", "How bad, 1 to 10?", values.DEFAULT_SEVERITY, values.read_severity),
+        (
+            "duration",
+            "How long: under-1-min, 1-10-min or over-10-min?",
+            values.DEFAULT_DURATION,
+            _reader("duration"),
+        ),
+        (
+            "context",
+            "When: night, exercise, sitting, standing or other?",
+            context,
+            _reader("context"),
+        ),
+    ]
+    for key, question, default, read in questions:
+        details[key] = default
+        while True:
+            answer = _ask(f"{question} [{default}] ")
+            if answer is None or not answer.strip():
+                break
+            try:
+                details[key] = read(answer)
+                break
+            except values.CrampValueError as exc:
+                print(exc)
+        if answer is None:
+            break  # end of input: the defaults for the rest
+    return new_cramp(
+        started,
+        foot=str(details["foot"]),
+        where=str(details["where"]),
+        severity=details["severity"],
+        duration=str(details["duration"]),
+        context=str(details["context"]),
+    )
+
+
+def _reader(what: str) -> Callable[[str], object]:
+    allowed = {
+        "where": values.PLACES,
+        "foot": values.FEET,
+        "duration": values.DURATIONS,
+        "context": values.CONTEXTS,
+    }[what]
+    return lambda text: values.read_choice(what, text, allowed)
+
+
+def _at_words(moment: datetime, now: datetime) -> str:
+    """`moment` as `coach cramp log --at` reads it: HH:MM today, 'yesterday HH:MM', or ISO."""
+    from datetime import timedelta
+
+    clock = f"{moment:%H:%M}"
+    if moment.date() == now.date():
+        return clock
+    if moment.date() == now.date() - timedelta(days=1):
+        return f"'yesterday {clock}'"
+    return f"{moment:%Y-%m-%dT%H:%M}"
+
+
+# -- tip -----------------------------------------------------------------------------------
+
+
+def cmd_tip(args: argparse.Namespace) -> int:
+    from coach.cramps.tips import load_tips, tip_for
+    from coach.history.records import local_now
+
+    book = load_tips()
+    for problem in book.problems:
+        print(problem, file=sys.stderr)
+    if args.all:
+        for n, tip in enumerate(book.tips, start=1):
+            print(_fill(f"{n}. {tip.text}"))
+            if tip.source:
+                print(f"   Source: {tip.source}")
+        return 0
+    tip = tip_for(book.tips, args.date or local_now().date())
+    print(_fill(tip.text))
+    if tip.source:
+        print(f"Source: {tip.source}")
+    return 0

@@ -101,12 +101,12 @@ def _run_plain(
     resume_id: int | None,
     start_index: int,
 ) -> int:
+    from coach.audio.session_sound import SessionSound, SoundChoices
     from coach.history.recorder import Recorder
     from coach.plain import PlainRunner, stdin_source
     from coach.session.clock import MonotonicClock
     from coach.session.engine import Cue, SessionEngine
     from coach.settings import load_settings
-    from coach.tui.sound import SessionSound, SoundChoices
 
     settings = load_settings()
     for problem in settings.problems:
@@ -120,6 +120,7 @@ def _run_plain(
             muted=args.mute or settings.mute,
             voice=settings.voice and not args.no_voice,
         ),
+        fallback="Each cue is a line here.",
     )
     sound.build()
 
@@ -127,7 +128,7 @@ def _run_plain(
         if isinstance(event, Cue):
             sound.play(event)
             for message in sound.notices():
-                notify(message.replace(" and ring the terminal bell", ""))
+                notify(message)
 
     recorder = Recorder(timeline, source="plain", resume=resume_id, on_notice=notify)
     engine = SessionEngine(timeline, MonotonicClock())
@@ -137,6 +138,8 @@ def _run_plain(
     except KeyboardInterrupt:
         notify("stopped; the steps you finished are saved in your history")
         return 130
+    finally:
+        sound.finish()
     return 0 if completed else 1
 
 

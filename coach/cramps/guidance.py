@@ -20,18 +20,18 @@ who can look into it. The wording is ours; the advice follows these pages:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from coach.cramps.records import CrampRecord
+if TYPE_CHECKING:  # the module stays light: `coach cramp --help` shows the red flags
+    from datetime import datetime
+
+    from coach.cramps.records import CrampRecord
 
 
-@dataclass(frozen=True)
-class Threshold:
-    """`count` or more matching cramps within the `days` days up to now."""
+class Threshold(NamedTuple):
+    """`cramps` or more matching cramps within the `days` days up to now."""
 
-    count: int
+    cramps: int
     days: int
 
 
@@ -39,18 +39,23 @@ class Threshold:
 # frequent, disturb sleep or last over 10 minutes, but gives no number for "frequent"; these
 # counts are our own cautious reading of it, not figures from the NHS.
 #: Frequent: 3 or more cramps within 7 days.
-FREQUENT_WEEK = Threshold(count=3, days=7)
+FREQUENT_WEEK = Threshold(cramps=3, days=7)
 #: Frequent over a month: more than 8 (so 9 or more) within 4 weeks.
-FREQUENT_MONTH = Threshold(count=9, days=28)
+FREQUENT_MONTH = Threshold(cramps=9, days=28)
 #: Disturbing sleep: 3 or more cramps at night within 14 days.
-AT_NIGHT = Threshold(count=3, days=14)
+AT_NIGHT = Threshold(cramps=3, days=14)
 #: Long: any cramp of over 10 minutes (the NHS's own figure) within the last 7 days.
-LONG = Threshold(count=1, days=7)
+LONG = Threshold(cramps=1, days=7)
+
+#: How far back a notice looks: the longest window above.
+LOOKBACK_DAYS = max(t.days for t in (FREQUENT_WEEK, FREQUENT_MONTH, AT_NIGHT, LONG))
 
 Pattern = Literal["frequent-week", "frequent-month", "at-night", "long"]
 
 
 def _recent(cramps: Iterable[CrampRecord], now: datetime, days: int) -> list[CrampRecord]:
+    from datetime import timedelta
+
     since = now - timedelta(days=days)
     return [c for c in cramps if since < c.moment <= now]
 
@@ -60,16 +65,16 @@ def patterns(cramps: Iterable[CrampRecord], now: datetime) -> list[tuple[Pattern
     cramps = list(cramps)
     found: list[tuple[Pattern, str]] = []
     week = len(_recent(cramps, now, FREQUENT_WEEK.days))
-    if week >= FREQUENT_WEEK.count:
+    if week >= FREQUENT_WEEK.cramps:
         found.append(("frequent-week", f"{week} cramps in the last {FREQUENT_WEEK.days} days"))
     month = len(_recent(cramps, now, FREQUENT_MONTH.days))
-    if month >= FREQUENT_MONTH.count:
+    if month >= FREQUENT_MONTH.cramps:
         found.append(("frequent-month", f"{month} cramps in the last 4 weeks"))
     nights = sum(c.context == "night" for c in _recent(cramps, now, AT_NIGHT.days))
-    if nights >= AT_NIGHT.count:
+    if nights >= AT_NIGHT.cramps:
         found.append(("at-night", f"{nights} cramps at night in the last {AT_NIGHT.days} days"))
     long = sum(c.duration == "over-10-min" for c in _recent(cramps, now, LONG.days))
-    if long >= LONG.count:
+    if long >= LONG.cramps:
         what = "a cramp" if long == 1 else f"{long} cramps"
         found.append(("long", f"{what} lasting over 10 minutes in the last {LONG.days} days"))
     return found
@@ -84,18 +89,16 @@ def notice_after_log(cramps: Iterable[CrampRecord], now: datetime) -> str | None
     reasons = [words for _, words in found]
     listed = reasons[0] if len(reasons) == 1 else f"{', '.join(reasons[:-1])} and {reasons[-1]}"
     return (
-        f"Your diary shows {listed}. Cramps that keep coming back, wake you at night or last"
-        " a long time are worth mentioning to a doctor. Many people have them and most are"
-        " harmless, but a doctor can look for a cause, such as a medicine, and suggest what"
-        " may help."
+        f"Your diary shows {listed}. Cramps are common and usually harmless, but when they"
+        " keep coming back, wake you at night or last a long time they are worth mentioning"
+        " to a doctor, who can look for a cause, such as a medicine, and suggest what may help."
     )
 
 
 Urgency = Literal["emergency", "urgent", "soon"]
 
 
-@dataclass(frozen=True)
-class RedFlag:
+class RedFlag(NamedTuple):
     """A sign that a pain may be more than a cramp, and what to do about it."""
 
     sign: str
@@ -146,7 +149,7 @@ def red_flags_text(width: int = 76) -> str:
 
     lines = [f"{RED_FLAGS_TITLE}:"]
     for flag in RED_FLAGS:
-        body = f"{flag.sign}: {flag.action}"
+        body = f"{flag.sign}. {flag.action}"
         lines.extend(
             textwrap.wrap(body, width=width, initial_indent="  - ", subsequent_indent="    ")
         )

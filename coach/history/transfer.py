@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, cast
 
-from coach.cramps.records import (
+from coach.cramps.records import CrampRecord
+from coach.cramps.values import (
     CONTEXTS,
     DURATIONS,
     FEET,
@@ -32,7 +33,6 @@ from coach.cramps.records import (
     SEVERITY_MAX,
     SEVERITY_MIN,
     Context,
-    CrampRecord,
     Duration,
     Foot,
     Place,

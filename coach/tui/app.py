@@ -10,6 +10,7 @@ from textual import on
 from textual.app import App
 
 from coach.audio.backend import AudioBackend
+from coach.audio.session_sound import SoundChoices
 from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
 from coach.session.clock import Clock, MonotonicClock
@@ -20,7 +21,6 @@ from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.session import SessionScreen
-from coach.tui.sound import SoundChoices
 from coach.tui.summary import Summary
 
 

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coach.audio.backend import AudioBackend
+from coach.audio.session_sound import SoundChoices
 from coach.routine.model import Routine
 from coach.routine.timeline import Timeline
 from coach.session.clock import Clock
 from coach.session.engine import Event
-from coach.tui.sound import SoundChoices
 
 EventListener = Callable[[Event], None]
 ListenerFactory = Callable[[Routine, Timeline], list[EventListener]]

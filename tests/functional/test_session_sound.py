@@ -151,7 +151,7 @@ async def test_the_voice_speaks_when_enabled(
     root: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, voice: bool, heard: bool
 ) -> None:
     lines = SpokenLines()
-    monkeypatch.setattr("coach.tui.sound.Voice", lambda: lines)
+    monkeypatch.setattr("coach.audio.session_sound.Voice", lambda: lines)
     app = make_test_app(root, clock=clock, start="stretch", voice=voice)
     async with app.run_test() as pilot:
         await settle(pilot)
@@ -166,7 +166,7 @@ async def test_muted_means_no_voice_either(
     root: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     lines = SpokenLines()
-    monkeypatch.setattr("coach.tui.sound.Voice", lambda: lines)
+    monkeypatch.setattr("coach.audio.session_sound.Voice", lambda: lines)
     app = make_test_app(root, clock=clock, start="stretch", voice=True, muted=True)
     async with app.run_test() as pilot:
         await settle(pilot)

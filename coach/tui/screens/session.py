@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from coach.audio.session_sound import SessionSound
 from coach.routine.model import Routine
 from coach.routine.timeline import expand
 from coach.session.cues import is_tempo
@@ -34,7 +35,6 @@ from coach.tui.session_view import (
     seconds_to_next_change,
     view_of,
 )
-from coach.tui.sound import SessionSound
 from coach.tui.summary import SessionTally
 from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.progress import SecondsBar

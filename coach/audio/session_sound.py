@@ -43,7 +43,10 @@ class SessionSound:
         routine: Routine,
         timeline: Timeline,
         choices: SoundChoices,
+        fallback: str = "Cues will flash and ring the terminal bell.",
     ) -> None:
+        """`fallback` tells the person how cues reach them when nothing can be heard."""
+        self._fallback = fallback
         self._backend = backend
         self._routine = routine
         self._timeline = timeline
@@ -132,6 +135,25 @@ class SessionSound:
             if self._failure_shown:
                 return []
             self._failure_shown = True
-            return [f"No sound: {self._failure}. Cues will flash and ring the terminal bell."]
+            return [f"No sound: {self._failure}. {self._fallback}"]
         player = self._player
         return player.take_notices() if player is not None else []
+
+    def finish(self, timeout: float = 3.0) -> None:
+        """Let the last cue and words play out, then release the device and the voice.
+
+        For a process that ends with the session (`coach run --plain`): without it the
+        "finish" sound would be cut off at exit.
+        """
+        player = self._player
+        if player is None:
+            return
+        if player.voice is not None:
+            player.voice.drain(timeout)
+            player.voice.close()
+        drain = getattr(player.backend, "drain", None)
+        if callable(drain):
+            drain(timeout)
+        close = getattr(player.backend, "close", None)
+        if callable(close):
+            close()
