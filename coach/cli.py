@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.commands import cramps, edit, history, routines, session
+from coach.commands import cramps, doctor, edit, history, routines, session
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.register(sub)
     edit.register(sub)
     cramps.register(sub)
+    doctor.register(sub)
     return parser
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.cramps.diary import CrampDiary
 from coach.history.database import HistoryUnavailable
 from coach.history.records import SessionRecord, StepRecord, parse_stamp, stamp
 from coach.history.schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
@@ -74,9 +75,18 @@ def v1_rows(db: sqlite3.Connection) -> None:
     )
 
 
+def v2_rows(db: sqlite3.Connection) -> None:
+    v1_rows(db)
+    db.execute(
+        "INSERT INTO cramps (id, uid, at, at_ts, day, foot, place, severity, duration, context,"
+        " note) VALUES (3, 'c3', '2024-05-14T03:10:00.000+01:00', 1715652600.0, '2024-05-14',"
+        " 'left', 'calf', 6, 'under-1-min', 'night', 'woke me')"
+    )
+
+
 #: Rows a database of each version may hold, to check that migrating keeps them. A new schema
 #: version adds its own entry here.
-SAMPLE_ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {1: v1_rows}
+SAMPLE_ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {1: v1_rows, 2: v2_rows}
 
 
 def test_every_schema_version_has_sample_rows() -> None:
@@ -101,8 +111,37 @@ def test_a_database_of_every_earlier_version_is_brought_up_to_date(
             detail = store.session_detail(7)
             assert detail is not None and detail.uid == "u7"
             assert [s.name for s in detail.steps] == ["Hold"]
+        diary = CrampDiary(store)
+        assert [(c.uid, c.note) for c in diary.cramps()] == (
+            [("c3", "woke me")] if version >= 2 else []
+        )
     with HistoryStore.in_memory() as fresh:
         assert migrated == schema_of(fresh.connection)
+
+
+def test_a_version_1_history_gains_the_cramp_diary_and_keeps_its_sessions(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "history.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    migrate(db, upto=1)
+    v1_rows(db)
+    db.close()
+    with HistoryStore.open(path) as store:
+        assert user_version(store.connection) == 2
+        [kept] = store.sessions()
+        assert (kept.uid, kept.status, kept.active_s, len(kept.steps)) == ("u7", "partial", 12.0, 1)
+        resumable = store.find_resumable("feet", "abc", parse_stamp(kept.ended_at))
+        assert resumable is not None and resumable.start_index == 4
+        assert CrampDiary(store).cramps() == []
+    # The sample rows of version 2 fit the migrated schema exactly.
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("DELETE FROM steps")
+    db.execute("DELETE FROM sessions")
+    v2_rows(db)
+    db.close()
+    with HistoryStore.open(path) as store:
+        assert [c.uid for c in CrampDiary(store).cramps()] == ["c3"]
 
 
 def test_an_empty_file_is_a_version_0_database_not_damage(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from coach.cramps.diary import CrampDiary
+from coach.cramps.records import CrampRecord
 from coach.history.records import SessionRecord, StepRecord
 from coach.history.store import HistoryStore
 from coach.history.transfer import (
@@ -17,6 +19,7 @@ from coach.history.transfer import (
     TransferError,
     export_csv,
     export_json,
+    read_history,
     read_sessions,
 )
 
@@ -333,3 +336,164 @@ def test_a_minimal_session_gets_sensible_defaults(tmp_path: Path) -> None:
     )
     assert (record.active_s, record.paused_s, record.plan_hash) == (0.0, 0.0, None)
     assert record.steps[0].planned_s is None and record.steps[0].side is None
+
+
+# -- cramps --------------------------------------------------------------------------------
+
+CRAMPS = [
+    CrampRecord("k1", "2024-03-31T03:10:00.000+01:00", "left", "calf", 7, "1-10-min", "night"),
+    CrampRecord(
+        "k2", "2024-04-01T18:00:00.250-05:00", "both", "arch", 3, "under-1-min", "exercise", "ü"
+    ),
+]
+
+
+@pytest.fixture
+def with_cramps(full: HistoryStore) -> HistoryStore:
+    CrampDiary(full).add_cramps(CRAMPS)
+    return full
+
+
+def exported_all(store: HistoryStore) -> str:
+    out = io.StringIO()
+    export_json(
+        store.sessions(newest_first=False), out, CrampDiary(store).cramps(newest_first=False)
+    )
+    return out.getvalue()
+
+
+def test_a_json_round_trip_keeps_the_cramps(with_cramps: HistoryStore, tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    path.write_text(exported_all(with_cramps), encoding="utf-8")
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert (document["format"], document["version"]) == ("coach-history", 2)
+    assert document["cramps"][0] == {
+        "uid": "k1",
+        "at": "2024-03-31T03:10:00.000+01:00",
+        "foot": "left",
+        "where": "calf",
+        "severity": 7,
+        "duration": "1-10-min",
+        "context": "night",
+        "note": None,
+    }
+    data = read_history(path)
+    with HistoryStore.in_memory() as fresh:
+        fresh.add_sessions(data.sessions)
+        assert CrampDiary(fresh).add_cramps(data.cramps) == CRAMPS
+        assert exported_all(fresh) == path.read_text(encoding="utf-8")
+
+
+def test_importing_cramps_twice_adds_nothing(with_cramps: HistoryStore, tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    path.write_text(exported_all(with_cramps), encoding="utf-8")
+    with HistoryStore.in_memory() as other:
+        diary = CrampDiary(other)
+        diary.log(replace(CRAMPS[0], uid="mine"))
+        assert len(diary.add_cramps(read_history(path).cramps)) == 2
+        assert diary.add_cramps(read_history(path).cramps) == []
+        assert diary.count() == 3
+
+
+def test_a_version_1_export_still_imports_with_no_cramps(tmp_path: Path) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(document(GOOD))
+    data = read_history(path)
+    assert [s.uid for s in data.sessions] == ["x"] and data.cramps == []
+
+
+def test_an_importer_that_knows_only_sessions_still_reads_a_version_2_file(
+    with_cramps: HistoryStore, tmp_path: Path
+) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(exported_all(with_cramps), encoding="utf-8")
+    assert [s.uid for s in read_sessions(path)] == ["a1", "b2", "c3"]
+
+
+def test_csv_holds_sessions_only(with_cramps: HistoryStore, tmp_path: Path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text(exported(with_cramps, "csv"))
+    data = read_history(path)
+    assert len(data.sessions) == 3 and data.cramps == []
+
+
+def test_cramps_without_a_uid_get_a_stable_one(tmp_path: Path) -> None:
+    cramp = {k: v for k, v in GOOD_CRAMP.items() if k != "uid"}
+    path = tmp_path / "h.json"
+    path.write_text(json.dumps({"sessions": [], "cramps": [cramp]}))
+    [first] = read_history(path).cramps
+    [again] = read_history(path).cramps
+    assert first.uid == again.uid and len(first.uid) == 32
+
+
+GOOD_CRAMP = {
+    "uid": "k",
+    "at": "2024-05-14T03:10:00+01:00",
+    "foot": "left",
+    "where": "calf",
+    "severity": 5,
+    "duration": "under-1-min",
+    "context": "night",
+}
+
+
+def cramp_document(*cramps: object) -> str:
+    return json.dumps(
+        {"format": "coach-history", "version": 2, "sessions": [GOOD], "cramps": list(cramps)}
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (
+            json.dumps({"sessions": [], "cramps": {}}),
+            "h.json: expected a list of cramps",
+        ),
+        (cramp_document(3), "h.json: cramp 1: expected an object, got int"),
+        (
+            cramp_document(GOOD_CRAMP, {**GOOD_CRAMP, "foot": "up"}),
+            "h.json: cramp 2: field `foot`: must be one of left, right, both; got 'up'",
+        ),
+        (
+            cramp_document({**GOOD_CRAMP, "where": "knee"}),
+            "h.json: cramp 1: field `where`: must be one of toes, arch, heel, calf; got 'knee'",
+        ),
+        (
+            cramp_document({**GOOD_CRAMP, "severity": 0}),
+            "h.json: cramp 1: field `severity`: must be from 1 to 10, got 0",
+        ),
+        (
+            cramp_document({**GOOD_CRAMP, "severity": 2.5}),
+            "h.json: cramp 1: field `severity`: expected a whole number, got 2.5",
+        ),
+        (
+            cramp_document({**GOOD_CRAMP, "severity": None}),
+            "h.json: cramp 1: field `severity`: is missing",
+        ),
+        (
+            cramp_document({**GOOD_CRAMP, "duration": "5m"}),
+            "h.json: cramp 1: field `duration`: "
+            "must be one of under-1-min, 1-10-min, over-10-min; got '5m'",
+        ),
+        (
+            cramp_document({**GOOD_CRAMP, "context": None}),
+            "h.json: cramp 1: field `context`: is missing",
+        ),
+        (
+            cramp_document({**GOOD_CRAMP, "at": "2024-05-14T03:10"}),
+            "h.json: cramp 1: field `at`: "
+            "expected an ISO 8601 time with an offset, got '2024-05-14T03:10'",
+        ),
+        (
+            cramp_document({**GOOD_CRAMP, "note": 7}),
+            "h.json: cramp 1: field `note`: expected text, got int",
+        ),
+    ],
+)
+def test_a_bad_cramp_is_refused_saying_where(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(content)
+    with pytest.raises(TransferError) as caught:
+        read_history(path)
+    assert caught.value.problems == [f"{tmp_path}/{problem}"]

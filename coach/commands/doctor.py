@@ -1,0 +1,193 @@
+"""`coach doctor`: what works on this machine, what does not, and what to do about it.
+
+It checks the parts a session leans on (sound device, cue files, voice, settings, routine files,
+history) and plays each cue once, so a person hears what they will hear in a session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.settings import Settings
+
+INSTALL_ESPEAK = (
+    "install espeak-ng for spoken cues: `sudo apt install espeak-ng` (Debian/Ubuntu), "
+    "`sudo dnf install espeak-ng` (Fedora), `sudo pacman -S espeak-ng` (Arch)"
+)
+NO_DEVICE = (
+    "coach plays sound through ALSA's default device: check that a sound card is present "
+    "(`aplay -l`), or point ALSA at one in ~/.asoundrc; sessions still run, with a visual flash "
+    "and the terminal bell as cues"
+)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("doctor", help="check sound, voice, settings, routines and history")
+    p.add_argument("--no-play", action="store_true", help="check without playing the cues")
+    p.add_argument(
+        "--gap", type=float, default=0.6, metavar="SECONDS", help="pause between cues (0.6)"
+    )
+    p.set_defaults(handler=cmd_doctor)
+
+
+class Report:
+    """Lines of the report, and whether anything needs fixing."""
+
+    def __init__(self, write: Callable[[str], None]) -> None:
+        self.write = write
+        self.problems = 0
+
+    def section(self, title: str) -> None:
+        self.write(f"\n{title}")
+
+    def ok(self, what: str) -> None:
+        self.write(f"  ok    {what}")
+
+    def info(self, what: str) -> None:
+        self.write(f"  ·     {what}")
+
+    def bad(self, what: str, fix: str | None = None) -> None:
+        self.problems += 1
+        self.write(f"  FIX   {what}")
+        if fix:
+            self.write(f"        → {fix}")
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    report = Report(print)
+    print("coach doctor")
+    settings = check_settings(report)
+    check_sound(report, play=not args.no_play, volume=settings.volume, gap=max(0.0, args.gap))
+    check_voice(report, wanted=settings.voice)
+    check_routines(report)
+    check_history(report)
+    print()
+    if report.problems:
+        print(f"{report.problems} thing{'s' if report.problems != 1 else ''} to fix (see → above).")
+        return 1
+    print("Everything coach needs works.")
+    return 0
+
+
+def check_settings(report: Report) -> Settings:
+    from coach.settings import load_settings, settings_path
+
+    report.section("Settings")
+    path = settings_path()
+    settings = load_settings(path)
+    if not path.is_file():
+        report.info(f"no settings file at {path}; using the defaults")
+    elif settings.problems:
+        for problem in settings.problems:
+            report.bad(str(problem), "fix that line; its default is used meanwhile")
+    else:
+        report.ok(f"{path}")
+    report.info(
+        f"volume {settings.volume:.0%}, sound {'off' if settings.mute else 'on'}, "
+        f"voice {'on' if settings.voice else 'off'}, daily routine {settings.daily_routine}"
+    )
+    return settings
+
+
+def check_sound(report: Report, play: bool, volume: float, gap: float) -> None:
+    from coach.audio.cues import CuePlayer
+    from coach.audio.sounds import SoundSet
+    from coach.commands.session import audio_backend
+    from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES
+
+    report.section("Sound")
+    sounds = SoundSet()
+    sounds.preload(volume)
+    if sounds.problems:
+        for problem in sounds.problems:
+            report.bad(problem, "replace or remove that file; the cue stays silent meanwhile")
+    else:
+        report.ok("every cue sound loads")
+    backend = audio_backend()
+    report.info(f"backend: {backend.name}")
+    player = CuePlayer(backend, sounds, volume)
+    cues: list[tuple[str, str | None]] = [
+        (e, d) for e in SOUND_EVENTS for d in (TEMPO_PHASES if e == "tempo" else (None,))
+    ]
+    drain = getattr(backend, "drain", None)
+    heard = []
+    for kind, detail in cues if play else cues[:1]:
+        if callable(drain):
+            drain(5.0)  # one cue at a time, and the first tells whether there is a device
+        if not backend.available or not player.cue(kind, detail):
+            break
+        heard.append(kind if detail is None else f"{kind}-{detail}")
+        time.sleep(gap if play else 0.0)
+    if callable(drain):
+        drain(5.0)
+    device_problem = backend.problem
+    if device_problem or not backend.available:
+        reason = device_problem or "the device is not available"
+        report.bad(f"no sound: {reason}", NO_DEVICE)
+    elif play:
+        report.ok(f"played {len(heard)} cues: {', '.join(heard)}")
+    else:
+        report.ok("the sound device opened")
+    close = getattr(backend, "close", None)
+    if callable(close):
+        close()
+
+
+def check_voice(report: Report, wanted: bool) -> None:
+    import shutil
+
+    from coach.audio.voice import Voice
+
+    report.section("Voice")
+    if not wanted:
+        report.info("voice is off in the settings (voice: off)")
+    path = shutil.which("espeak-ng")
+    if path is None:
+        report.bad("espeak-ng is not installed: cues are beeps only", INSTALL_ESPEAK)
+        return
+    voice = Voice(background=False)
+    start = time.perf_counter()
+    clip = voice.clip("coach voice check")
+    took = time.perf_counter() - start
+    if clip is None:
+        report.bad(f"espeak-ng at {path} could not speak: {voice.problem}", INSTALL_ESPEAK)
+    else:
+        report.ok(f"espeak-ng at {path} speaks ({clip.duration:.1f} s of speech in {took:.2f} s)")
+
+
+def check_routines(report: Report) -> None:
+    from coach.routine.catalog import Catalog
+
+    report.section("Routines")
+    catalog = Catalog.default()
+    entries = catalog.entries()
+    broken = [e for e in entries if e.problems]
+    report.ok(f"{len(entries) - len(broken)} routines load ({catalog.user_dir})")
+    for entry in broken:
+        report.bad(str(entry.error), f"`coach edit {entry.id}` or `coach validate {entry.path}`")
+    for problem in catalog.library_problems:
+        report.bad(str(problem), "fix your exercises.yaml; the bundled library is used meanwhile")
+
+
+def check_history(report: Report) -> None:
+    from coach.history.database import HistoryUnavailable
+    from coach.history.store import HistoryStore, history_path
+
+    report.section("History")
+    path = history_path()
+    if not path.exists():
+        report.info(f"no history yet; it will be kept in {path}")
+        return
+    try:
+        with HistoryStore.open(path, create=False) as store:
+            count = store.count_sessions()
+            for notice in store.notices:
+                report.bad(notice)
+    except HistoryUnavailable as exc:
+        report.bad(str(exc), f"check the permissions and free space of {path.parent}")
+        return
+    report.ok(f"{path}: {count} session{'s' if count != 1 else ''}")
