@@ -351,7 +351,6 @@ def _ask_details(started: datetime) -> CrampRecord | None:
         if word in ("", "y", "yes"):
             break
     context = values.default_context(started)
-    details: dict[str, object] = {}
     questions: list[tuple[str, str, object, Callable[[str], object]]] = [
         ("where", "Where: toes, arch, heel or calf?", values.DEFAULT_PLACE, _reader("where")),
         ("foot", "Which foot: left, right or both?", values.DEFAULT_FOOT, _reader("foot")),
@@ -369,8 +368,8 @@ def _ask_details(started: datetime) -> CrampRecord | None:
             _reader("context"),
         ),
     ]
+    details = {key: default for key, _, default, _ in questions}
     for key, question, default, read in questions:
-        details[key] = default
         while True:
             answer = _ask(f"{question} [{default}] ")
             if answer is None or not answer.strip():

@@ -6,7 +6,7 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,9 @@ def cramp(uid: str, at: str, **changes: object) -> CrampRecord:
     return CrampRecord(**fields)  # type: ignore[arg-type]
 
 
-def session(uid: str, day: str, routine: str = "foot-daily", status: str = "completed") -> SessionRecord:
+def session(
+    uid: str, day: str, routine: str = "foot-daily", status: str = "completed"
+) -> SessionRecord:
     return SessionRecord(
         uid=uid,
         routine_id=routine,
@@ -82,7 +84,7 @@ def test_cramps_are_ordered_by_instant_whatever_their_offsets() -> None:
         assert [c.uid for c in diary.cramps()] == ["london", "tokyo", "paris"]
         assert [c.uid for c in diary.cramps(newest_first=False)] == ["paris", "tokyo", "london"]
         assert [c.uid for c in diary.cramps(limit=1)] == ["london"]
-        since = datetime(2024, 5, 14, 6, 0, tzinfo=timezone.utc)
+        since = datetime(2024, 5, 14, 6, 0, tzinfo=UTC)
         assert [c.uid for c in diary.cramps(since=since)] == ["london", "tokyo"]
 
 

@@ -106,7 +106,9 @@ def test_too_soon_says_when_there_will_be_enough_weeks() -> None:
     )
 
 
-@pytest.mark.parametrize(("diary_days_before", "state"), [(27, "no-diary-before"), (28, "compared")])
+@pytest.mark.parametrize(
+    ("diary_days_before", "state"), [(27, "no-diary-before"), (28, "compared")]
+)
 def test_the_diary_must_cover_the_4_weeks_before_the_regular_start(
     diary_days_before: int, state: str
 ) -> None:

@@ -119,9 +119,7 @@ def test_the_notice_names_what_triggered_it_and_stays_calm() -> None:
 
 
 def test_several_patterns_are_listed_together() -> None:
-    cramps = [
-        cramp(timedelta(days=d), context="night", duration="over-10-min") for d in (0, 1, 2)
-    ]
+    cramps = [cramp(timedelta(days=d), context="night", duration="over-10-min") for d in (0, 1, 2)]
     notice = notice_after_log(cramps, NOW)
     assert notice is not None
     assert notice.startswith(

@@ -143,7 +143,9 @@ def test_no_tips_is_an_error() -> None:
         tip_of_the_day([], date(2024, 5, 14))
 
 
-def test_a_broken_bundled_file_is_not_hidden(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_broken_bundled_file_is_not_hidden(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     broken = tmp_path / "tips.yaml"
     broken.write_text("- [\n")
     monkeypatch.setattr("coach.cramps.tips.BUNDLED_TIPS", broken)
