@@ -6,17 +6,20 @@ column of the value at fault, so a person editing YAML by hand is told exactly w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from yaml.nodes import Node
 
+from coach import text
 from coach.routine.model import (
     SOUND_EVENTS,
     TEMPO_PHASES,
     Exercise,
     ExerciseStep,
+    Progression,
     RepeatBlock,
     RestStep,
     Routine,
@@ -25,16 +28,18 @@ from coach.routine.model import (
     TempoPhase,
 )
 from coach.routine.problems import Problem, RoutineError, shown
+from coach.routine.progression import fully_grown
 from coach.routine.timeline import TimelineTooLong, check_size
 from coach.routine.yamlsource import NodeReader, compose, read_text
 
 ROUTINE_KEYS = ("name", "description", "tags", "prepare", "rest", "switch", "sounds", "steps")
 EXERCISE_STEP_KEYS = (
     "exercise", "name", "instructions", "caution", "duration", "reps", "tempo",
-    "sides", "sets", "switch", "prepare", "rest",
+    "sides", "sets", "switch", "prepare", "rest", "progress",
 )  # fmt: skip
 REPEAT_KEYS = ("repeat", "rest", "steps")
 REST_KEYS = ("rest",)
+PROGRESS_KEYS = ("every", "add", "max")
 _ANY_STEP_KEYS = frozenset(EXERCISE_STEP_KEYS + REPEAT_KEYS + REST_KEYS)
 #: Keys that make a step an exercise step even without `name` or `exercise`.
 _EXERCISE_ONLY_KEYS = frozenset(EXERCISE_STEP_KEYS) - {"rest"}
@@ -43,6 +48,9 @@ SIDES: tuple[Sides, ...] = ("none", "left", "right", "both")
 MAX_SETS = 100
 MAX_REPS = 1000
 MAX_REPEAT = 1000
+#: Longest wait between two growths of a step: a year of completed days.
+MAX_EVERY_DAYS = 365
+_DAYS = re.compile(r"(\d+)\s*d?")
 #: The file of the exercise library; it sits among routines but is not one.
 LIBRARY_FILE = "exercises.yaml"
 
@@ -121,10 +129,9 @@ class _RoutineReader:
         if name is None or self.r.problems:
             return None
         if "steps" in fields:
-            try:
-                check_size(steps)
-            except TimelineTooLong as exc:
-                self.r.error(fields["steps"][0], str(exc))
+            problem = _size_problem(steps)
+            if problem:
+                self.r.error(fields["steps"][0], problem)
                 return None
         return Routine(
             id=routine_id,
@@ -237,6 +244,9 @@ class _RoutineReader:
             chosen = self.r.choice(fields["sides"][1], "`sides`", SIDES)
             sides = next((s for s in SIDES if s == chosen), sides)
         duration, reps, tempo = self._amount(node, fields)
+        progress = None
+        if "progress" in fields:
+            progress = self._progress(fields["progress"][1], duration, reps)
         sets = 1
         if "sets" in fields:
             sets = self.r.whole(fields["sets"][1], "`sets`", 1, MAX_SETS) or 1
@@ -256,6 +266,7 @@ class _RoutineReader:
             prepare=self._duration(fields, "prepare", defaults.prepare),
             rest=self._duration(fields, "rest", defaults.rest),
             line=node.start_mark.line + 1,
+            progress=progress,
         )
 
     def _library_entry(self, fields: dict[str, tuple[Node, Node]]) -> Exercise | None:
@@ -292,6 +303,72 @@ class _RoutineReader:
             tempo = self._tempo(fields["tempo"][1])
         return None, reps, tempo
 
+    def _progress(self, node: Node, duration: float | None, reps: int | None) -> Progression | None:
+        """`every` whole days, then `add` and `max` in the step's own unit: a duration for a
+        timed hold, a whole number for reps. `max` is never below the value in the file."""
+        fields = self.r.mapping(node, "`progress`", PROGRESS_KEYS)
+        if fields is None:
+            return None
+        missing = [f"`{key}`" for key in PROGRESS_KEYS if key not in fields]
+        if missing:
+            example = (
+                "{every: 7d, add: 5s, max: 60s}" if reps is None else "{every: 7d, add: 2, max: 20}"
+            )
+            self.r.error(
+                node,
+                f"`progress` needs `every`, `add` and `max` (missing {', '.join(missing)}),"
+                f" for example {example}",
+            )
+        every = self._every(fields["every"][1]) if "every" in fields else None
+        add: float | None = None
+        limit: float | None = None
+        if duration is not None:
+            if "add" in fields:
+                add = self.r.duration(fields["add"][1], "`add`")
+            if "max" in fields:
+                limit = self.r.duration(fields["max"][1], "`max`")
+            base, written = duration, f"`duration` ({text.length(duration)})"
+        elif reps is not None:
+            if "add" in fields:
+                add = self._reps(fields["add"][1], "`add`")
+            if "max" in fields:
+                limit = self._reps(fields["max"][1], "`max`")
+            base, written = float(reps), f"`reps` ({reps})"
+        else:
+            return None  # the step's amount is already reported as wrong
+        if limit is not None and limit < base:
+            self.r.error(
+                fields["max"][1],
+                f"`max` must be at least the step's {written}, got {shown(fields['max'][1].value)}",
+            )
+            return None
+        if every is None or add is None or limit is None:
+            return None
+        return Progression(every, float(add), float(limit), node.start_mark.line + 1)
+
+    def _every(self, node: Node) -> int | None:
+        written = self.r.text(node, "`every`")
+        if written is None:
+            return None
+        match = _DAYS.fullmatch(written.strip())
+        days = int(match.group(1)) if match else None
+        if days is None or not 1 <= days <= MAX_EVERY_DAYS:
+            self.r.error(
+                node,
+                f"`every` must be a whole number of days from 1 to {MAX_EVERY_DAYS},"
+                f" like 7d or 7, got {shown(written)}",
+            )
+            return None
+        return days
+
+    def _reps(self, node: Node, what: str) -> int | None:
+        """A whole number of reps; a duration here is the usual slip, so it is named."""
+        if node.tag == "tag:yaml.org,2002:str":
+            got = shown(node.value)
+            self.r.error(node, f"{what} of a reps step must be a whole number of reps, got {got}")
+            return None
+        return self.r.whole(node, what, 1, MAX_REPS)
+
     def _tempo(self, node: Node) -> tuple[TempoPhase, ...]:
         fields = self.r.mapping(node, "`tempo`", TEMPO_PHASES)
         if fields is None:
@@ -304,6 +381,19 @@ class _RoutineReader:
             if seconds is not None:
                 phases.append(TempoPhase(phase, seconds))
         return tuple(phases)
+
+
+def _size_problem(steps: tuple[Step, ...]) -> str | None:
+    """Why the routine is too long to play, as written or once fully grown; None if it fits."""
+    try:
+        check_size(steps)
+    except TimelineTooLong as exc:
+        return str(exc)
+    try:
+        check_size(fully_grown(steps))
+    except TimelineTooLong as exc:
+        return f"once every `progress` reaches its `max`, the {exc}"
+    return None
 
 
 def load_exercises(path: Path, base: Mapping[str, Exercise] | None = None) -> dict[str, Exercise]:

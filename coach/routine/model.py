@@ -35,6 +35,33 @@ class TempoPhase:
 
 
 @dataclass(frozen=True)
+class Progression:
+    """How a step grows with practice: `add` more every `every_days` days on which the routine
+    was completed, up to `limit`. `add` and `limit` are seconds for a timed hold, reps for
+    repetitions."""
+
+    every_days: int
+    add: float
+    limit: float
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Growth:
+    """What a step's progression made of it for today, kept so screens can say why."""
+
+    progression: Progression
+    written: float  # the value in the file
+    today: float
+    increments: int  # how many times `add` was earned (before the cap)
+    completed_days: int
+
+    @property
+    def capped(self) -> bool:
+        return self.today < self.written + self.progression.add * self.increments
+
+
+@dataclass(frozen=True)
 class ExerciseStep:
     """One exercise as a routine uses it: the library entry merged with the step's overrides."""
 
@@ -51,6 +78,8 @@ class ExerciseStep:
     prepare: float
     rest: float
     line: int = 0  # 1-based line of the step in its file, for messages
+    progress: Progression | None = None
+    growth: Growth | None = None  # set by `progression.apply`: today's values and why
 
     @property
     def self_paced(self) -> bool:

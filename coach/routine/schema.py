@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from coach.routine.loader import MAX_REPEAT, MAX_REPS, MAX_SETS, SIDES
+from coach.routine.loader import MAX_EVERY_DAYS, MAX_REPEAT, MAX_REPS, MAX_SETS, SIDES
 from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES
 from coach.routine.yamlsource import MAX_DURATION_S
 
@@ -32,6 +32,29 @@ def _duration(description: str, allow_zero: bool = False) -> dict[str, Any]:
 
 def _whole(description: str, high: int) -> dict[str, Any]:
     return {"description": description, "type": "integer", "minimum": 1, "maximum": high}
+
+
+def _progress() -> dict[str, Any]:
+    """`add` and `max` are a duration on a timed hold and a whole number on reps; the loader
+    tells the two apart, the schema accepts either."""
+    amount = {"anyOf": _duration("")["anyOf"]}
+    return {
+        "type": "object",
+        "description": "Grow the step with practice: add more every so many completed days.",
+        "additionalProperties": False,
+        "required": ["every", "add", "max"],
+        "properties": {
+            "every": {
+                "description": "Completed days between growths: 7d or 7.",
+                "anyOf": [
+                    {"type": "integer", "minimum": 1, "maximum": MAX_EVERY_DAYS},
+                    {"type": "string", "pattern": r"^\s*\d+\s*d?\s*$"},
+                ],
+            },
+            "add": {**amount, "description": "How much each time: 5s on a hold, 2 on reps."},
+            "max": {**amount, "description": "The most it grows to (at least the step's own)."},
+        },
+    }
 
 
 _TEXT_OR_LIST = {
@@ -75,6 +98,7 @@ def routine_schema() -> dict[str, Any]:
             "switch": _duration("Pause between sides (default 5s).", allow_zero=True),
             "prepare": _duration("Get-ready time before this exercise.", allow_zero=True),
             "rest": _duration("Rest between this step's sets.", allow_zero=True),
+            "progress": _progress(),
         },
         "anyOf": [{"required": ["exercise"]}, {"required": ["name"]}],
         "oneOf": [{"required": ["duration"]}, {"required": ["reps"]}],

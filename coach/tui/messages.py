@@ -35,3 +35,21 @@ class SessionEnded(Message):
 
 class SummaryClosed(Message):
     """The person is done reading the summary."""
+
+
+class ResumeChosen(Message):
+    """An interrupted session was picked to go on with: the same session, from `start_index`."""
+
+    def __init__(self, routine: Routine, session_id: int, start_index: int) -> None:
+        super().__init__()
+        self.routine = routine
+        self.session_id = session_id
+        self.start_index = start_index
+
+
+class HistoryChosen(Message):
+    """The list of past sessions was asked for."""
+
+
+class StatsChosen(Message):
+    """The stats (heatmap, minutes per week, totals) were asked for."""

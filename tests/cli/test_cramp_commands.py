@@ -477,3 +477,74 @@ def test_a_broken_user_tips_file_is_reported_and_the_bundled_tips_still_work(
     assert "Traceback" not in result.stderr
     assert result.stdout.splitlines()[0].startswith("1. ")
     assert "fine" in result.stdout
+
+
+# -- export, import and stats (the history commands carry the diary too) -------------------
+
+
+def test_export_then_import_elsewhere_carries_the_cramps_once(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    log(coach, "--at", "yesterday 03:00", "--foot", "left", "--note", "ü")
+    log(coach, "--at", "yesterday 04:00", "--where", "toes")
+    before = cramps(coach)
+    path = tmp_path / "out.json"
+    result = coach("export", "-o", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == f"Exported 0 sessions and 2 cramps to {path}.\n"
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "elsewhere"))
+    first = coach("import", str(path))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.splitlines()[-1] == "Imported 2 cramps; 0 were already in the diary."
+    assert [{**r, "id": None} for r in cramps(coach)] == [{**r, "id": None} for r in before]
+    again = coach("import", str(path))
+    assert again.stdout.splitlines()[-1] == "Imported 0 cramps; 2 were already in the diary."
+    assert len(cramps(coach)) == 2
+
+
+def test_a_malformed_cramp_imports_nothing_at_all(coach: RunCoach, tmp_path: Path) -> None:
+    log(coach, "--at", "yesterday 03:00")
+    path = tmp_path / "bad.json"
+    good = {
+        "uid": "new",
+        "at": "2024-05-14T03:10:00+01:00",
+        "foot": "left",
+        "where": "calf",
+        "severity": 5,
+        "duration": "under-1-min",
+        "context": "night",
+    }
+    session = {
+        "uid": "s",
+        "routine": "foot-daily",
+        "status": "completed",
+        "started_at": "2024-05-14T07:30:00+01:00",
+        "planned_s": 60,
+    }
+    path.write_text(
+        json.dumps({"sessions": [session], "cramps": [good, {**good, "uid": "x", "foot": "up"}]})
+    )
+    result = coach("import", str(path))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{path}: cramp 2: field `foot`: must be one of left, right, both; got 'up'",
+        f"coach: nothing was imported from {path}",
+    ]
+    assert len(cramps(coach)) == 1
+    assert json.loads(coach("history", "--json").stdout) == []
+
+
+def test_csv_export_says_it_holds_sessions_only(coach: RunCoach) -> None:
+    help_text = " ".join(coach("export", "--help").stdout.split())
+    assert "csv holds sessions only" in help_text
+    log(coach, "--at", "yesterday 03:00")
+    assert coach("export", "--format", "csv").stdout.splitlines()[1:] == []
+
+
+def test_stats_carry_the_cramp_comparison(coach: RunCoach) -> None:
+    assert "cramp" not in coach("stats").stdout
+    log(coach, "--at", "yesterday 03:00")
+    assert "1 cramp in the last 4 weeks." in coach("stats").stdout
+    data = json.loads(coach("stats", "--json").stdout)
+    assert data["cramps"]["comparison"]["recent"] == 1
+    assert len(data["cramps"]["weeks"]) == 12

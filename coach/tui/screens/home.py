@@ -1,4 +1,4 @@
-"""Home: today's routine one key away, every routine in a list, and room for the history."""
+"""Home: today's routine one key away, where the history stands, and every routine in a list."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.containers import Container, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header
 
@@ -18,7 +18,15 @@ from coach import text
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands
-from coach.tui.messages import PreviewChosen, RoutineChosen
+from coach.tui.history_view import HistoryAccess, HomeHistory, Read, read, read_home
+from coach.tui.messages import (
+    HistoryChosen,
+    PreviewChosen,
+    ResumeChosen,
+    RoutineChosen,
+    StatsChosen,
+)
+from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
 
@@ -71,15 +79,24 @@ class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {RoutineCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start_today", "Start today's"),
+        Binding("t", "start_today", "Start today's"),
+        Binding("r", "resume", "Resume"),
+        Binding("h", "history", "History"),
+        Binding("s", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
     ]
+    # Below 22 rows the heatmap goes, so the routine list keeps its room.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
 
-    def __init__(self, catalog: Catalog, daily_routine: str) -> None:
+    def __init__(
+        self, catalog: Catalog, daily_routine: str, history: HistoryAccess | None = None
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.daily_routine = daily_routine
+        self.history = history or HistoryAccess()
         self.shelf: Shelf | None = None
+        self.home_history: HomeHistory | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -89,9 +106,8 @@ class HomeScreen(Screen[None]):
                 yield TextLine("Loading…", id="today-name")
                 yield TextLine(id="today-length")
             yield Button("Start (Enter)", variant="success", id="start-today", disabled=True)
-        # Filled by the history work: streak, today's status and a small calendar heatmap.
-        yield Container(id="history-summary")
-        # Filled by the history work too: one short tip a day.
+        yield HistorySummary(id="history-summary")
+        # Filled by the cramp diary: one short tip a day.
         yield TextLine(id="daily-tip")
         yield TextLine("All routines", id="list-label")
         yield RoutineTable(id="routines")
@@ -129,6 +145,32 @@ class HomeScreen(Screen[None]):
         if first_time:
             (start if ready else table).focus()
         self._describe(table.cursor_row)
+        self.load_history(shelf)
+
+    @work(thread=True, exclusive=True, group="history")
+    def load_history(self, shelf: Shelf) -> None:
+        """Status, streak, heatmap and resume offer, read after the shelf: resuming needs it."""
+        routines = [entry.routine for entry in shelf.entries if entry.routine is not None]
+        access, daily = self.history, self.daily_routine
+        result = read(access, lambda store: read_home(store, access, daily, routines))
+        self.app.call_from_thread(self._show_history, result)
+
+    def _show_history(self, result: Read[HomeHistory]) -> None:
+        for notice in result.notices:
+            self.notify(notice, title="History", severity="warning", timeout=10)
+        summary = self.query_one(HistorySummary)
+        self.home_history = result.value
+        if result.value is None:
+            summary.show_problem(result.problem)
+        else:
+            summary.show(result.value)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            # Hidden, not greyed out, while there is nothing to resume.
+            return self.home_history is not None and self.home_history.resume is not None
+        return True
 
     @on(DataTable.RowHighlighted, "#routines")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -160,3 +202,14 @@ class HomeScreen(Screen[None]):
         shelf = self.shelf
         if shelf is not None and shelf.today is not None and shelf.today.routine is not None:
             self.post_message(RoutineChosen(shelf.today.routine))
+
+    def action_resume(self) -> None:
+        offer = self.home_history.resume if self.home_history is not None else None
+        if offer is not None:
+            self.post_message(ResumeChosen(offer.routine, offer.session_id, offer.start_index))
+
+    def action_history(self) -> None:
+        self.post_message(HistoryChosen())
+
+    def action_stats(self) -> None:
+        self.post_message(StatsChosen())

@@ -1,0 +1,403 @@
+"""What the history screens show, shaped from the store: plain data and words, no Textual.
+
+Every read is a few indexed SQL aggregates (`coach.history.stats`) or a bounded page of
+sessions, so ten years of history open as fast as one week. The screens call these from
+thread workers and only lay out what comes back.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from coach import text
+from coach.history.database import HistoryUnavailable
+from coach.history.recorder import plan_hash
+from coach.history.records import SessionRecord, StepRecord, local_now
+from coach.history.stats import (
+    Stats,
+    active_days,
+    day_counts,
+    summary,
+    today_status,
+    week_start,
+    weekly_minutes,
+)
+from coach.history.store import HistoryStore, Resumable
+from coach.history.streaks import streaks
+from coach.routine.model import Routine
+from coach.routine.timeline import Timeline, expand
+
+log = logging.getLogger(__name__)
+
+WallClock = Callable[[], datetime]
+T = TypeVar("T")
+
+HOME_WEEKS = 12
+STATS_WEEKS = 26
+BAR_WEEKS = 12
+#: Sessions the History screen reads at a time; more are read as the cursor nears the end.
+PAGE = 100
+#: How many of the newest sessions are looked through for one to resume: a resumable session
+#: ended less than 12 hours ago, so it is among the last few.
+RECENT = 10
+#: Shades of a heatmap day: 0 (no completed session), 1, 2, and 3 for three or more.
+SHADES = 4
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+EMPTY_HISTORY = "No sessions yet — your first one starts the streak."
+_EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
+
+
+@dataclass(frozen=True)
+class HistoryAccess:
+    """Where the screens read history and what time it is: the CLI's defaults, a test's fixes.
+
+    `path` None means `history.db` in the data folder. Reading never creates the file.
+    """
+
+    wall_clock: WallClock = local_now
+    rest_days_per_week: int = 0
+    path: Path | None = None
+
+    def now(self) -> datetime:
+        moment = self.wall_clock()
+        return moment if moment.tzinfo is not None else moment.astimezone()
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def open(self) -> HistoryStore:
+        return HistoryStore.open(self.path, create=False)
+
+
+@dataclass(frozen=True)
+class Read(Generic[T]):
+    """What a read gave: the value, or why there is none, and notices to pass on once."""
+
+    value: T | None
+    problem: str = ""
+    notices: tuple[str, ...] = ()
+
+
+def read(access: HistoryAccess, body: Callable[[HistoryStore], T]) -> Read[T]:
+    """Run `body` on the history; a problem to show instead of an exception to crash on.
+
+    Meant for thread workers: whatever goes wrong is logged and described, never raised.
+    """
+    try:
+        with access.open() as store:
+            value = body(store)
+            return Read(value, notices=tuple(store.notices))
+    except (HistoryUnavailable, sqlite3.Error, OSError, ValueError) as exc:
+        log.exception("reading the history failed")
+        return Read(None, problem=f"History is not available: {exc}")
+
+
+# -- heatmap -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeatmapGrid:
+    """Weeks as columns (oldest first), Monday to Sunday as rows, ending with today's week."""
+
+    first: date  # the Monday of the first column
+    weeks: int
+    today: date
+    counts: Mapping[date, int] = field(default_factory=dict)
+
+    def day(self, week: int, weekday: int) -> date:
+        return self.first + timedelta(days=7 * week + weekday)
+
+    def shade(self, week: int, weekday: int) -> int | None:
+        """0 to 3 by completed sessions that day; None for days after today."""
+        day = self.day(week, weekday)
+        if day > self.today:
+            return None
+        return min(self.counts.get(day, 0), SHADES - 1)
+
+    def month_labels(self, cell: int) -> str:
+        """Month names over the columns where a month begins, `cell` characters a column.
+
+        The first column is labelled too when its name fits before the next one.
+        """
+        starts: list[tuple[int, int]] = []
+        for week in range(self.weeks):
+            monday = self.day(week, 0)
+            sunday = monday + timedelta(days=6)
+            if monday.day == 1 or sunday.month != monday.month:
+                starts.append((week * cell, sunday.month))
+        first_month = self.first.month
+        room = starts[0][0] if starts else self.weeks * cell
+        if room >= 4 and (not starts or starts[0][1] != first_month):
+            starts.insert(0, (0, first_month))
+        width = self.weeks * cell
+        line = ""
+        for column, month in starts:
+            if column < len(line) + (1 if line else 0) or column + 3 > width:
+                continue
+            line = line.ljust(column) + MONTHS[month - 1]
+        return line.ljust(width)
+
+
+def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int) -> HeatmapGrid:
+    return HeatmapGrid(week_start(today) - timedelta(weeks=weeks - 1), weeks, today, counts)
+
+
+def read_heatmap(store: HistoryStore, today: date, weeks: int) -> HeatmapGrid:
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    return HeatmapGrid(first, weeks, today, day_counts(store, first, today))
+
+
+# -- home ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    """An interrupted session the home screen offers to go on with."""
+
+    routine: Routine
+    session_id: int
+    start_index: int
+    step: int  # the work step it goes on with, counted from 1
+    steps: int  # work steps in the plan
+
+    @property
+    def label(self) -> str:
+        return f"Resume {self.routine.id} (step {self.step} of {self.steps})"
+
+
+def offer_for(routine: Routine, timeline: Timeline, found: Resumable) -> ResumeOffer | None:
+    """The offer for a resumable session; None when nothing of the plan is left to do."""
+    work = timeline.work_segments
+    before = sum(1 for segment in work if segment.index < found.start_index)
+    if before >= len(work):
+        return None
+    return ResumeOffer(routine, found.session_id, found.start_index, before + 1, len(work))
+
+
+def find_offer(
+    store: HistoryStore, routines: Sequence[Routine], now: datetime
+) -> ResumeOffer | None:
+    """The newest interrupted session, among the routines on the shelf, that can go on."""
+    by_id = {routine.id: routine for routine in routines}
+    looked: set[str] = set()
+    for session in store.sessions(limit=RECENT):
+        routine = by_id.get(session.routine_id)
+        if session.status != "partial" or routine is None or routine.id in looked:
+            continue
+        looked.add(routine.id)
+        timeline = expand(routine)
+        found = store.find_resumable(routine.id, plan_hash(timeline), now)
+        if found is not None:
+            return offer_for(routine, timeline, found)
+    return None
+
+
+@dataclass(frozen=True)
+class HomeHistory:
+    has_sessions: bool
+    done_today: bool  # today's routine has a completed session today
+    streak: int
+    heatmap: HeatmapGrid
+    resume: ResumeOffer | None = None
+
+
+def read_home(
+    store: HistoryStore,
+    access: HistoryAccess,
+    daily_routine: str,
+    routines: Sequence[Routine] = (),
+) -> HomeHistory:
+    now = access.now()
+    today = now.date()
+    return HomeHistory(
+        has_sessions=store.count_sessions() > 0,
+        done_today=today_status(store, daily_routine, today),
+        streak=streaks(active_days(store), today, access.rest_days_per_week).current,
+        heatmap=read_heatmap(store, today, HOME_WEEKS),
+        resume=find_offer(store, routines, now),
+    )
+
+
+def streak_phrase(days: int) -> str:
+    return f"{days}-day streak"
+
+
+def home_lines(home: HomeHistory) -> tuple[str, str]:
+    """Today's status and the streak, as the home screen's two lines."""
+    if not home.has_sessions:
+        return EMPTY_HISTORY, ""
+    status = "✓ Done today" if home.done_today else "○ Not done yet today"
+    if home.streak:
+        return status, streak_phrase(home.streak)
+    return status, "No streak running — a session today starts one."
+
+
+# -- finished ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StreakNow:
+    """The streak as it stands right after a session, for the Finished screen."""
+
+    has_sessions: bool
+    done_today: bool  # any completed session today
+    streak: int
+
+
+def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
+    today = access.today()
+    days = active_days(store)
+    current = streaks(days, today, access.rest_days_per_week).current
+    return StreakNow(store.count_sessions() > 0, today in days, current)
+
+
+def streak_result(now: StreakNow) -> str:
+    """`3-day streak — done today`; empty when nothing was recorded at all."""
+    if not now.has_sessions:
+        return ""
+    if now.done_today:
+        return f"{streak_phrase(now.streak)} — done today"
+    if now.streak:
+        return f"{streak_phrase(now.streak)} — finish a session today to grow it"
+    return "No streak yet — finish a session to start one."
+
+
+# -- history -------------------------------------------------------------------------------
+
+HISTORY_COLUMNS = ("Date", "Routine", "Status", "Time", "Done", "Skipped")
+
+
+def read_page(store: HistoryStore, limit: int) -> tuple[list[SessionRecord], int]:
+    """The newest `limit` sessions and how many there are in all."""
+    return store.sessions(limit=limit), store.count_sessions()
+
+
+def session_status(record: SessionRecord) -> str:
+    return "logged" if record.source == "logged" else record.status
+
+
+def session_cells(record: SessionRecord) -> tuple[str, ...]:
+    """One row of the History table: when, what, how it ended, how long, steps done/skipped."""
+    when = record.started.strftime("%Y-%m-%d %H:%M")
+    time = text.clock(record.active_s, round_up=False)
+    if record.source == "logged":
+        return (when, record.routine_name, "logged", time, "—", "—")
+    done = sum(step.status == "done" for step in record.steps)
+    skipped = len(record.steps) - done
+    return (when, record.routine_name, record.status, time, str(done), str(skipped or ""))
+
+
+DETAIL_COLUMNS = ("Exercise", "Where", "Planned", "Actual", "Status")
+
+
+def planned(step: StepRecord) -> str:
+    """What the plan asked: a length, reps at the person's own pace, or reps at a tempo."""
+    if step.planned_s is None:
+        return text.reps(step.reps) if step.reps else "own pace"
+    length = text.clock(step.planned_s, round_up=False)
+    return f"{text.reps(step.reps)} · {length}" if step.reps else length
+
+
+def where(step: StepRecord) -> str:
+    parts = [f"{step.side} side"] if step.side else []
+    if step.set is not None and step.sets and step.sets > 1:
+        parts.append(f"set {step.set}/{step.sets}")
+    if step.round is not None and step.rounds and step.rounds > 1:
+        parts.append(f"round {step.round}/{step.rounds}")
+    return ", ".join(parts)
+
+
+def step_cells(step: StepRecord) -> tuple[str, ...]:
+    actual = text.clock(step.actual_s, round_up=False)
+    return (step.name, where(step), planned(step), actual, step.status)
+
+
+def detail_lines(record: SessionRecord) -> tuple[str, str]:
+    """A heading and one line of figures for one session's drill-down."""
+    when = record.started.strftime("%a %Y-%m-%d %H:%M")
+    heading = f"{record.routine_name} · {when} · {session_status(record)}"
+    figures = [
+        f"Active {text.clock(record.active_s, round_up=False)}",
+        f"planned {text.clock(record.planned_s, round_up=False)}",
+    ]
+    if record.paused_s >= 1:
+        figures.append(f"paused {text.clock(record.paused_s, round_up=False)}")
+    if record.source == "logged":
+        figures.append("logged by hand: no steps recorded")
+    else:
+        done = sum(step.status == "done" for step in record.steps)
+        skipped = len(record.steps) - done
+        figures.append(f"{done} done, {skipped} skipped")
+    return heading, " · ".join(figures)
+
+
+# -- stats ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatsView:
+    stats: Stats
+    heatmap: HeatmapGrid
+    weeks: tuple[tuple[date, float], ...]  # (Monday, active minutes), oldest first
+
+
+def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
+    today = access.today()
+    return StatsView(
+        stats=summary(store, today, access.rest_days_per_week),
+        heatmap=read_heatmap(store, today, STATS_WEEKS),
+        weeks=tuple(weekly_minutes(store, BAR_WEEKS, today)),
+    )
+
+
+def days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def figures(stats: Stats) -> list[tuple[str, str]]:
+    """The Stats screen's numbers as (label, value) pairs."""
+    played = stats.sessions_played
+    rate = "—" if stats.completion_rate is None else f"{stats.completion_rate:.0%} of {played}"
+    return [
+        ("Current streak", days(stats.current_streak)),
+        ("Longest streak", days(stats.longest_streak)),
+        ("Days active", str(stats.days_active)),
+        ("Completion rate", rate),
+        ("This week", minutes(stats.this_week_min)),
+        ("Total time", text.length(stats.total_active_s)),
+    ]
+
+
+def minutes(value: float) -> str:
+    """`42 min`; a short total keeps one decimal (`2.5 min`) so it does not read as nothing."""
+    return f"{value:.1f} min" if 0 < value < 10 else f"{value:.0f} min"
+
+
+def week_label(monday: date) -> str:
+    return f"{monday.day} {MONTHS[monday.month - 1]}"
+
+
+def bar(value: float, top: float, width: int) -> str:
+    """A horizontal bar of `value` against `top` in `width` cells, to an eighth of a cell.
+
+    Any value above zero shows at least a sliver, so a short week is told from an empty one.
+    """
+    if value <= 0 or top <= 0 or width <= 0:
+        return ""
+    eighths = max(1, round(min(value / top, 1.0) * width * 8))
+    full, part = divmod(eighths, 8)
+    return "█" * full + _EIGHTHS[part]
+
+
+def exercise_cells(stats: Stats) -> list[tuple[str, str, str, str]]:
+    return [
+        (t.name, str(t.sets), str(t.reps) if t.reps else "—", minutes(t.seconds / 60))
+        for t in stats.exercises
+    ]

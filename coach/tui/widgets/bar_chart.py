@@ -1,0 +1,64 @@
+"""Minutes per week as horizontal bars: the week's Monday, the bar, and the minutes.
+
+Bars are drawn to an eighth of a cell and scaled to the widest week, so the chart uses the
+width it is given; the current week is the last row and stands out.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.style import Style
+from textual.widget import Widget
+
+from coach.tui.history_view import bar, minutes, week_label
+
+_LABEL = 7  # "28 Sep "
+_VALUE = 9  # " 120 min"
+
+
+class WeekBars(Widget):
+    DEFAULT_CSS = """
+    WeekBars {
+        width: 1fr;
+        height: auto;
+    }
+    WeekBars > .week-bars--bar { color: $accent 70%; }
+    WeekBars > .week-bars--current { color: $accent; }
+    WeekBars > .week-bars--label { color: $text-muted; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "week-bars--bar",
+        "week-bars--current",
+        "week-bars--label",
+    }
+
+    weeks: reactive[tuple[tuple[date, float], ...]] = reactive((), layout=True)
+
+    def _style(self, component: str) -> Style:
+        color = self.background_colors[1] + self.get_component_styles(component).color
+        return Style(foreground=color)
+
+    def render(self) -> Content:
+        weeks = self.weeks
+        if not weeks:
+            return Content("")
+        label, plain, current = (
+            self._style(f"week-bars--{name}") for name in ("label", "bar", "current")
+        )
+        width = max(1, self.size.width - _LABEL - _VALUE)
+        top = max(value for _, value in weeks)
+        lines = []
+        for n, (monday, value) in enumerate(weeks):
+            drawn = bar(value, top, width)
+            lines.append(
+                Content.assemble(
+                    (f"{week_label(monday):>6} ", label),
+                    (drawn, current if n == len(weeks) - 1 else plain),
+                    (f" {minutes(value)}" if value else " —", label),
+                )
+            )
+        return Content("\n").join(lines)
