@@ -20,19 +20,21 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 run: setup
 	@$(BIN)/coach
 
+SOURCES := coach tests benchmarks scripts
+
 check: setup
-	$(BIN)/ruff format --check coach tests benchmarks scripts
-	$(BIN)/ruff check coach tests benchmarks scripts
-	$(BIN)/mypy
-	$(BIN)/lint-imports
+	@$(BIN)/ruff format --check $(SOURCES) || { echo "==> formatting: run 'make fmt'"; exit 1; }
+	@$(BIN)/ruff check $(SOURCES) || { echo "==> lint: 'make fmt' applies the safe fixes; fix the rest by hand"; exit 1; }
+	@$(BIN)/mypy || { echo "==> types: mypy --strict found the errors above; fix their annotations or code"; exit 1; }
+	@$(BIN)/lint-imports || { echo "==> core boundary: coach.routine, .session, .history, .cramps, settings and text must not import textual, coach.tui or coach.audio"; exit 1; }
 
 test: check
 	$(BIN)/python -m pytest --cov=coach --cov-report=term:skip-covered
 	$(BIN)/python scripts/coverage_floor.py
 
 fmt: setup
-	$(BIN)/ruff format coach tests benchmarks scripts
-	$(BIN)/ruff check --fix coach tests benchmarks scripts
+	$(BIN)/ruff format $(SOURCES)
+	$(BIN)/ruff check --fix $(SOURCES)
 
 bench: setup
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check termdown==2.0.0

@@ -73,18 +73,43 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def completed_days_of(routine_id: str) -> int:
+    """Distinct days with a completed session of `routine_id`, for its progression.
+
+    Reading history never creates it; history that cannot be read counts as no days, said once.
+    """
+    from coach.history.database import HistoryUnavailable
+    from coach.history.store import HistoryStore
+    from coach.routine.progression import completed_days
+
+    try:
+        with HistoryStore.open(create=False) as store:
+            sessions = store.sessions(routine=routine_id)
+    except HistoryUnavailable as exc:
+        print(f"coach: no history ({exc}); progression starts as written", file=sys.stderr)
+        return 0
+    return completed_days(s.started.date() for s in sessions if s.status == "completed")
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
     from coach import text
+    from coach.routine import progression
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
 
     entry = load_entry(Catalog.default(), args.routine)
-    assert entry.routine is not None
-    timeline = expand(entry.routine)
+    routine = entry.routine
+    assert routine is not None
+    if progression.has_progress(routine):
+        routine = progression.apply(routine, completed_days_of(routine.id))
+    timeline = expand(routine)
     if args.json:
-        print(json.dumps(timeline.to_json(), indent=2))
+        plan = {**timeline.to_json(), "progression": progression.to_json(routine)}
+        print(json.dumps(plan, indent=2))
         return 0
     print(f"{timeline.name} ({entry.id}): {text.length(timeline.total_s)}")
+    for why in progression.explanations(routine):
+        print(f"  today: {why}")
     for seg in timeline.segments:
         at = text.clock(seg.start_s)
         what = seg.name if seg.kind != "prepare" else f"get ready: {seg.name}"

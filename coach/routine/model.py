@@ -51,6 +51,7 @@ class Growth:
     """What a step's progression made of it for today, kept so screens can say why."""
 
     progression: Progression
+    unit: Literal["s", "reps"]  # seconds of a timed hold, or repetitions
     written: float  # the value in the file
     today: float
     increments: int  # how many times `add` was earned (before the cap)

@@ -44,9 +44,10 @@ def _apply_step(step: Step, days: int) -> Step:
     written = step.growth.written if step.growth else _value(step)
     increments = days // progress.every_days
     today = min(written + progress.add * increments, max(written, progress.limit))
-    growth = Growth(progress, written, today, increments, days)
     if step.duration is not None:
+        growth = Growth(progress, "s", written, today, increments, days)
         return replace(step, duration=today, growth=growth)
+    growth = Growth(progress, "reps", written, today, increments, days)
     return replace(step, reps=round(today), growth=growth)
 
 
@@ -85,35 +86,34 @@ def grown_steps(routine: Routine) -> list[ExerciseStep]:
     return [step for step in _progressing(routine.steps) if step.growth is not None]
 
 
-def _amount(step: ExerciseStep, value: float) -> str:
-    return text.length(value) if step.duration is not None else text.reps(round(value))
+def _amount(unit: str, value: float) -> str:
+    return text.length(value) if unit == "s" else text.reps(round(value))
 
 
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+def _number(unit: str, value: float) -> float | int:
+    """Seconds as they are; reps as the whole numbers they are."""
+    return value if unit == "s" else round(value)
 
 
-def explain(step: ExerciseStep) -> str:
+def explain(name: str, growth: Growth) -> str:
     """Today's value and why: `Calf stretch 40 s (30 s + 5 s × 2: 14 days completed)`."""
-    growth = step.growth
-    if growth is None:
-        return step.name
     progress = growth.progression
-    today = _amount(step, growth.today)
-    add = _amount(step, progress.add)
-    done = f"{_days(growth.completed_days)} completed"
+    today = _amount(growth.unit, growth.today)
+    add = _amount(growth.unit, progress.add)
     if growth.increments == 0:
         every = "day" if progress.every_days == 1 else f"{progress.every_days} days"
         so_far = f"{growth.completed_days} so far"
-        return f"{step.name} {today} (as written; {add} more every {every} completed, {so_far})"
-    formula = f"{_amount(step, growth.written)} + {add} × {growth.increments}"
+        return f"{name} {today} (as written; {add} more every {every} completed, {so_far})"
+    formula = f"{_amount(growth.unit, growth.written)} + {add} × {growth.increments}"
     if growth.capped:
-        formula += f", at its max of {_amount(step, progress.limit)}"
-    return f"{step.name} {today} ({formula}: {done})"
+        formula += f", at its max of {_amount(growth.unit, progress.limit)}"
+    days = "1 day" if growth.completed_days == 1 else f"{growth.completed_days} days"
+    return f"{name} {today} ({formula}: {days} completed)"
 
 
 def explanations(routine: Routine) -> list[str]:
-    return [explain(step) for step in grown_steps(routine)]
+    """Why each grown step is what it is today, in file order."""
+    return [explain(step.name, step.growth) for step in grown_steps(routine) if step.growth]
 
 
 def to_json(routine: Routine) -> list[dict[str, Any]]:
@@ -122,24 +122,19 @@ def to_json(routine: Routine) -> list[dict[str, Any]]:
     for step in grown_steps(routine):
         growth = step.growth
         assert growth is not None
-        progress = growth.progression
-        timed = step.duration is not None
-
-        def number(value: float, timed: bool = timed) -> float | int:
-            return value if timed else round(value)
-
+        progress, unit = growth.progression, growth.unit
         items.append(
             {
                 "step": step.name,
                 "line": step.line,
-                "unit": "s" if timed else "reps",
-                "written": number(growth.written),
-                "today": number(growth.today),
+                "unit": unit,
+                "written": _number(unit, growth.written),
+                "today": _number(unit, growth.today),
                 "every_days": progress.every_days,
-                "add": number(progress.add),
-                "max": number(progress.limit),
+                "add": _number(unit, progress.add),
+                "max": _number(unit, progress.limit),
                 "completed_days": growth.completed_days,
-                "why": explain(step),
+                "why": explain(step.name, growth),
             }
         )
     return items

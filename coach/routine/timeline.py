@@ -14,6 +14,7 @@ from typing import Any
 
 from coach.routine.model import (
     ExerciseStep,
+    Growth,
     RepeatBlock,
     RestStep,
     Routine,
@@ -56,6 +57,7 @@ class Segment:
     exercise_id: str | None = None
     instructions: tuple[str, ...] = ()
     caution: str | None = None
+    growth: Growth | None = None  # how the step's progression set today's amount
 
     @property
     def self_paced(self) -> bool:
@@ -208,6 +210,7 @@ def _expand_exercise(step: ExerciseStep, out: _Builder, round_fields: dict[str, 
         "exercise_id": step.exercise_id,
         "instructions": step.instructions,
         "caution": step.caution,
+        "growth": step.growth,
         **round_fields,
     }
     sides = _sides(step)

@@ -314,9 +314,12 @@ def where(step: StepRecord) -> str:
     return ", ".join(parts)
 
 
+STEP_STATUS = {"done": "✓ done", "skipped": "✗ skipped"}
+
+
 def step_cells(step: StepRecord) -> tuple[str, ...]:
     actual = text.clock(step.actual_s, round_up=False)
-    return (step.name, where(step), planned(step), actual, step.status)
+    return (step.name, where(step), planned(step), actual, STEP_STATUS[step.status])
 
 
 def detail_lines(record: SessionRecord) -> tuple[str, str]:
