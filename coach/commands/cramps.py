@@ -26,10 +26,10 @@ _NOT_ADVICE = "coach gives general information, not medical advice."
 
 _NIGHT = f"{values.NIGHT_STARTS_HOUR:02d}:00 to {values.NIGHT_ENDS_HOUR:02d}:00"
 _DEFAULTS = (
-    "Logging is quick: every detail has a default. With no options a cramp is logged now, in"
-    f" the {values.DEFAULT_PLACE} of {values.DEFAULT_FOOT} feet, severity"
-    f" {values.DEFAULT_SEVERITY}, lasting {values.DURATION_WORDS[values.DEFAULT_DURATION]},"
-    f" with the context `night` from {_NIGHT} and `other` at other times."
+    "Logging is quick: every detail has a default. With no options a cramp is logged as"
+    f" happening now: foot {values.DEFAULT_FOOT}, where {values.DEFAULT_PLACE}, severity"
+    f" {values.DEFAULT_SEVERITY}, duration {values.DEFAULT_DURATION}, and context `night`"
+    f" from {_NIGHT}, `other` at other times."
 )
 
 
@@ -320,10 +320,7 @@ def cmd_now(args: argparse.Namespace) -> int:
 
     started = local_now()
     plain = args.plain or not sys.stdout.isatty()
-    run = argparse.Namespace(
-        routine=RELIEF_ROUTINE, plain=plain, mute=args.mute, no_voice=args.no_voice, resume=False
-    )
-    code = session.cmd_run(run)
+    code = session.play(RELIEF_ROUTINE, plain=plain, mute=args.mute, no_voice=args.no_voice)
     print()
     print(red_flags_text(WRAP))
     print()

@@ -50,12 +50,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.set_defaults(handler=cmd_log)
 
-    p = sub.add_parser("export", help="write the whole history as JSON or CSV")
-    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p = sub.add_parser(
+        "export",
+        help="write the whole history as JSON (sessions and cramps) or CSV (sessions only)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        default="json",
+        help="json (default) holds sessions and the cramp diary; csv holds sessions only",
+    )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="add sessions from an exported file (never removes any)")
+    p = sub.add_parser(
+        "import", help="add sessions and cramps from an exported file (never removes any)"
+    )
     p.add_argument("file", type=Path, metavar="FILE", help="a JSON or CSV file from coach export")
     p.set_defaults(handler=cmd_import)
 
@@ -159,14 +169,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
         import json
 
         from coach import text
+        from coach.cramps.diary import CrampDiary
         from coach.history.records import local_now
         from coach.history.stats import summary
         from coach.settings import load_settings
 
         settings = load_settings()
-        stats = summary(store, local_now().date(), settings.rest_days_per_week)
+        today = local_now().date()
+        stats = summary(store, today, settings.rest_days_per_week)
+        diary = CrampDiary(store)
         if args.json:
-            print(json.dumps(stats.to_json(), indent=2, ensure_ascii=False))
+            data = {**stats.to_json(), "cramps": diary.trends(today).to_json()}
+            print(json.dumps(data, indent=2, ensure_ascii=False))
             return 0
         played = stats.sessions_played
         rate = (
@@ -193,6 +207,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"\n{'Exercise':<{width}}  {'sets':>6}  {'reps':>7}  time")
             for e in stats.exercises:
                 print(f"{e.name:<{width}}  {e.sets:>6}  {e.reps:>7}  {text.length(e.seconds)}")
+        if diary.count():
+            import textwrap
+
+            print(f"\n{textwrap.fill(diary.trends(today).comparison.sentence(), width=76)}")
         return 0
 
     return with_history(show)
@@ -288,19 +306,31 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     def write(store: HistoryStore) -> int:
+        from coach.cramps.diary import CrampDiary
         from coach.history.transfer import export_csv, export_json
 
         sessions = store.sessions(newest_first=False)
-        export = export_csv if args.format == "csv" else export_json
+        csv = args.format == "csv"
+        cramps = [] if csv else CrampDiary(store).cramps(newest_first=False)
+
+        def export(out: TextIO) -> None:
+            if csv:
+                export_csv(sessions, out)
+            else:
+                export_json(sessions, out, cramps)
+
         if args.output is None:
-            export(sessions, sys.stdout)
+            export(sys.stdout)
             return 0
         try:
-            write_atomically(args.output, lambda out: export(sessions, out))
+            write_atomically(args.output, export)
         except OSError as exc:
             _say(f"cannot write {args.output}: {exc.strerror or exc}")
             return 1
-        print(f"Exported {len(sessions)} sessions to {args.output}.", file=sys.stderr)
+        what = f"{len(sessions)} sessions"
+        if cramps:
+            what += f" and {len(cramps)} cramp{'s' if len(cramps) != 1 else ''}"
+        print(f"Exported {what} to {args.output}.", file=sys.stderr)
         return 0
 
     return with_history(write)
@@ -322,10 +352,10 @@ def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from coach.history.transfer import TransferError, read_sessions
+    from coach.history.transfer import TransferError, read_history
 
     try:
-        sessions = read_sessions(args.file)
+        data = read_history(args.file)
     except TransferError as exc:
         for problem in exc.problems[:20]:
             print(problem, file=sys.stderr)
@@ -334,13 +364,23 @@ def cmd_import(args: argparse.Namespace) -> int:
         _say(f"nothing was imported from {args.file}")
         return 1
 
+    sessions = data.sessions
+
     def add(store: HistoryStore) -> int:
+        from coach.cramps.diary import CrampDiary
+
         added = store.add_sessions(sessions)
+        cramps = CrampDiary(store).add_cramps(data.cramps)
         steps = sum(len(s.steps) for s in added)
         print(
             f"Imported {len(added)} session{'s' if len(added) != 1 else ''} ({steps} steps)"
             f" from {args.file}; {len(sessions) - len(added)} were already in the history."
         )
+        if data.cramps:
+            print(
+                f"Imported {len(cramps)} cramp{'s' if len(cramps) != 1 else ''};"
+                f" {len(data.cramps) - len(cramps)} were already in the diary."
+            )
         return 0
 
     return with_history(add, create=True)

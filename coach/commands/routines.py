@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from coach.routine.catalog import Catalog, RoutineEntry
+    from coach.routine.model import Routine
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,7 +36,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def load_entry(catalog: Catalog, ref: str) -> RoutineEntry:
-    """The routine named on the command line, loaded; SystemExit(1) with a clear message if not."""
+    """The routine named on the command line, loaded with today's progression (so `plan`,
+    `run` and `log` agree); SystemExit(1) with a clear message if it cannot be loaded."""
+    from dataclasses import replace
+
+    from coach.history.database import HistoryUnavailable
     from coach.routine.catalog import UnknownRoutine
 
     try:
@@ -46,7 +51,34 @@ def load_entry(catalog: Catalog, ref: str) -> RoutineEntry:
         for problem in entry.problems:
             print(problem, file=sys.stderr)
         raise SystemExit(1)
-    return entry
+    try:
+        return replace(entry, routine=todays_routine(entry.routine))
+    except HistoryUnavailable as exc:
+        print(f"coach: cannot read history ({exc}); steps start as written", file=sys.stderr)
+        return entry
+
+
+def todays_routine(routine: Routine) -> Routine:
+    """`routine` grown by its `progress` keys for the days it was completed; itself without
+    any. Raises HistoryUnavailable when history cannot be read."""
+    from coach.routine import progression
+
+    if not progression.has_progress(routine):
+        return routine
+    return progression.apply(routine, completed_days_of(routine.id))
+
+
+def completed_days_of(routine_id: str) -> int:
+    """Distinct days with a completed session of `routine_id`, read without creating history.
+
+    Raises HistoryUnavailable when history cannot be read.
+    """
+    from coach.history.store import HistoryStore
+    from coach.routine.progression import completed_days
+
+    with HistoryStore.open(create=False) as store:
+        sessions = store.sessions(routine=routine_id)
+    return completed_days(s.started.date() for s in sessions if s.status == "completed")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -73,24 +105,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def completed_days_of(routine_id: str) -> int:
-    """Distinct days with a completed session of `routine_id`, for its progression.
-
-    Reading history never creates it; history that cannot be read counts as no days, said once.
-    """
-    from coach.history.database import HistoryUnavailable
-    from coach.history.store import HistoryStore
-    from coach.routine.progression import completed_days
-
-    try:
-        with HistoryStore.open(create=False) as store:
-            sessions = store.sessions(routine=routine_id)
-    except HistoryUnavailable as exc:
-        print(f"coach: no history ({exc}); progression starts as written", file=sys.stderr)
-        return 0
-    return completed_days(s.started.date() for s in sessions if s.status == "completed")
-
-
 def cmd_plan(args: argparse.Namespace) -> int:
     from coach import text
     from coach.routine import progression
@@ -100,8 +114,6 @@ def cmd_plan(args: argparse.Namespace) -> int:
     entry = load_entry(Catalog.default(), args.routine)
     routine = entry.routine
     assert routine is not None
-    if progression.has_progress(routine):
-        routine = progression.apply(routine, completed_days_of(routine.id))
     timeline = expand(routine)
     if args.json:
         plan = {**timeline.to_json(), "progression": progression.to_json(routine)}

@@ -54,26 +54,35 @@ def history_listeners(routine: Routine, timeline: Timeline) -> list[Callable[[Ev
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    return play(
+        args.routine, plain=args.plain, mute=args.mute, no_voice=args.no_voice, resume=args.resume
+    )
+
+
+def play(
+    ref: str, *, plain: bool, mute: bool = False, no_voice: bool = False, resume: bool = False
+) -> int:
+    """Play a routine (an id or a path) as `coach run` does; the exit code of the session."""
     from coach.commands.routines import load_entry
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
 
-    entry = load_entry(Catalog.default(), args.routine)
+    entry = load_entry(Catalog.default(), ref)
     assert entry.routine is not None
     timeline = expand(entry.routine)
-    resume_id, start_index = _resumable(entry.id, timeline) if args.resume else (None, 0)
-    if not args.plain:
+    resume_id, start_index = _resumable(entry.id, timeline) if resume else (None, 0)
+    if not plain:
         from coach.tui.app import make_app
 
         app = make_app(
             start_routine=entry.routine,
-            voice=False if args.no_voice else None,
-            muted=True if args.mute else None,
+            voice=False if no_voice else None,
+            muted=True if mute else None,
             session_listeners=history_listeners,
         )
         app.run()
         return app.return_code or 0
-    return _run_plain(args, entry.routine, timeline, resume_id, start_index)
+    return _run_plain(mute, no_voice, entry.routine, timeline, resume_id, start_index)
 
 
 def _resumable(routine_id: str, timeline: Timeline) -> tuple[int | None, int]:
@@ -95,7 +104,8 @@ def _resumable(routine_id: str, timeline: Timeline) -> tuple[int | None, int]:
 
 
 def _run_plain(
-    args: argparse.Namespace,
+    mute: bool,
+    no_voice: bool,
     routine: Routine,
     timeline: Timeline,
     resume_id: int | None,
@@ -117,8 +127,8 @@ def _run_plain(
         timeline,
         SoundChoices(
             volume=settings.volume,
-            muted=args.mute or settings.mute,
-            voice=settings.voice and not args.no_voice,
+            muted=mute or settings.mute,
+            voice=settings.voice and not no_voice,
         ),
         fallback="Each cue is a line here.",
     )

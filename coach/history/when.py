@@ -37,7 +37,7 @@ def parse_when(text: str, now: datetime, zone: tzinfo | None = None) -> datetime
             raise WhenError(f"cannot read the time {text!r}; use {FORMS}") from None
         moment = parsed if parsed.utcoffset() is not None else _local(parsed, zone)
     if moment > now:
-        raise WhenError(f"{text!r} is in the future; log a session once it is done")
+        raise WhenError(f"{text!r} is in the future; log it once it has happened")
     return moment
 
 

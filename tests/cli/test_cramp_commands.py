@@ -315,15 +315,27 @@ def test_now_without_a_terminal_plays_the_relief_and_says_how_to_log(
 
 
 class Relief:
-    """Stands in for `coach run`: records how it was asked to play, moves the clock on."""
+    """Stands in for `session.play`: records how it was asked to play, moves the clock on."""
 
     def __init__(self, clock: Iterator[datetime], code: int = 0) -> None:
         self.runs: list[argparse.Namespace] = []
         self.code = code
         self.clock = clock
 
-    def __call__(self, args: argparse.Namespace) -> int:
-        self.runs.append(args)
+    def __call__(
+        self,
+        routine: str,
+        *,
+        plain: bool,
+        mute: bool = False,
+        no_voice: bool = False,
+        resume: bool = False,
+    ) -> int:
+        self.runs.append(
+            argparse.Namespace(
+                routine=routine, plain=plain, mute=mute, no_voice=no_voice, resume=resume
+            )
+        )
         return self.code
 
 
@@ -332,7 +344,7 @@ def relief(monkeypatch: pytest.MonkeyPatch) -> Relief:
     started = datetime(2024, 5, 14, 3, 10).astimezone()
     moments = iter([started, *(started + timedelta(minutes=3, seconds=n) for n in range(20))])
     fake = Relief(moments)
-    monkeypatch.setattr("coach.commands.session.cmd_run", fake)
+    monkeypatch.setattr("coach.commands.session.play", fake)
     monkeypatch.setattr("coach.history.records.local_now", lambda: next(moments))
     return fake
 

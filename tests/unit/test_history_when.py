@@ -40,7 +40,7 @@ def test_the_forms_it_reads(text: str, expected: str) -> None:
         ("yesterday at 7", "cannot read the time 'yesterday at 7'"),
         ("", "cannot read the time ''"),
         ("25:00", "'25:00' is not a time of day (00:00 to 23:59)"),
-        ("09:16", "'09:16' is in the future; log a session once it is done"),
+        ("09:16", "'09:16' is in the future; log it once it has happened"),
         ("2024-04-01", "'2024-04-01' is in the future"),
     ],
 )
