@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from coach.commands.common import positive_int, say
 from coach.cramps import values
 from coach.cramps.guidance import red_flags_text
 
@@ -55,7 +56,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = verbs.add_parser("list", help="the cramps you logged, newest first")
     p.add_argument("--json", action="store_true", help="print JSON for scripts (every cramp)")
     p.add_argument(
-        "--limit", type=_count, metavar="N", help=f"at most N cramps (default {DEFAULT_LIMIT})"
+        "--limit",
+        type=positive_int,
+        metavar="N",
+        help=f"at most N cramps (default {DEFAULT_LIMIT})",
     )
     p.set_defaults(handler=cmd_list)
 
@@ -151,16 +155,6 @@ def _help(parser: argparse.ArgumentParser) -> int:
     return 0
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {text!r}")
-    return value
-
-
 def _date(text: str) -> date:
     from datetime import date
 
@@ -168,10 +162,6 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date like 2024-05-01, got {text!r}") from None
-
-
-def _say(message: str) -> None:
-    print(f"coach: {message}", file=sys.stderr)
 
 
 def _fill(text: str) -> str:
@@ -200,7 +190,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         try:
             at = parse_when(args.at, now)
         except WhenError as exc:
-            _say(f"--at: {exc}")
+            say(f"--at: {exc}")
             return 2
     record = new_cramp(
         at,

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from coach.commands.common import positive_int, say
+
 if TYPE_CHECKING:
     from coach.history.records import SessionRecord
     from coach.history.store import HistoryStore
@@ -23,7 +25,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("history", help="past sessions, newest first")
     p.add_argument("--json", action="store_true", help="print JSON for scripts (every session)")
     p.add_argument(
-        "--limit", type=_count, metavar="N", help=f"at most N sessions (default {DEFAULT_LIMIT})"
+        "--limit",
+        type=positive_int,
+        metavar="N",
+        help=f"at most N sessions (default {DEFAULT_LIMIT})",
     )
     p.add_argument("--routine", metavar="ID", help="only sessions of this routine")
     p.set_defaults(handler=cmd_history)
@@ -70,20 +75,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_import)
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {text!r}")
-    return value
-
-
-def _say(message: str) -> None:
-    print(f"coach: {message}", file=sys.stderr)
-
-
 def with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -> int:
     """Run `body` on the user's history; a clear message and exit 1 when it cannot be used.
 
@@ -98,10 +89,10 @@ def with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -
     try:
         store = HistoryStore.open(create=create)
     except HistoryUnavailable as exc:
-        _say(f"history is not available: {exc}")
+        say(f"history is not available: {exc}")
         return 1
     for notice in store.notices:
-        _say(notice)
+        say(notice)
     try:
         try:
             return body(store)
@@ -109,10 +100,10 @@ def with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -
             if not is_damage(exc):
                 raise
             store.recover(exc)
-            _say(store.notices[-1])
+            say(store.notices[-1])
             return body(store)
     except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
-        _say(f"history could not be used: {exc}")
+        say(f"history could not be used: {exc}")
         return 1
     finally:
         store.close()
@@ -276,7 +267,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         try:
             started = parse_when(args.at, now)
         except WhenError as exc:
-            _say(f"--at: {exc}")
+            say(f"--at: {exc}")
             return 2
     record = SessionRecord(
         uid=uuid.uuid4().hex,
@@ -325,7 +316,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         try:
             write_atomically(args.output, export)
         except OSError as exc:
-            _say(f"cannot write {args.output}: {exc.strerror or exc}")
+            say(f"cannot write {args.output}: {exc.strerror or exc}")
             return 1
         what = f"{len(sessions)} sessions"
         if cramps:
@@ -361,7 +352,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         if len(exc.problems) > 20:
             print(f"... and {len(exc.problems) - 20} more problems", file=sys.stderr)
-        _say(f"nothing was imported from {args.file}")
+        say(f"nothing was imported from {args.file}")
         return 1
 
     sessions = data.sessions

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from coach.commands.common import say
+
 if TYPE_CHECKING:
     from coach.audio.backend import AudioBackend
     from coach.routine.model import Routine
@@ -40,10 +42,6 @@ def audio_backend() -> AudioBackend:
     from coach.audio.backend import SimpleaudioBackend
 
     return SimpleaudioBackend()
-
-
-def notify(message: str) -> None:
-    print(f"coach: {message}", file=sys.stderr)
 
 
 def history_listeners(routine: Routine, timeline: Timeline) -> list[Callable[[Event], None]]:
@@ -95,10 +93,10 @@ def _resumable(routine_id: str, timeline: Timeline) -> tuple[int | None, int]:
         with HistoryStore.open(create=False) as store:
             found = store.find_resumable(routine_id, plan_hash(timeline), local_now())
     except HistoryUnavailable as exc:
-        notify(f"{exc}; starting from the beginning")
+        say(f"{exc}; starting from the beginning")
         return None, 0
     if found is None:
-        notify(f"no interrupted session of {routine_id} to resume; starting from the beginning")
+        say(f"no interrupted session of {routine_id} to resume; starting from the beginning")
         return None, 0
     return found.session_id, found.start_index
 
@@ -120,7 +118,7 @@ def _run_plain(
 
     settings = load_settings()
     for problem in settings.problems:
-        notify(str(problem))
+        say(str(problem))
     sound = SessionSound(
         audio_backend,
         routine,
@@ -138,15 +136,15 @@ def _run_plain(
         if isinstance(event, Cue):
             sound.play(event)
             for message in sound.notices():
-                notify(message)
+                say(message)
 
-    recorder = Recorder(timeline, source="plain", resume=resume_id, on_notice=notify)
+    recorder = Recorder(timeline, source="plain", resume=resume_id, on_notice=say)
     engine = SessionEngine(timeline, MonotonicClock())
     runner = PlainRunner(engine, sys.stdout, stdin_source(), [play, recorder])
     try:
         completed = runner.run(start_index)
     except KeyboardInterrupt:
-        notify("stopped; the steps you finished are saved in your history")
+        say("stopped; the steps you finished are saved in your history")
         return 130
     finally:
         sound.finish()

@@ -1,50 +1,77 @@
-"""The pure core must never pull in Textual, the TUI or the audio layer."""
+"""The pure core must never pull in Textual, the TUI or the audio layer, and the command line
+must stay light: `coach --help` loads neither Textual nor the storage it does not need."""
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
 
 import pytest
 
-CORE_MODULES = [
-    "coach.routine.loader",
-    "coach.routine.catalog",
-    "coach.routine.timeline",
-    "coach.routine.schema",
-    "coach.session.engine",
-    "coach.settings",
-    "coach.text",
-    "coach.plain",
-    "coach.cli",
-]
+import coach
+
+CORE_PACKAGES = ("coach.routine", "coach.session", "coach.history", "coach.cramps")
+LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 
 
-@pytest.mark.parametrize("module", CORE_MODULES)
-def test_core_module_does_not_import_textual_or_audio(module: str) -> None:
-    code = (
-        f"import sys, {module}\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual'"
-        " or m.startswith(('coach.tui', 'coach.audio', 'simpleaudio')))\n"
-        "print(','.join(bad))\n"
-    )
+def core_modules() -> list[str]:
+    found = [
+        info.name
+        for info in pkgutil.walk_packages(coach.__path__, "coach.")
+        if info.name.startswith(CORE_PACKAGES) or info.name.startswith("coach.commands.")
+    ]
+    return sorted(found) + LIGHT_MODULES
+
+
+MARK = "--- modules loaded ---"
+
+
+def run_and_list(code: str) -> tuple[str, list[str]]:
+    """What `code` printed, and every module loaded once it ran, in a fresh interpreter."""
+    script = f"import sys\n{code}\nprint({MARK!r})\nprint('\\n'.join(sorted(sys.modules)))\n"
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "", f"{module} imports {result.stdout.strip()}"
+    printed, _, modules = result.stdout.partition(MARK)
+    return printed, modules.split()
+
+
+def test_every_core_package_is_found() -> None:
+    modules = core_modules()
+    for package in CORE_PACKAGES:
+        assert any(m.startswith(package + ".") for m in modules), package
+
+
+@pytest.mark.parametrize("module", core_modules())
+def test_core_module_does_not_import_textual_or_audio(module: str) -> None:
+    _, loaded = run_and_list(f"import {module}")
+    bad = [
+        m
+        for m in loaded
+        if m.split(".")[0] in ("textual", "simpleaudio")
+        or m.startswith(("coach.tui", "coach.audio"))
+    ]
+    assert bad == [], f"{module} imports {bad}"
 
 
 def test_help_and_version_do_not_import_textual() -> None:
     code = (
-        "import sys\n"
         "from coach.cli import main\n"
         "for argv in (['--help'], ['--version']):\n"
         "    try:\n"
         "        main(argv)\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "print('textual' in sys.modules, file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stderr.strip().splitlines()[-1] == "False"
-    assert "usage: coach" in result.stdout
+    printed, loaded = run_and_list(code)
+    assert "usage: coach" in printed
+    assert [m for m in loaded if m.split(".")[0] == "textual"] == []
+
+
+def test_building_the_parser_loads_no_storage_or_yaml() -> None:
+    _, loaded = run_and_list("from coach.cli import build_parser\nbuild_parser()")
+    heavy = [
+        m for m in loaded if m in ("yaml", "sqlite3", "textual") or m.startswith("coach.history")
+    ]
+    assert heavy == []
