@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from coach.commands.common import say
@@ -44,13 +43,6 @@ def audio_backend() -> AudioBackend:
     return SimpleaudioBackend()
 
 
-def history_listeners(routine: Routine, timeline: Timeline) -> list[Callable[[Event], None]]:
-    """The recorder that writes each finished step to the history as it happens."""
-    from coach.history.recorder import Recorder
-
-    return [Recorder(timeline, source="app")]
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     return play(
         args.routine, plain=args.plain, mute=args.mute, no_voice=args.no_voice, resume=args.resume
@@ -76,7 +68,8 @@ def play(
             start_routine=entry.routine,
             voice=False if no_voice else None,
             muted=True if mute else None,
-            session_listeners=history_listeners,
+            record_history=True,
+            resume=(resume_id, start_index) if resume_id is not None else None,
         )
         app.run()
         return app.return_code or 0
@@ -154,6 +147,6 @@ def _run_plain(
 def open_home() -> int:
     from coach.tui.app import make_app
 
-    app = make_app(session_listeners=history_listeners)
+    app = make_app(record_history=True)
     app.run()
     return app.return_code or 0

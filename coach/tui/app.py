@@ -1,27 +1,64 @@
-"""The app: wiring of screens, catalog, settings, clock and sound, built by `make_app`.
+"""The app: wiring of screens, catalog, settings, clock, sound and history, built by `make_app`.
 
 The CLI and every test build it the same way, so a test runs the same app a person does,
-with a fake clock and a recording audio backend handed in.
+with a fake clock, a fixed wall clock and a recording audio backend handed in.
 """
 
 from __future__ import annotations
 
-from textual import on
+from dataclasses import replace
+
+from textual import events, on
 from textual.app import App
 
 from coach.audio.backend import AudioBackend
 from coach.audio.session_sound import SoundChoices
+from coach.history.recorder import Recorder
+from coach.history.records import local_now
 from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
+from coach.routine.timeline import Timeline
 from coach.session.clock import Clock, MonotonicClock
+from coach.session.engine import Event, SessionEngine
 from coach.settings import Settings, load_settings
-from coach.tui.kit import BackendSlot, ListenerFactory, SessionKit
-from coach.tui.messages import PreviewChosen, RoutineChosen, SessionEnded, SummaryClosed
+from coach.tui.history_view import HistoryAccess, WallClock
+from coach.tui.kit import BackendSlot, EventListener, ListenerFactory, SessionKit
+from coach.tui.messages import (
+    EditChosen,
+    HistoryChosen,
+    PreviewChosen,
+    ResumeChosen,
+    RoutineChosen,
+    SessionEnded,
+    StatsChosen,
+    SummaryClosed,
+)
+from coach.tui.screens.editor import CannotEdit, EditorScreen, open_for_editing
 from coach.tui.screens.finished import FinishedScreen
+from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.session import SessionScreen
+from coach.tui.screens.stats import StatsScreen
 from coach.tui.summary import Summary
+from coach.tui.watch import RoutineWatcher
+
+#: An interrupted session to go on with: its id in the history and the segment to start at.
+Resume = tuple[int, int]
+
+
+class EngineStartingAt(SessionEngine):
+    """An engine whose plain `start()` begins at a given segment: a resumed session's.
+
+    The session screen starts its engine with `start()`, so a resumed one gets this engine.
+    """
+
+    def __init__(self, timeline: Timeline, clock: Clock, first: int) -> None:
+        super().__init__(timeline, clock)
+        self.first = first
+
+    def start(self, at_index: int = 0, now: float | None = None) -> list[Event]:
+        return super().start(at_index or self.first, now)
 
 
 class CoachApp(App[int]):
@@ -34,21 +71,28 @@ class CoachApp(App[int]):
         catalog: Catalog,
         settings: Settings,
         kit: SessionKit,
+        history: HistoryAccess,
+        record_history: bool = False,
         start_routine: Routine | None = None,
+        resume: Resume | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
         self.settings = settings
         self.kit = kit
+        self.history = history
+        self.record_history = record_history
         self.start_routine = start_routine
+        self.resume = resume
         self.last_summary: Summary | None = None
 
     def on_mount(self) -> None:
         # Pushed rather than made the default screen, which would not load its stylesheet.
         if self.start_routine is not None:
-            self.push_screen(SessionScreen(self.start_routine, self.kit))
+            self.push_screen(self._session(self.start_routine, self.resume))
         else:
-            self.push_screen(HomeScreen(self.catalog, self.settings.daily_routine))
+            home = HomeScreen(self.catalog, self.settings.daily_routine, self.history)
+            self.push_screen(home)
         theme = self.settings.theme
         if theme and theme in self.available_themes:
             self.theme = theme
@@ -65,32 +109,93 @@ class CoachApp(App[int]):
                 stopped = screen.stop_now() or stopped
         self.exit(return_code=1 if stopped else 0)
 
-    @on(RoutineChosen)
-    def _start(self, message: RoutineChosen) -> None:
+    def _session(self, routine: Routine, resume: Resume | None = None) -> SessionScreen:
+        """The session screen for `routine`; with `resume`, going on with that session."""
+        session_id, start_index = resume if resume is not None else (None, 0)
+        screen = SessionScreen(routine, replace(self.kit, listeners=self._listeners(session_id)))
+        if start_index:
+            screen.engine = EngineStartingAt(screen.timeline, self.kit.clock, start_index)
+        return screen
+
+    def _listeners(self, resume_id: int | None) -> ListenerFactory | None:
+        """The history's recorder (when this app records) ahead of any listeners handed in."""
+        others = self.kit.listeners
+        if not self.record_history:
+            return others
+
+        def listeners(routine: Routine, timeline: Timeline) -> list[EventListener]:
+            recorder = Recorder(
+                timeline,
+                source="app",
+                wall_clock=self.history.wall_clock,
+                resume=resume_id,
+                on_notice=self._history_notice,
+            )
+            return [recorder, *(others(routine, timeline) if others is not None else ())]
+
+        return listeners
+
+    def _history_notice(self, message: str) -> None:
+        self.notify(message, title="History", severity="warning", timeout=10)
+
+    def _play(self, routine: Routine, resume: Resume | None = None) -> None:
         if isinstance(self.screen, SessionScreen):
             self.notify("Finish or stop this session first.")
             return
-        session = SessionScreen(message.routine, self.kit)
+        session = self._session(routine, resume)
         if isinstance(self.screen, PreviewScreen):
             self.switch_screen(session)
         else:
             self.push_screen(session)
 
+    @on(RoutineChosen)
+    def _start(self, message: RoutineChosen) -> None:
+        self._play(message.routine)
+
+    @on(ResumeChosen)
+    def _resume(self, message: ResumeChosen) -> None:
+        self._play(message.routine, (message.session_id, message.start_index))
+
+    @on(HistoryChosen)
+    def _history(self) -> None:
+        if isinstance(self.screen, HomeScreen):
+            self.push_screen(HistoryScreen(self.history))
+
+    @on(StatsChosen)
+    def _stats(self) -> None:
+        if isinstance(self.screen, HomeScreen):
+            self.push_screen(StatsScreen(self.history))
+
     @on(PreviewChosen)
     def _preview(self, message: PreviewChosen) -> None:
         if message.entry.routine is None or isinstance(self.screen, SessionScreen):
             return
-        preview = PreviewScreen(message.entry.routine)
+        preview = PreviewScreen(message.entry, self.catalog)
         if isinstance(self.screen, PreviewScreen):
             self.switch_screen(preview)
         else:
             self.push_screen(preview)
 
+    @on(EditChosen)
+    def _edit(self, message: EditChosen) -> None:
+        try:
+            target = open_for_editing(message.entry, self.catalog)
+        except CannotEdit as exc:
+            self.notify(str(exc), title="Cannot edit", severity="error")
+            return
+        self.push_screen(EditorScreen(target, self.catalog))
+
+    @on(events.Mount)
+    def _watch_routine_files(self) -> None:
+        """Routine files changed on disk reach the screens within about a second."""
+        self.routine_watcher = RoutineWatcher(self, self.catalog)
+        self.routine_watcher.start()
+
     @on(SessionEnded)
     def _ended(self, message: SessionEnded) -> None:
         self.last_summary = message.summary
         leaving = self.start_routine is not None
-        self.switch_screen(FinishedScreen(message.summary, leaving=leaving))
+        self.switch_screen(FinishedScreen(message.summary, leaving=leaving, history=self.history))
 
     @on(SummaryClosed)
     async def _summary_closed(self) -> None:
@@ -112,11 +217,18 @@ def make_app(
     voice: bool | None = None,
     muted: bool | None = None,
     session_listeners: ListenerFactory | None = None,
+    record_history: bool = False,
+    resume: Resume | None = None,
+    wall_clock: WallClock | None = None,
 ) -> CoachApp:
     """The app as the CLI runs it; tests pass a fake clock, a recording backend and folders.
 
     `audio` defaults to the sound card, opened on first use in a background thread. `voice`
     and `muted` default to the settings; they are where the CLI's `--no-voice` and `--mute` go.
+    With `record_history` every session is written to the history as it is played (the
+    listeners in `session_listeners` hear it too). `resume` (session id, segment index) makes
+    `start_routine` go on with that interrupted session. `wall_clock` is what time and day
+    it is, for the history: the machine's clock unless a test fixes it.
     """
     settings = settings if settings is not None else load_settings()
     choices = SoundChoices(
@@ -130,9 +242,15 @@ def make_app(
         choices=choices,
         listeners=session_listeners,
     )
+    history = HistoryAccess(
+        wall_clock=wall_clock or local_now, rest_days_per_week=settings.rest_days_per_week
+    )
     return CoachApp(
         catalog=catalog or Catalog.default(),
         settings=settings,
         kit=kit,
+        history=history,
+        record_history=record_history,
         start_routine=start_routine,
+        resume=resume,
     )

@@ -8,15 +8,12 @@ thread workers and only lay out what comes back.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from coach import text
-from coach.history.database import HistoryUnavailable
 from coach.history.recorder import plan_hash
 from coach.history.records import SessionRecord, StepRecord, local_now
 from coach.history.stats import (
@@ -49,21 +46,19 @@ RECENT = 10
 #: Shades of a heatmap day: 0 (no completed session), 1, 2, and 3 for three or more.
 SHADES = 4
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 EMPTY_HISTORY = "No sessions yet — your first one starts the streak."
 _EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
 
 
 @dataclass(frozen=True)
 class HistoryAccess:
-    """Where the screens read history and what time it is: the CLI's defaults, a test's fixes.
+    """What time it is and how streaks count, for every history read: tests fix the time.
 
-    `path` None means `history.db` in the data folder. Reading never creates the file.
+    The history is `history.db` in the data folder; reading it never creates the file.
     """
 
     wall_clock: WallClock = local_now
     rest_days_per_week: int = 0
-    path: Path | None = None
 
     def now(self) -> datetime:
         moment = self.wall_clock()
@@ -73,7 +68,7 @@ class HistoryAccess:
         return self.now().date()
 
     def open(self) -> HistoryStore:
-        return HistoryStore.open(self.path, create=False)
+        return HistoryStore.open(create=False)
 
 
 @dataclass(frozen=True)
@@ -88,13 +83,14 @@ class Read(Generic[T]):
 def read(access: HistoryAccess, body: Callable[[HistoryStore], T]) -> Read[T]:
     """Run `body` on the history; a problem to show instead of an exception to crash on.
 
-    Meant for thread workers: whatever goes wrong is logged and described, never raised.
+    Meant for thread workers, where an exception would end the app: whatever goes wrong is
+    logged and described instead. Looking at history is never worth losing a session over.
     """
     try:
         with access.open() as store:
             value = body(store)
             return Read(value, notices=tuple(store.notices))
-    except (HistoryUnavailable, sqlite3.Error, OSError, ValueError) as exc:
+    except Exception as exc:
         log.exception("reading the history failed")
         return Read(None, problem=f"History is not available: {exc}")
 
@@ -145,13 +141,17 @@ class HeatmapGrid:
         return line.ljust(width)
 
 
+def first_monday(today: date, weeks: int) -> date:
+    """The Monday `weeks - 1` weeks before this one: where a heatmap of `weeks` columns starts."""
+    return week_start(today) - timedelta(weeks=weeks - 1)
+
+
 def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int) -> HeatmapGrid:
-    return HeatmapGrid(week_start(today) - timedelta(weeks=weeks - 1), weeks, today, counts)
+    return HeatmapGrid(first_monday(today, weeks), weeks, today, counts)
 
 
 def read_heatmap(store: HistoryStore, today: date, weeks: int) -> HeatmapGrid:
-    first = week_start(today) - timedelta(weeks=weeks - 1)
-    return HeatmapGrid(first, weeks, today, day_counts(store, first, today))
+    return heatmap_grid(day_counts(store, first_monday(today, weeks), today), today, weeks)
 
 
 # -- home ----------------------------------------------------------------------------------
@@ -253,9 +253,9 @@ class StreakNow:
 
 def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
     today = access.today()
-    days = active_days(store)
-    current = streaks(days, today, access.rest_days_per_week).current
-    return StreakNow(store.count_sessions() > 0, today in days, current)
+    active = active_days(store)
+    current = streaks(active, today, access.rest_days_per_week).current
+    return StreakNow(store.count_sessions() > 0, today in active, current)
 
 
 def streak_result(now: StreakNow) -> str:
@@ -266,7 +266,7 @@ def streak_result(now: StreakNow) -> str:
         return f"{streak_phrase(now.streak)} — done today"
     if now.streak:
         return f"{streak_phrase(now.streak)} — finish a session today to grow it"
-    return "No streak yet — finish a session to start one."
+    return "No streak running — finish a session to start one."
 
 
 # -- history -------------------------------------------------------------------------------
@@ -306,7 +306,8 @@ def planned(step: StepRecord) -> str:
 
 
 def where(step: StepRecord) -> str:
-    parts = [f"{step.side} side"] if step.side else []
+    """Side, set and round, short (`right, set 1/2`) so the table fits 80 columns."""
+    parts = [step.side] if step.side else []
     if step.set is not None and step.sets and step.sets > 1:
         parts.append(f"set {step.set}/{step.sets}")
     if step.round is not None and step.rounds and step.rounds > 1:
@@ -360,27 +361,35 @@ def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
     )
 
 
-def days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+def days_text(count: int) -> str:
+    return "1 day" if count == 1 else f"{count:,} days"
 
 
 def figures(stats: Stats) -> list[tuple[str, str]]:
     """The Stats screen's numbers as (label, value) pairs."""
     played = stats.sessions_played
-    rate = "—" if stats.completion_rate is None else f"{stats.completion_rate:.0%} of {played}"
+    rate = "—" if stats.completion_rate is None else f"{stats.completion_rate:.0%} of {played:,}"
     return [
-        ("Current streak", days(stats.current_streak)),
-        ("Longest streak", days(stats.longest_streak)),
-        ("Days active", str(stats.days_active)),
+        ("Current streak", days_text(stats.current_streak)),
+        ("Longest streak", days_text(stats.longest_streak)),
+        ("Days active", f"{stats.days_active:,}"),
         ("Completion rate", rate),
         ("This week", minutes(stats.this_week_min)),
-        ("Total time", text.length(stats.total_active_s)),
+        ("Total time", total_time(stats.total_active_s)),
     ]
 
 
 def minutes(value: float) -> str:
     """`42 min`; a short total keeps one decimal (`2.5 min`) so it does not read as nothing."""
     return f"{value:.1f} min" if 0 < value < 10 else f"{value:.0f} min"
+
+
+def total_time(seconds: float) -> str:
+    """Minutes up to an hour, then hours and minutes: `42 min`, `651 h 27 min`."""
+    if seconds < 3600:
+        return minutes(seconds / 60)
+    hours, mins = divmod(round(seconds / 60), 60)
+    return f"{hours:,} h {mins} min" if mins else f"{hours:,} h"
 
 
 def week_label(monday: date) -> str:
@@ -401,6 +410,6 @@ def bar(value: float, top: float, width: int) -> str:
 
 def exercise_cells(stats: Stats) -> list[tuple[str, str, str, str]]:
     return [
-        (t.name, str(t.sets), str(t.reps) if t.reps else "—", minutes(t.seconds / 60))
+        (t.name, f"{t.sets:,}", f"{t.reps:,}" if t.reps else "—", total_time(t.seconds))
         for t in stats.exercises
     ]

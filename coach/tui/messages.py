@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.message import Message
 
 from coach.routine.catalog import RoutineEntry
@@ -53,3 +55,20 @@ class HistoryChosen(Message):
 
 class StatsChosen(Message):
     """The stats (heatmap, minutes per week, totals) were asked for."""
+
+
+class EditChosen(Message):
+    """A routine was picked to change in the built-in editor."""
+
+    def __init__(self, entry: RoutineEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+
+class RoutinesChanged(Message, bubble=False):
+    """Routine files (or the exercise library) changed on disk; `paths` are the files added,
+    changed or removed. Sent to every screen, so each can reload what it shows."""
+
+    def __init__(self, paths: frozenset[Path]) -> None:
+        super().__init__()
+        self.paths = paths

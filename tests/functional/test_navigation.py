@@ -67,7 +67,7 @@ async def test_a_missing_daily_routine_is_said_and_the_list_takes_the_focus(root
         assert "no routine called 'nope'" in text_of(app.screen, "#today-length")
         assert "Choose one below" in text_of(app.screen, "#today-length")
         assert isinstance(app.focused, RoutineTable)
-        await pilot.press("s")
+        await pilot.press("t")
         assert isinstance(app.screen, HomeScreen)
 
 

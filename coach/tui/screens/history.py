@@ -49,7 +49,8 @@ class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     SUB_TITLE = "history"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_session", "Steps"),
+        # Ahead of the table's own (hidden) Enter, so the footer shows what Enter does.
+        Binding("enter", "open_session", "Steps", priority=True),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 

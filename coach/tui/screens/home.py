@@ -24,6 +24,7 @@ from coach.tui.messages import (
     PreviewChosen,
     ResumeChosen,
     RoutineChosen,
+    RoutinesChanged,
     StatsChosen,
 )
 from coach.tui.widgets.history_summary import HistorySummary
@@ -122,6 +123,10 @@ class HomeScreen(Screen[None]):
         # Routines may have been edited while a session played.
         if self.shelf is not None:
             self.load_shelf()
+
+    @on(RoutinesChanged)
+    def _routines_changed(self) -> None:
+        self.load_shelf()
 
     @work(thread=True, exclusive=True, group="shelf")
     def load_shelf(self) -> None:

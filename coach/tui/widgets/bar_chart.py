@@ -18,6 +18,8 @@ from coach.tui.history_view import bar, minutes, week_label
 
 _LABEL = 7  # "28 Sep "
 _VALUE = 9  # " 120 min"
+#: Past this, longer bars show no more than shorter ones do and only push the figures away.
+MAX_BAR = 48
 
 
 class WeekBars(Widget):
@@ -49,7 +51,7 @@ class WeekBars(Widget):
         label, plain, current = (
             self._style(f"week-bars--{name}") for name in ("label", "bar", "current")
         )
-        width = max(1, self.size.width - _LABEL - _VALUE)
+        width = max(1, min(MAX_BAR, self.size.width - _LABEL - _VALUE))
         top = max(value for _, value in weeks)
         lines = []
         for n, (monday, value) in enumerate(weeks):

@@ -28,8 +28,8 @@ class Heatmap(Widget):
         height: auto;
     }
     Heatmap > .heatmap--shade-0 { color: $foreground 12%; }
-    Heatmap > .heatmap--shade-1 { color: $success 40%; }
-    Heatmap > .heatmap--shade-2 { color: $success 70%; }
+    Heatmap > .heatmap--shade-1 { color: $success 60%; }
+    Heatmap > .heatmap--shade-2 { color: $success 80%; }
     Heatmap > .heatmap--shade-3 { color: $success; }
     Heatmap > .heatmap--label { color: $text-muted; }
     """

@@ -11,7 +11,7 @@ from coach.tui.widgets.text_line import TextLine
 
 
 class HistorySummary(HorizontalGroup):
-    """Says "Loading…" until the first read; the heatmap shows only once there is history."""
+    """Told what to show by the home screen; the heatmap appears only once there is history."""
 
     def compose(self) -> ComposeResult:
         with VerticalGroup(id="history-lines"):

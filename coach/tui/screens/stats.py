@@ -1,0 +1,106 @@
+"""Where the history adds up to: streaks, a half-year heatmap, minutes a week, each exercise.
+
+All of it comes from the history's SQL aggregates in one thread worker, so ten years of
+sessions open as quickly as a week of them.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Grid, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from coach.tui.history_view import (
+    BAR_WEEKS,
+    EMPTY_HISTORY,
+    STATS_WEEKS,
+    HistoryAccess,
+    Read,
+    StatsView,
+    exercise_cells,
+    figures,
+    read,
+    read_stats,
+)
+from coach.tui.widgets.bar_chart import WeekBars
+from coach.tui.widgets.heatmap import Heatmap
+from coach.tui.widgets.text_line import TextLine
+
+EXERCISE_COLUMNS = (("Exercise", "left"), ("Sets", "right"), ("Reps", "right"), ("Time", "right"))
+
+
+class StatsScreen(Screen[None]):
+    CSS_PATH = "stats.tcss"
+    SUB_TITLE = "stats"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, history: HistoryAccess) -> None:
+        super().__init__()
+        self.history = history
+        self.view: StatsView | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with VerticalScroll(id="stats-body"):
+            yield TextLine("Reading your history…", id="stats-note")
+            yield Grid(id="figures")
+            yield TextLine(f"Last {STATS_WEEKS} weeks", classes="section")
+            yield Heatmap(legend=True, id="stats-heatmap")
+            yield TextLine(f"Minutes per week, last {BAR_WEEKS} weeks", classes="section")
+            yield WeekBars(id="week-bars")
+            yield TextLine("Exercises done", classes="section")
+            yield DataTable(id="exercises", zebra_stripes=True, show_cursor=False)
+            # Filled by the cramp diary: how cramps went along with the exercise.
+            yield Container(id="cramp-trends")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table: DataTable[Text] = self.query_one("#exercises", DataTable)
+        table.can_focus = False  # the page scrolls as one; the table has nothing to pick
+        for name, _ in EXERCISE_COLUMNS:
+            table.add_column(name, key=name)
+        self.query_one("#stats-body").focus()
+        self.read_stats()
+
+    @work(thread=True, exclusive=True, group="stats")
+    def read_stats(self) -> None:
+        access = self.history
+        result = read(access, lambda store: read_stats(store, access))
+        self.app.call_from_thread(self._show, result)
+
+    def _show(self, result: Read[StatsView]) -> None:
+        note = self.query_one("#stats-note", TextLine)
+        view = self.view = result.value
+        if view is None:
+            note.text = result.problem
+            self.add_class("-problem")
+            return
+        empty = view.stats.sessions_completed == 0 and view.stats.sessions_played == 0
+        self.set_class(empty, "-no-history")
+        note.text = EMPTY_HISTORY if empty else ""
+        grid = self.query_one("#figures", Grid)
+        grid.remove_children()
+        grid.mount_all(
+            TextLine(value, classes=kind)
+            for label, figure in figures(view.stats)
+            for value, kind in ((label, "figure-label"), (figure, "figure-value"))
+        )
+        self.query_one("#stats-heatmap", Heatmap).grid = view.heatmap
+        self.query_one("#week-bars", WeekBars).weeks = view.weeks
+        table: DataTable[Text] = self.query_one("#exercises", DataTable)
+        table.clear()
+        for cells in exercise_cells(view.stats):
+            table.add_row(
+                *(
+                    Text(value, justify="right" if align == "right" else "left")
+                    for value, (_, align) in zip(cells, EXERCISE_COLUMNS, strict=True)
+                )
+            )

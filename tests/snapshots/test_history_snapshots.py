@@ -1,0 +1,91 @@
+"""How the history looks: home with a history, the History table and one session, and Stats.
+
+The history is the seeded one of the functional tests, on fixed dates, and the app is told the
+same fixed time, so the pictures change only when the screens do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from functional.test_history_screens import NOW, daily_session, history_app, seed, session
+from textual.pilot import Pilot
+
+from coach.history.recorder import plan_hash
+from coach.history.store import HistoryStore
+from coach.routine.timeline import expand
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+SnapCompare = Callable[..., bool]
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def keys(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_with_history(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    seed()
+    assert snap_compare(history_app(tmp_path), terminal_size=size, run_before=keys())
+
+
+def test_home_done_today_with_a_resume_offer(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = history_app(tmp_path)
+    seed([daily_session(NOW - timedelta(hours=3))])
+    mixed = app.catalog.find("mixed").routine
+    assert mixed is not None
+    stopped = session("mixed", "Mixed test", NOW - timedelta(hours=1), minutes=1, status="partial")
+    with HistoryStore.open() as store:
+        # Stopped after the toe raises: it goes on at the calf stretch's prepare.
+        store.begin_session(replace(stopped, plan_hash=plan_hash(expand(mixed))), resume_at=5)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    seed()
+    assert snap_compare(history_app(tmp_path), terminal_size=size, run_before=keys("h"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_history_session(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    seed()
+    moves = keys("h", "down", "enter")  # 12 May: the heel hold skipped
+    assert snap_compare(history_app(tmp_path), terminal_size=size, run_before=moves)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_stats(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    seed()
+    assert snap_compare(history_app(tmp_path), terminal_size=size, run_before=keys("s"))
+
+
+def test_stats_scrolled_to_the_end(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    seed()
+    moves = keys("s", "end")
+    assert snap_compare(history_app(tmp_path), terminal_size=(80, 24), run_before=moves)
+
+
+def test_finished_with_the_grown_streak(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    seed()
+    app = history_app(tmp_path, record_history=True)
+    moves = keys("t", "n", "n", "n", "enter")  # the heel hold skipped, the toe raises done
+    assert snap_compare(app, terminal_size=(80, 24), run_before=moves)
