@@ -57,10 +57,6 @@ class Growth:
     increments: int  # how many times `add` was earned (before the cap)
     completed_days: int
 
-    @property
-    def capped(self) -> bool:
-        return self.today < self.written + self.progression.add * self.increments
-
 
 @dataclass(frozen=True)
 class ExerciseStep:

@@ -105,7 +105,7 @@ def explain(name: str, growth: Growth) -> str:
         so_far = f"{growth.completed_days} so far"
         return f"{name} {today} (as written; {add} more every {every} completed, {so_far})"
     formula = f"{_amount(growth.unit, growth.written)} + {add} × {growth.increments}"
-    if growth.capped:
+    if growth.today >= progress.limit:
         formula += f", at its max of {_amount(growth.unit, progress.limit)}"
     days = "1 day" if growth.completed_days == 1 else f"{growth.completed_days} days"
     return f"{name} {today} ({formula}: {days} completed)"

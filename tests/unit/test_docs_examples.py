@@ -24,9 +24,11 @@ import pytest
 import yaml
 
 from coach import locations, text
+from coach.routine import progression
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
     LIBRARY_FILE,
+    MAX_EVERY_DAYS,
     MAX_REPEAT,
     MAX_REPS,
     MAX_SETS,
@@ -34,7 +36,7 @@ from coach.routine.loader import (
     load_exercises,
     parse_routine,
 )
-from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES, Routine
+from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES, ExerciseStep, Routine
 from coach.routine.problems import RoutineError
 from coach.routine.template import MAX_ID_LENGTH, MODELINE
 from coach.routine.timeline import MAX_SEGMENTS, MAX_TOTAL_S, expand
@@ -275,6 +277,7 @@ def test_the_limits_table_matches_the_real_caps() -> None:
         "`sets`": f"{MAX_SETS:,}",
         "`reps`": f"{MAX_REPS:,}",
         "`repeat`": f"{MAX_REPEAT:,}",
+        "`every` of `progress`": f"{MAX_EVERY_DAYS} days",
         "a routine id made by `coach new`": f"{MAX_ID_LENGTH} characters",
     }
 
@@ -293,3 +296,25 @@ def test_a_step_of_your_own_without_sides_has_none() -> None:
     )
     step = routine.steps[0]
     assert getattr(step, "sides", None) == "none"
+
+
+def test_the_progression_table_is_what_the_example_above_it_grows_to() -> None:
+    found = table("Progression")
+    assert found.header == ("completed days", "calf stretch", "calf raise")
+    (routine_block,) = [b for b in headed("Progression", "") if b.line < found.line]
+    routine = load(routine_block)
+    for row in found.rows:
+        stretch, raise_ = progression.apply(routine, int(row[0])).steps
+        assert isinstance(stretch, ExerciseStep) and isinstance(raise_, ExerciseStep)
+        assert stretch.duration is not None and raise_.reps is not None
+        assert row[1:] == (text.length(stretch.duration), text.reps(raise_.reps))
+    assert {int(row[0]) for row in found.rows} >= {0, 6, 7, 14}
+
+
+def test_the_progression_reasons_are_what_coach_plan_prints() -> None:
+    (routine_block,) = headed("Progression", "")
+    shown = next(b for b in BLOCKS if b.section == "Progression" and b.lang == "text")
+    after = re.search(r"After (\d+) completed\s+days", PAGE.read_text(encoding="utf-8"))
+    assert after is not None
+    reasons = progression.explanations(progression.apply(load(routine_block), int(after[1])))
+    assert shown.body.splitlines() == [f"  today: {why}" for why in reasons]

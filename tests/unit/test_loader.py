@@ -11,6 +11,7 @@ from coach.routine.loader import load_exercises, load_routine, parse_routine
 from coach.routine.model import (
     Exercise,
     ExerciseStep,
+    Progression,
     RepeatBlock,
     RestStep,
     Routine,
@@ -601,3 +602,118 @@ def test_the_bundled_routines_all_load() -> None:
     files = [p for p in sorted(folder.glob("*.yaml")) if p.name != "exercises.yaml"]
     routines = [load_routine(p, library) for p in files]
     assert routines and all(r.steps for r in routines)
+
+
+# --- progress -------------------------------------------------------------------------------
+
+
+def test_progress_is_read_in_the_steps_own_unit() -> None:
+    routine = load(
+        "name: R\nsteps:\n"
+        "  - {name: Hold, duration: 30s, progress: {every: 7d, add: 5s, max: 1m}}\n"
+        "  - name: Raise\n"
+        "    reps: 10\n"
+        "    progress:\n"
+        "      every: 7\n"
+        "      add: 2\n"
+        "      max: 20\n"
+    )
+    hold, raises = routine.steps
+    assert isinstance(hold, ExerciseStep) and isinstance(raises, ExerciseStep)
+    assert hold.progress == Progression(every_days=7, add=5.0, limit=60.0, line=3)
+    assert raises.progress == Progression(every_days=7, add=2.0, limit=20.0, line=7)
+    assert hold.duration == 30.0 and raises.reps == 10, "the file's values are kept as written"
+    assert hold.growth is None
+
+
+@pytest.mark.parametrize(
+    ("every", "days"), [("1", 1), ("7", 7), ("7d", 7), ("'7 d'", 7), ("365d", 365), ("14d", 14)]
+)
+def test_every_is_whole_days_with_or_without_d(every: str, days: int) -> None:
+    step = only_step(f"{{name: T, duration: 5, progress: {{every: {every}, add: 1, max: 9}}}}")
+    assert isinstance(step, ExerciseStep) and step.progress is not None
+    assert step.progress.every_days == days
+
+
+def progress_problems(step: str, progress: str, at: str) -> tuple[tuple[int, int], list[str]]:
+    """Where the problem should be (`at`, the text the mistake starts with, in `progress`)
+    and the messages reported there."""
+    line = f"  - {{{step}, progress: {progress}}}"
+    col = line.index("progress: ") + len("progress: ") + progress.index(at) + 1
+    found = problems(f"name: R\nsteps:\n{line}\n")
+    return (3, col), [m for ln, c, m in found if (ln, c) == (3, col)]
+
+
+@pytest.mark.parametrize(
+    ("progress", "at", "message"),
+    [
+        ("{every: 0, add: 5s, max: 60s}", "0",
+         "`every` must be a whole number of days from 1 to 365, like 7d or 7, got '0'"),
+        ("{every: 366d, add: 5s, max: 60s}", "366d",
+         "`every` must be a whole number of days from 1 to 365, like 7d or 7, got '366d'"),
+        ("{every: 1w, add: 5s, max: 60s}", "1w",
+         "`every` must be a whole number of days from 1 to 365, like 7d or 7, got '1w'"),
+        ("{every: 1.5, add: 5s, max: 60s}", "1.5", "`every` must be a whole number of days"),
+        ("{every: -7, add: 5s, max: 60s}", "-7", "`every` must be a whole number of days"),
+        ("{every: 7d, add: 0, max: 60s}", "0,", "`add` must be more than zero, got '0'"),
+        ("{every: 7d, add: soon, max: 60s}", "soon",
+         "`add` must be a duration like 30s, 2m or 1m30s, got 'soon'"),
+        ("{every: 7d, add: 5s, max: 20s}", "20s",
+         "`max` must be at least the step's `duration` (30 s), got '20s'"),
+        ("{every: 7d, add: 5s, max: 25h}", "25h", "`max` must be at most 24 hours, got '25h'"),
+        ("{every: 7d, add: 5s}", "{",
+         "`progress` needs `every`, `add` and `max` (missing `max`),"
+         " for example {every: 7d, add: 5s, max: 60s}"),
+        ("{}", "{", "`progress` needs `every`, `add` and `max` (missing `every`, `add`, `max`)"),
+        ("{every: 7d, add: 5s, max: 60s, by: 2}", "by",
+         "unknown key `by` in `progress`; allowed: add, every, max"),
+        ("{every: 7d, ad: 5s, max: 60s}", "ad:",
+         'unknown key `ad` in `progress` (did you mean "add"?)'),
+        ("7d", "7d", "`progress` must be a mapping of `key: value` lines"),
+    ],
+)  # fmt: skip
+def test_bad_progress_on_a_timed_hold_is_refused_at_the_value(
+    progress: str, at: str, message: str
+) -> None:
+    where, messages = progress_problems("exercise: calf-stretch, duration: 30s", progress, at)
+    assert any(message in m for m in messages), (where, messages)
+
+
+@pytest.mark.parametrize(
+    ("progress", "at", "message"),
+    [
+        ("{every: 7, add: 5s, max: 20}", "5s",
+         "`add` of a reps step must be a whole number of reps, got '5s'"),
+        ("{every: 7, add: 2, max: 1m}", "1m",
+         "`max` of a reps step must be a whole number of reps, got '1m'"),
+        ("{every: 7, add: 0, max: 20}", "0", "`add` must be between 1 and 1000, got '0'"),
+        ("{every: 7, add: 1.5, max: 20}", "1.5", "`add` must be a whole number, got '1.5'"),
+        ("{every: 7, add: 2, max: 1001}", "1001", "`max` must be between 1 and 1000, got '1001'"),
+        ("{every: 7, add: 2, max: 8}", "8", "`max` must be at least the step's `reps` (10),"
+         " got '8'"),
+        ("{every: 7, add: 2}", "{", "`progress` needs `every`, `add` and `max` (missing `max`),"
+         " for example {every: 7d, add: 2, max: 20}"),
+    ],
+)  # fmt: skip
+def test_bad_progress_on_reps_is_refused_at_the_value(progress: str, at: str, message: str) -> None:
+    where, messages = progress_problems("name: T, reps: 10", progress, at)
+    assert any(message in m for m in messages), (where, messages)
+
+
+def test_progress_needs_an_amount_to_grow() -> None:
+    text = "name: R\nsteps:\n  - {name: T, progress: {every: 7, add: 2, max: 20}}\n"
+    assert [m for _, _, m in problems(text)] == [
+        "an exercise step needs `duration` (a timed hold) or `reps`"
+    ]
+
+
+def test_a_routine_that_would_grow_past_the_length_cap_is_refused() -> None:
+    text = (
+        "name: R\nsteps:\n"
+        "  - {name: T, duration: 1h, sets: 10, progress: {every: 7, add: 1h, max: 3h}}\n"
+    )
+    message = (
+        "once every `progress` reaches its `max`, the routine lasts more than 24 hours;"
+        " check durations and repeats"
+    )
+    assert problems(text) == [(2, 1, message)]

@@ -12,9 +12,11 @@ import yaml
 
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
+    MAX_EVERY_DAYS,
     MAX_REPEAT,
     MAX_REPS,
     MAX_SETS,
+    PROGRESS_KEYS,
     REPEAT_KEYS,
     REST_KEYS,
     ROUTINE_KEYS,
@@ -22,6 +24,7 @@ from coach.routine.loader import (
     parse_routine,
 )
 from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES, Exercise
+from coach.routine.problems import RoutineError
 from coach.routine.schema import routine_schema
 from coach.routine.yamlsource import parse_duration_text
 
@@ -141,3 +144,40 @@ def test_the_cli_prints_the_same_schema(capsys: pytest.CaptureFixture[str]) -> N
 
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out) == SCHEMA
+
+
+PROGRESS = DEFINITIONS["exercise_step"]["properties"]["progress"]
+
+
+def test_the_schemas_progress_has_the_loaders_keys_all_required() -> None:
+    assert set(PROGRESS["properties"]) == set(PROGRESS_KEYS)
+    assert set(PROGRESS["required"]) == set(PROGRESS_KEYS)
+    assert PROGRESS["additionalProperties"] is False
+    every = PROGRESS["properties"]["every"]["anyOf"][0]
+    assert (every["minimum"], every["maximum"]) == (1, MAX_EVERY_DAYS)
+
+
+@pytest.mark.parametrize(
+    "written", ["7", "7d", " 7 d ", "365d", "1d", "1w", "7days", "1.5", "", "d", "7dd", "7 s"]
+)
+def test_the_schemas_every_pattern_accepts_what_the_loader_reads_as_days(written: str) -> None:
+    (pattern,) = [b["pattern"] for b in PROGRESS["properties"]["every"]["anyOf"] if "pattern" in b]
+    step = f"{{name: T, duration: 5, progress: {{every: {json.dumps(written)}, add: 1, max: 9}}}}"
+    try:
+        parse_routine(f"name: R\nsteps:\n  - {step}\n", "r.yaml", {})
+        loads = True
+    except RoutineError:
+        loads = False
+    assert bool(re.search(pattern, written)) == loads
+
+
+def test_a_routine_that_grows_matches_the_schema() -> None:
+    text = """\
+name: Growing
+steps:
+  - {exercise: calf-stretch, duration: 30s, progress: {every: 7d, add: 5s, max: 1m}}
+  - {name: Raises, reps: 10, progress: {every: 7, add: 2, max: 20}}
+"""
+    parse_routine(text, "growing.yaml", {"calf-stretch": Exercise("calf-stretch", "Calf")})
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(yaml.safe_load(text), SCHEMA)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.widgets import DataTable
 
 from coach import text
+from coach.routine.progression import explain
 from coach.routine.timeline import Segment, Timeline
 
 
@@ -23,6 +24,7 @@ class PlanRow:
     instructions: tuple[str, ...]
     caution: str | None
     round: str
+    why: str = ""  # how progression set today's amount, when it did
 
 
 def _sides(work: list[Segment]) -> str:
@@ -64,6 +66,7 @@ def plan_rows(timeline: Timeline) -> list[PlanRow]:
                 instructions=first.instructions,
                 caution=first.caution,
                 round=rounds,
+                why=explain(first.name, first.growth) if first.growth else "",
             )
         )
     return rows
@@ -74,9 +77,25 @@ class PlanTable(DataTable[str]):
 
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.timeline = timeline
         self.rows_of_plan = plan_rows(timeline)
 
     def on_mount(self) -> None:
+        self._fill()
+
+    def show(self, timeline: Timeline) -> None:
+        """Show another plan (the routine changed), keeping the cursor's row where it can."""
+        if timeline == self.timeline:
+            return
+        self.timeline = timeline
+        self.rows_of_plan = plan_rows(timeline)
+        row = self.cursor_row
+        self.clear(columns=True)
+        self._fill()
+        if self.rows_of_plan:
+            self.move_cursor(row=min(row, len(self.rows_of_plan) - 1))
+
+    def _fill(self) -> None:
         with_rounds = any(row.round for row in self.rows_of_plan)
         columns = ["#", "Exercise", "Amount", "Sides", "Time"]
         if with_rounds:

@@ -1,0 +1,85 @@
+"""Routine files changed on disk while the app runs, noticed by polling: no new dependency.
+
+Once a second the watcher looks at the size and modification time of every YAML file in the
+user's and the bundled routine folders (the exercise library among them). That is a few dozen
+`stat` calls, cheap enough for the UI loop. When anything changed, every screen is told with a
+`RoutinesChanged` message and reloads what it shows; a session screen ignores it and keeps
+the routine it started with.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from coach.routine.catalog import Catalog
+from coach.routine.loader import LIBRARY_FILE
+from coach.tui.messages import RoutinesChanged
+
+#: How often the folders are looked at, in seconds.
+POLL_SECONDS = 1.0
+
+Stamp = tuple[int, int]  # modification time in nanoseconds, size in bytes
+
+
+def stamps(folders: tuple[Path, ...]) -> dict[Path, Stamp]:
+    """The routine files in `folders` with their stamps; a missing folder has none."""
+    found: dict[Path, Stamp] = {}
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.name.endswith((".yaml", ".yml")):
+                continue
+            try:
+                info = entry.stat()
+            except OSError:
+                continue  # removed since the folder was listed: it counts as gone
+            found[Path(entry.path)] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+def forget_library(catalog: Catalog) -> None:
+    """Make the catalog read the exercise library again the next time it is needed."""
+    catalog._exercises = None
+    catalog.library_problems.clear()
+
+
+class RoutineWatcher:
+    """Tells the app's screens when routine files are added, changed or removed."""
+
+    def __init__(self, app: App[Any], catalog: Catalog) -> None:
+        self.app = app
+        self.catalog = catalog
+        self._seen = stamps(self._folders())
+
+    def _folders(self) -> tuple[Path, ...]:
+        return (self.catalog.user_dir, self.catalog.bundled_dir)
+
+    def start(self) -> None:
+        self.app.set_interval(POLL_SECONDS, self.check, name="routine-watcher")
+
+    def changes(self) -> frozenset[Path]:
+        """Files added, changed or removed since the last look."""
+        now = stamps(self._folders())
+        changed = frozenset(
+            p for p in now.keys() | self._seen.keys() if now.get(p) != self._seen.get(p)
+        )
+        self._seen = now
+        return changed
+
+    def check(self) -> frozenset[Path]:
+        """Look once, and tell every screen what changed; returns the changed files."""
+        changed = self.changes()
+        if not changed:
+            return changed
+        if any(path.name == LIBRARY_FILE for path in changed):
+            forget_library(self.catalog)
+        for screen in self.app.screen_stack:
+            screen.post_message(RoutinesChanged(changed))
+        return changed
