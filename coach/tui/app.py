@@ -19,7 +19,6 @@ from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
 from coach.routine.timeline import Timeline
 from coach.session.clock import Clock, MonotonicClock
-from coach.session.engine import Event, SessionEngine
 from coach.settings import Settings, load_settings
 from coach.tui.history_view import HistoryAccess, WallClock
 from coach.tui.kit import BackendSlot, EventListener, ListenerFactory, SessionKit
@@ -45,20 +44,6 @@ from coach.tui.watch import RoutineWatcher
 
 #: An interrupted session to go on with: its id in the history and the segment to start at.
 Resume = tuple[int, int]
-
-
-class EngineStartingAt(SessionEngine):
-    """An engine whose plain `start()` begins at a given segment: a resumed session's.
-
-    The session screen starts its engine with `start()`, so a resumed one gets this engine.
-    """
-
-    def __init__(self, timeline: Timeline, clock: Clock, first: int) -> None:
-        super().__init__(timeline, clock)
-        self.first = first
-
-    def start(self, at_index: int = 0, now: float | None = None) -> list[Event]:
-        return super().start(at_index or self.first, now)
 
 
 class CoachApp(App[int]):
@@ -112,10 +97,8 @@ class CoachApp(App[int]):
     def _session(self, routine: Routine, resume: Resume | None = None) -> SessionScreen:
         """The session screen for `routine`; with `resume`, going on with that session."""
         session_id, start_index = resume if resume is not None else (None, 0)
-        screen = SessionScreen(routine, replace(self.kit, listeners=self._listeners(session_id)))
-        if start_index:
-            screen.engine = EngineStartingAt(screen.timeline, self.kit.clock, start_index)
-        return screen
+        kit = replace(self.kit, listeners=self._listeners(session_id))
+        return SessionScreen(routine, kit, start_index)
 
     def _listeners(self, resume_id: int | None) -> ListenerFactory | None:
         """The history's recorder (when this app records) ahead of any listeners handed in."""

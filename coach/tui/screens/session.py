@@ -67,8 +67,10 @@ class SessionScreen(Screen[None]):
         Binding("q", "stop", "Quit"),
     ]
 
-    def __init__(self, routine: Routine, kit: SessionKit) -> None:
+    def __init__(self, routine: Routine, kit: SessionKit, start_index: int = 0) -> None:
+        """`start_index` > 0 goes on with an interrupted session from that segment."""
         super().__init__()
+        self.start_index = start_index
         self.routine = routine
         self.kit = kit
         self.timeline = expand(routine)
@@ -116,7 +118,7 @@ class SessionScreen(Screen[None]):
         self._lines = {line.id or "": line for line in self.query(TextLine)}
         self.listeners = SessionListeners(self.kit.listeners, self.routine, self.timeline)
         self.run_worker(self.sound.build, name="sound", thread=True, exit_on_error=False)
-        self._handle(self.engine.start())
+        self._handle(self.engine.start(self.start_index))
 
     def on_resize(self, event: events.Resize) -> None:
         # Tall terminals gather the exercise in the middle instead of leaving a gap below it.
