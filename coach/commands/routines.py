@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from coach.routine.catalog import Catalog, RoutineEntry
-    from coach.routine.model import Routine
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +40,7 @@ def load_entry(catalog: Catalog, ref: str) -> RoutineEntry:
     from dataclasses import replace
 
     from coach.history.database import HistoryUnavailable
+    from coach.history.progress import todays_routine
     from coach.routine.catalog import UnknownRoutine
 
     try:
@@ -56,29 +56,6 @@ def load_entry(catalog: Catalog, ref: str) -> RoutineEntry:
     except HistoryUnavailable as exc:
         print(f"coach: cannot read history ({exc}); steps start as written", file=sys.stderr)
         return entry
-
-
-def todays_routine(routine: Routine) -> Routine:
-    """`routine` grown by its `progress` keys for the days it was completed; itself without
-    any. Raises HistoryUnavailable when history cannot be read."""
-    from coach.routine import progression
-
-    if not progression.has_progress(routine):
-        return routine
-    return progression.apply(routine, completed_days_of(routine.id))
-
-
-def completed_days_of(routine_id: str) -> int:
-    """Distinct days with a completed session of `routine_id`, read without creating history.
-
-    Raises HistoryUnavailable when history cannot be read.
-    """
-    from coach.history.store import HistoryStore
-    from coach.routine.progression import completed_days
-
-    with HistoryStore.open(create=False) as store:
-        sessions = store.sessions(routine=routine_id)
-    return completed_days(s.started.date() for s in sessions if s.status == "completed")
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -101,6 +101,16 @@ def weekly_minutes(store: HistoryStore, weeks: int, today: date) -> list[tuple[d
     return [(start, seconds.get(start, 0.0) / 60.0) for start in starts]
 
 
+def completed_days(store: HistoryStore, routine_id: str) -> int:
+    """Distinct days (each session's own local date) with a completed session of a routine:
+    what progression counts."""
+    row = store.connection.execute(
+        "SELECT count(DISTINCT day) FROM sessions WHERE routine_id = ? AND status = 'completed'",
+        (routine_id,),
+    ).fetchone()
+    return int(row[0])
+
+
 def today_status(store: HistoryStore, routine_id: str, today: date) -> bool:
     """Whether `routine_id` has a completed session dated `today`."""
     row = store.connection.execute(

@@ -100,6 +100,11 @@ class Catalog:
             self._exercises = library
         return self._exercises
 
+    def forget_library(self) -> None:
+        """Read the exercise library again the next time it is needed (its file changed)."""
+        self._exercises = None
+        self.library_problems.clear()
+
     def sound_names(self) -> set[str]:
         return {p.stem for d in self.sound_dirs if d.is_dir() for p in d.glob("*.wav")}
 

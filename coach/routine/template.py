@@ -222,6 +222,9 @@ steps:
     sides: both            # none, left, right, or both (each set left, then right)
     switch: 3s             # this step's pause between sides
     prepare: 10s           # this step's get-ready time
+    # progress: the step grows as you keep at the routine: here 5s more for every 7 days
+    # on which you completed it, up to 40s. On a step with reps, add a whole number of reps.
+    progress: {{every: 7d, add: 5s, max: 40s}}
 
   # Repetitions with a tempo: each rep goes through the phases in the order written.
   # The phases are up, hold, down and pause; leave out the ones you do not need.

@@ -13,6 +13,8 @@ from textual.app import App
 
 from coach.audio.backend import AudioBackend
 from coach.audio.session_sound import SoundChoices
+from coach.history.database import HistoryUnavailable
+from coach.history.progress import todays_routine
 from coach.history.recorder import Recorder
 from coach.history.records import local_now
 from coach.routine.catalog import Catalog
@@ -125,11 +127,19 @@ class CoachApp(App[int]):
         if isinstance(self.screen, SessionScreen):
             self.notify("Finish or stop this session first.")
             return
-        session = self._session(routine, resume)
+        session = self._session(self._todays(routine), resume)
         if isinstance(self.screen, PreviewScreen):
             self.switch_screen(session)
         else:
             self.push_screen(session)
+
+    def _todays(self, routine: Routine) -> Routine:
+        """The routine with today's progression (one small query), as `coach run` plays it."""
+        try:
+            return todays_routine(routine)
+        except HistoryUnavailable as exc:
+            self.notify(f"Steps start as written: {exc}", title="History", severity="warning")
+            return routine
 
     @on(RoutineChosen)
     def _start(self, message: RoutineChosen) -> None:

@@ -44,12 +44,6 @@ def stamps(folders: tuple[Path, ...]) -> dict[Path, Stamp]:
     return found
 
 
-def forget_library(catalog: Catalog) -> None:
-    """Make the catalog read the exercise library again the next time it is needed."""
-    catalog._exercises = None
-    catalog.library_problems.clear()
-
-
 class RoutineWatcher:
     """Tells the app's screens when routine files are added, changed or removed."""
 
@@ -79,7 +73,7 @@ class RoutineWatcher:
         if not changed:
             return changed
         if any(path.name == LIBRARY_FILE for path in changed):
-            forget_library(self.catalog)
+            self.catalog.forget_library()
         for screen in self.app.screen_stack:
             screen.post_message(RoutinesChanged(changed))
         return changed

@@ -10,8 +10,8 @@ import pytest
 
 from coach import locations
 from coach.cli import main
-from coach.commands.routines import completed_days_of
 from coach.history.database import HistoryUnavailable
+from coach.history.progress import completed_days_of
 from coach.history.records import SessionRecord, SessionStatus, stamp
 from coach.history.store import HistoryStore, history_path
 

@@ -111,8 +111,8 @@ class PreviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="preview")
     def reload(self, find: bool = True) -> None:
         """Read the routine again (when `find`) and grow it for today, off the UI loop."""
-        from coach.commands.routines import todays_routine
         from coach.history.database import HistoryUnavailable
+        from coach.history.progress import todays_routine
 
         entry: RoutineEntry | None = self.entry
         if find:
