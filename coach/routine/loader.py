@@ -13,7 +13,6 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from coach import text
 from coach.routine.model import (
     SOUND_EVENTS,
     TEMPO_PHASES,
@@ -31,6 +30,7 @@ from coach.routine.problems import Problem, RoutineError, shown
 from coach.routine.progression import fully_grown
 from coach.routine.timeline import TimelineTooLong, check_size
 from coach.routine.yamlsource import NodeReader, compose, read_text
+from coach.text import length
 
 ROUTINE_KEYS = ("name", "description", "tags", "prepare", "rest", "switch", "sounds", "steps")
 EXERCISE_STEP_KEYS = (
@@ -327,7 +327,7 @@ class _RoutineReader:
                 add = self.r.duration(fields["add"][1], "`add`")
             if "max" in fields:
                 limit = self.r.duration(fields["max"][1], "`max`")
-            base, written = duration, f"`duration` ({text.length(duration)})"
+            base, written = duration, f"`duration` ({length(duration)})"
         elif reps is not None:
             if "add" in fields:
                 add = self._reps(fields["add"][1], "`add`")

@@ -7,12 +7,16 @@ with a fake clock, a fixed wall clock and a recording audio backend handed in.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import App
+from textual.binding import Binding, BindingType
 
 from coach.audio.backend import AudioBackend
 from coach.audio.session_sound import SoundChoices
+from coach.cramps.diary import RELIEF_ROUTINE
 from coach.history.database import HistoryUnavailable
 from coach.history.progress import todays_routine
 from coach.history.recorder import Recorder
@@ -22,9 +26,13 @@ from coach.routine.model import Routine
 from coach.routine.timeline import Timeline
 from coach.session.clock import Clock, MonotonicClock
 from coach.settings import Settings, load_settings
+from coach.tui.commands import CrampCommands
+from coach.tui.cramp_view import LoggedCramp, logged_line
 from coach.tui.history_view import HistoryAccess, WallClock
 from coach.tui.kit import BackendSlot, EventListener, ListenerFactory, SessionKit
 from coach.tui.messages import (
+    CrampLogChosen,
+    CrampLogged,
     EditChosen,
     HistoryChosen,
     PreviewChosen,
@@ -34,11 +42,13 @@ from coach.tui.messages import (
     StatsChosen,
     SummaryClosed,
 )
+from coach.tui.screens.cramp_log import CrampLogScreen, CrampNoticeScreen
 from coach.tui.screens.editor import CannotEdit, EditorScreen, open_for_editing
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.preview import PreviewScreen
+from coach.tui.screens.relief import RedFlagsScreen
 from coach.tui.screens.session import SessionScreen
 from coach.tui.screens.stats import StatsScreen
 from coach.tui.summary import Summary
@@ -51,6 +61,11 @@ Resume = tuple[int, int]
 class CoachApp(App[int]):
     TITLE = "coach"
     SUB_TITLE = "feet and calves"
+    # Hidden: `c` works on every screen, and the screens with room show it in their footer.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "log_cramp", "Log cramp", show=False),
+    ]
+    COMMANDS = App.COMMANDS | {CrampCommands}
 
     def __init__(
         self,
@@ -72,6 +87,8 @@ class CoachApp(App[int]):
         self.start_routine = start_routine
         self.resume = resume
         self.last_summary: Summary | None = None
+        #: When the relief routine last started here: the time its Finished screen offers.
+        self.relief_started: datetime | None = None
 
     def on_mount(self) -> None:
         # Pushed rather than made the default screen, which would not load its stylesheet.
@@ -128,6 +145,7 @@ class CoachApp(App[int]):
             self.notify("Finish or stop this session first.")
             return
         session = self._session(self._todays(routine), resume)
+        self.relief_started = self.history.now() if routine.id == RELIEF_ROUTINE else None
         if isinstance(self.screen, PreviewScreen):
             self.switch_screen(session)
         else:
@@ -188,7 +206,55 @@ class CoachApp(App[int]):
     def _ended(self, message: SessionEnded) -> None:
         self.last_summary = message.summary
         leaving = self.start_routine is not None
-        self.switch_screen(FinishedScreen(message.summary, leaving=leaving, history=self.history))
+        cramp_at = self.relief_started if self._relief_playing() else None
+        finished = FinishedScreen(
+            message.summary, leaving=leaving, history=self.history, cramp_at=cramp_at
+        )
+        self.switch_screen(finished)
+        if cramp_at is not None:
+            self.push_screen(RedFlagsScreen())
+
+    def _relief_playing(self) -> bool:
+        return any(
+            isinstance(screen, SessionScreen) and screen.routine.id == RELIEF_ROUTINE
+            for screen in self.screen_stack
+        )
+
+    # -- the cramp diary -------------------------------------------------------------------
+
+    def action_log_cramp(self) -> None:
+        self.open_cramp_log()
+
+    @on(CrampLogChosen)
+    def _cramp_log_chosen(self, message: CrampLogChosen) -> None:
+        self.open_cramp_log(message.at)
+
+    def open_cramp_log(self, at: datetime | None = None) -> None:
+        """The cramp form over the current screen; a playing session pauses until it closes."""
+        if any(isinstance(screen, CrampLogScreen) for screen in self.screen_stack):
+            return
+        session = self.screen if isinstance(self.screen, SessionScreen) else None
+        paused = session is not None and bool(session.check_action("pause", ()))
+        if session is not None and paused:
+            session.action_pause()
+
+        def go_on(_: object = None) -> None:
+            if session is not None and paused and session.check_action("resume", ()):
+                session.action_resume()
+
+        def closed(logged: LoggedCramp | None) -> None:
+            if logged is None:
+                go_on()
+                return
+            self.notify(logged_line(logged.record), title="Cramp logged")
+            for screen in self.screen_stack:
+                screen.post_message(CrampLogged(logged.record))
+            if logged.notice:
+                self.push_screen(CrampNoticeScreen(logged.notice), go_on)
+            else:
+                go_on()
+
+        self.push_screen(CrampLogScreen(self.history.now(), relief_start=at), closed)
 
     @on(SummaryClosed)
     async def _summary_closed(self) -> None:

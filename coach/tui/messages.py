@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from textual.message import Message
 
+from coach.cramps.records import CrampRecord
 from coach.routine.catalog import RoutineEntry
 from coach.routine.model import Routine
 from coach.tui.summary import Summary
@@ -72,3 +74,19 @@ class RoutinesChanged(Message, bubble=False):
     def __init__(self, paths: frozenset[Path]) -> None:
         super().__init__()
         self.paths = paths
+
+
+class CrampLogChosen(Message):
+    """The cramp form was asked for; `at` fills in when it happened (a relief's start)."""
+
+    def __init__(self, at: datetime | None = None) -> None:
+        super().__init__()
+        self.at = at
+
+
+class CrampLogged(Message, bubble=False):
+    """A cramp was kept in the diary. Sent to every screen, so each can show it."""
+
+    def __init__(self, record: CrampRecord) -> None:
+        super().__init__()
+        self.record = record

@@ -7,6 +7,7 @@ tests' own, so the pictures change only when the screens do.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,8 @@ def then(
 
 @pytest.mark.parametrize("size", SIZES)
 def test_home(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_test_app(tmp_path)
+    # A fixed day: the home screen shows the tip of the day.
+    app = make_test_app(tmp_path, wall_clock=lambda: datetime(2026, 3, 2, 8, 0).astimezone())
     assert snap_compare(app, terminal_size=size, run_before=then())
 
 

@@ -1,14 +1,16 @@
 """The end of a session: how long it took, what was done and skipped, the streak, the way home.
 
 The streak is read from the history in a worker once the screen shows: by then the recorder
-has written the session's end (it hears `SessionFinished` before this screen is made).
+has written the session's end (it hears `SessionFinished` before this screen is made). After
+the cramp relief routine it offers to log the cramp instead, its time set to the relief's start.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
@@ -17,7 +19,8 @@ from textual.widgets import Button, Footer
 
 from coach import text
 from coach.tui.history_view import HistoryAccess, Read, StreakNow, read, read_streak, streak_result
-from coach.tui.messages import SummaryClosed
+from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
+from coach.tui.screens.relief import RedFlagsScreen
 from coach.tui.summary import Summary
 from coach.tui.widgets.text_line import TextLine
 
@@ -39,15 +42,24 @@ class FinishedScreen(Screen[None]):
     CSS_PATH = "finished.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape", "close", "Done"),
+        Binding("l", "log_cramp", "Log this cramp"),
+        Binding("w", "warning_signs", "Warning signs"),
     ]
 
     def __init__(
-        self, summary: Summary, leaving: bool = False, history: HistoryAccess | None = None
+        self,
+        summary: Summary,
+        leaving: bool = False,
+        history: HistoryAccess | None = None,
+        cramp_at: datetime | None = None,
     ) -> None:
+        """`cramp_at`, after a relief session, is when it began: the cramp's time to offer."""
         super().__init__()
         self.summary = summary
         self.leaving = leaving  # True when closing this ends the app (`coach run`)
         self.history = history  # None: no history to tell of
+        self.cramp_at = cramp_at
+        self.relief = cramp_at is not None
 
     def compose(self) -> ComposeResult:
         summary = self.summary
@@ -59,11 +71,14 @@ class FinishedScreen(Screen[None]):
             with Container(id="history-result"):
                 yield TextLine(id="streak-result")
             yield Button("Quit" if self.leaving else "Back to home", variant="primary", id="close")
+            if self.relief:
+                yield Button("Log this cramp (l)", variant="success", id="log-cramp")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.set_class(self.summary.completed, "-completed")
-        if self.history is not None:
+        # A relief answers a cramp; it is no practice, so no streak is told after it.
+        if self.history is not None and not self.relief:
             self.read_streak(self.history)
 
     @work(thread=True, exclusive=True, group="streak")
@@ -76,8 +91,35 @@ class FinishedScreen(Screen[None]):
         line.text = result.problem if result.value is None else streak_result(result.value)
         self.set_class(result.value is not None and result.value.done_today, "-done-today")
 
-    def on_button_pressed(self) -> None:
+    @on(Button.Pressed, "#close")
+    def _close_pressed(self) -> None:
         self.action_close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "log_cramp":
+            return self.cramp_at is not None
+        if action == "warning_signs":
+            return self.relief
+        return True
+
+    @on(Button.Pressed, "#log-cramp")
+    def action_log_cramp(self) -> None:
+        if self.cramp_at is not None:
+            self.post_message(CrampLogChosen(self.cramp_at))
+
+    @on(CrampLogged)
+    def _cramp_logged(self) -> None:
+        """Logged once is enough: the offer goes."""
+        if self.cramp_at is None:
+            return
+        self.cramp_at = None
+        button = self.query_one("#log-cramp", Button)
+        button.label = "Cramp logged"
+        button.disabled = True
+        self.refresh_bindings()
+
+    def action_warning_signs(self) -> None:
+        self.app.push_screen(RedFlagsScreen())
 
     def action_close(self) -> None:
         self.post_message(SummaryClosed())

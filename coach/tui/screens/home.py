@@ -15,11 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header
 
 from coach import text
+from coach.cramps.diary import RELIEF_ROUTINE
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.timeline import expand
-from coach.tui.commands import RoutineCommands
+from coach.tui.commands import RoutineCommands, ScreenCommands
+from coach.tui.cramp_view import DailyTip, read_tip
 from coach.tui.history_view import HistoryAccess, HomeHistory, Read, read, read_home
 from coach.tui.messages import (
+    CrampLogChosen,
     HistoryChosen,
     PreviewChosen,
     ResumeChosen,
@@ -78,13 +81,18 @@ def today_lines(shelf: Shelf) -> tuple[str, str]:
 
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {RoutineCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        RoutineCommands,
+        ScreenCommands,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "start_today", "Start today's"),
         Binding("r", "resume", "Resume"),
         Binding("h", "history", "History"),
         Binding("s", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
+        Binding("exclamation_mark", "cramp_now", "Cramp now", key_display="!"),
+        Binding("c", "log_cramp", "Log cramp"),
     ]
     # Below 22 rows the heatmap goes, so the routine list keeps its room.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
@@ -98,6 +106,7 @@ class HomeScreen(Screen[None]):
         self.history = history or HistoryAccess()
         self.shelf: Shelf | None = None
         self.home_history: HomeHistory | None = None
+        self._tip_problems_told = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -131,7 +140,16 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="shelf")
     def load_shelf(self) -> None:
         shelf = read_shelf(self.catalog, self.daily_routine)
+        tip = read_tip(self.history.today())
         self.app.call_from_thread(self._show_shelf, shelf)
+        self.app.call_from_thread(self._show_tip, tip)
+
+    def _show_tip(self, tip: DailyTip) -> None:
+        self.query_one("#daily-tip", TextLine).text = tip.text
+        if not self._tip_problems_told:
+            self._tip_problems_told = True
+            for problem in tip.problems:
+                self.notify(problem, title="Tips", severity="warning", timeout=10)
 
     def _show_shelf(self, shelf: Shelf) -> None:
         first_time = self.shelf is None
@@ -172,9 +190,14 @@ class HomeScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        resumable = self.home_history is not None and self.home_history.resume is not None
         if action == "resume":
             # Hidden, not greyed out, while there is nothing to resume.
-            return self.home_history is not None and self.home_history.resume is not None
+            return resumable
+        if action == "log_cramp":
+            # The resume offer needs the footer's room. Hidden here, `c` still works: the
+            # app's own (unshown) binding takes the key.
+            return not resumable
         return True
 
     @on(DataTable.RowHighlighted, "#routines")
@@ -218,3 +241,25 @@ class HomeScreen(Screen[None]):
 
     def action_stats(self) -> None:
         self.post_message(StatsChosen())
+
+    def action_log_cramp(self) -> None:
+        self.post_message(CrampLogChosen())
+
+    def action_cramp_now(self) -> None:
+        """Relief for a cramp happening now: straight into the routine, no preview."""
+        self.find_relief()
+
+    @work(thread=True, exclusive=True, group="relief")
+    def find_relief(self) -> None:
+        try:
+            entry = self.catalog.find(RELIEF_ROUTINE)
+        except UnknownRoutine as exc:
+            self.app.call_from_thread(self._no_relief, str(exc))
+            return
+        if entry.routine is None:
+            self.app.call_from_thread(self._no_relief, short_problem(entry))
+            return
+        self.app.call_from_thread(self.post_message, RoutineChosen(entry.routine))
+
+    def _no_relief(self, problem: str) -> None:
+        self.notify(problem, title="Cramp relief cannot start", severity="error")

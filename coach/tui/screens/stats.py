@@ -1,7 +1,8 @@
-"""Where the history adds up to: streaks, a half-year heatmap, minutes a week, each exercise.
+"""Where the history adds up to: streaks, a half-year heatmap, minutes a week, each exercise,
+and cramps next to sessions week by week.
 
-All of it comes from the history's SQL aggregates in one thread worker, so ten years of
-sessions open as quickly as a week of them.
+All of it comes from the history's SQL aggregates in thread workers (one for the sessions, one
+for the cramp diary), so ten years of sessions open as quickly as a week of them.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Grid, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from coach.cramps.trends import CrampTrends
+from coach.tui.cramp_view import read_trends
 from coach.tui.history_view import (
     BAR_WEEKS,
     EMPTY_HISTORY,
@@ -28,7 +31,9 @@ from coach.tui.history_view import (
     read,
     read_stats,
 )
+from coach.tui.messages import CrampLogChosen, CrampLogged
 from coach.tui.widgets.bar_chart import WeekBars
+from coach.tui.widgets.cramp_trends import CrampTrendsView
 from coach.tui.widgets.heatmap import Heatmap
 from coach.tui.widgets.text_line import TextLine
 
@@ -40,6 +45,7 @@ class StatsScreen(Screen[None]):
     SUB_TITLE = "stats"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("c", "log_cramp", "Log cramp"),
     ]
 
     def __init__(self, history: HistoryAccess) -> None:
@@ -59,7 +65,8 @@ class StatsScreen(Screen[None]):
             yield TextLine("Exercises done", classes="section")
             yield DataTable(id="exercises", zebra_stripes=True, show_cursor=False)
             # Filled by the cramp diary: how cramps went along with the exercise.
-            yield Container(id="cramp-trends")
+            with Container(id="cramp-trends"):
+                yield CrampTrendsView()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -69,6 +76,7 @@ class StatsScreen(Screen[None]):
             table.add_column(name, key=name)
         self.query_one("#stats-body").focus()
         self.read_stats()
+        self.read_cramp_trends()
 
     @work(thread=True, exclusive=True, group="stats")
     def read_stats(self) -> None:
@@ -104,3 +112,20 @@ class StatsScreen(Screen[None]):
                     for value, (_, align) in zip(cells, EXERCISE_COLUMNS, strict=True)
                 )
             )
+
+    @work(thread=True, exclusive=True, group="cramp-trends")
+    def read_cramp_trends(self) -> None:
+        access = self.history
+        result = read(access, lambda store: read_trends(store, access.today()))
+        self.app.call_from_thread(self._show_cramp_trends, result)
+
+    def _show_cramp_trends(self, result: Read[CrampTrends]) -> None:
+        # Unreadable, the history's problem is already the note at the top: said once.
+        self.query_one(CrampTrendsView).trends = result.value
+
+    @on(CrampLogged)
+    def _cramp_logged(self) -> None:
+        self.read_cramp_trends()
+
+    def action_log_cramp(self) -> None:
+        self.post_message(CrampLogChosen())
