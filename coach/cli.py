@@ -29,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A terminal or pipe that cannot show a character gets a stand-in, never a crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
@@ -40,9 +45,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
-        # `coach list | head`: the reader left; say nothing more.
-        sys.stderr.close()
-        return 0
+        # `coach list | head`: the reader left. Say nothing more, and exit as a shell's
+        # command killed by SIGPIPE does, so `run --plain | head` does not look complete.
+        _silence_stdout()
+        return 141
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        print(f"coach: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        _silence_stdout()
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -11,12 +11,18 @@ def say(message: str) -> None:
     print(f"coach: {message}", file=sys.stderr)
 
 
+#: More than any history or diary holds; keeps numbers within what SQLite can take.
+MAX_COUNT = 1_000_000
+
+
 def positive_int(text: str) -> int:
-    """An argparse type: a whole number, 1 or more, with a plain message otherwise."""
+    """An argparse type: a whole number from 1 to MAX_COUNT, with a plain message otherwise."""
     try:
         value = int(text)
     except ValueError:
         value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {text!r}")
+    if not 1 <= value <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_COUNT:,}, got {text!r}"
+        )
     return value

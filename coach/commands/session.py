@@ -62,6 +62,8 @@ def play(
     timeline = expand(entry.routine)
     resume_id, start_index = _resumable(entry.id, timeline) if resume else (None, 0)
     if not plain:
+        if not _have_terminal():
+            return 2
         from coach.tui.app import make_app
 
         app = make_app(
@@ -144,7 +146,17 @@ def _run_plain(
     return 0 if completed else 1
 
 
+def _have_terminal() -> bool:
+    """The player draws on a terminal; without one, say what to use instead."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return True
+    say("the player needs a terminal; for pipes and scripts use `coach run ROUTINE --plain`")
+    return False
+
+
 def open_home() -> int:
+    if not _have_terminal():
+        return 2
     from coach.tui.app import make_app
 
     app = make_app(record_history=True)

@@ -46,8 +46,12 @@ def _header_problem(path: Path) -> str | None:
         return None
     if not path.is_file():
         return "it is not a regular file"
-    with path.open("rb") as f:
-        header = f.read(100)
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        # Unreadable (permissions): nothing is damaged, history just cannot be used.
+        raise HistoryUnavailable(f"cannot read {path}: {exc.strerror or exc}") from exc
     if not header:
         return None  # an empty file is a new database (schema version 0)
     if len(header) < 100 or not header.startswith(_MAGIC):

@@ -12,6 +12,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
 _NOON = time(12, 0)
+#: Earlier than this is a typing slip, not a session or a cramp.
+EARLIEST_YEAR = 1970
 FORMS = "ISO 8601 (2024-05-01T07:30), HH:MM (today), 'yesterday HH:MM' or 'yesterday'"
 
 
@@ -38,6 +40,8 @@ def parse_when(text: str, now: datetime, zone: tzinfo | None = None) -> datetime
         moment = parsed if parsed.utcoffset() is not None else _local(parsed, zone)
     if moment > now:
         raise WhenError(f"{text!r} is in the future; log it once it has happened")
+    if moment.year < EARLIEST_YEAR:
+        raise WhenError(f"{text!r} is too long ago; coach keeps history from {EARLIEST_YEAR} on")
     return moment
 
 
@@ -60,4 +64,10 @@ def _relative(words: list[str], today: date, zone: tzinfo | None) -> datetime | 
 
 
 def _local(naive: datetime, zone: tzinfo | None) -> datetime:
-    return naive.replace(tzinfo=zone) if zone is not None else naive.astimezone()
+    if zone is not None:
+        return naive.replace(tzinfo=zone)
+    try:
+        return naive.astimezone()
+    except (OverflowError, ValueError, OSError):
+        # Beyond what the machine's clock functions can place (the years 1 or 9999).
+        raise WhenError(f"{naive.isoformat(' ', 'minutes')} is out of range") from None

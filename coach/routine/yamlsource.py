@@ -53,6 +53,10 @@ _UNITS = re.compile(
 def read_text(path: Path) -> str:
     """The file as text, or a RoutineError naming the first byte that makes it unusable."""
     name = str(path)
+    if path.exists() and not path.is_file():
+        # A FIFO would block forever and a folder cannot be read as text.
+        kind = "a folder" if path.is_dir() else "not a regular file"
+        raise RoutineError([Problem(name, 1, 1, f"{kind}; expected a YAML file")])
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)

@@ -243,7 +243,7 @@ def test_a_bad_limit_is_a_usage_error(coach: RunCoach) -> None:
     for bad in ("0", "-1", "lots"):
         result = coach("cramp", "list", "--limit", bad)
         assert result.returncode == 2
-        assert f"expected a whole number, 1 or more, got '{bad}'" in result.stderr
+        assert f"expected a whole number from 1 to 1,000,000, got '{bad}'" in result.stderr
 
 
 def test_trends_show_12_weeks_and_the_comparison(coach: RunCoach) -> None:
@@ -532,6 +532,7 @@ def test_a_malformed_cramp_imports_nothing_at_all(coach: RunCoach, tmp_path: Pat
         "status": "completed",
         "started_at": "2024-05-14T07:30:00+01:00",
         "planned_s": 60,
+        "steps": [],
     }
     path.write_text(
         json.dumps({"sessions": [session], "cramps": [good, {**good, "uid": "x", "foot": "up"}]})

@@ -3,6 +3,7 @@ that the corpus does not already show."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -524,7 +525,16 @@ def test_unreadable_paths_are_problems(tmp_path: Path) -> None:
     assert str(caught.value) == f"{missing}:1:1: cannot read file: No such file or directory"
     with pytest.raises(RoutineError) as caught:
         read_text(tmp_path)
-    assert caught.value.first.message == "cannot read file: Is a directory"
+    assert caught.value.first.message == "a folder; expected a YAML file"
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    """A named pipe would block a read forever (found by the black-box review)."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(RoutineError) as caught:
+        read_text(fifo)
+    assert str(caught.value) == f"{fifo}:1:1: not a regular file; expected a YAML file"
 
 
 def test_a_file_at_the_size_cap_is_read_and_one_byte_more_is_not(tmp_path: Path) -> None:
