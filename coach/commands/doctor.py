@@ -63,7 +63,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     settings = check_settings(report)
     check_sound(report, play=not args.no_play, volume=settings.volume, gap=max(0.0, args.gap))
     check_voice(report, wanted=settings.voice)
-    check_routines(report)
+    check_routines(report, settings.daily_routine)
     check_history(report)
     print()
     if report.problems:
@@ -159,8 +159,8 @@ def check_voice(report: Report, wanted: bool) -> None:
         report.ok(f"espeak-ng at {path} speaks ({clip.duration:.1f} s of speech in {took:.2f} s)")
 
 
-def check_routines(report: Report) -> None:
-    from coach.routine.catalog import Catalog
+def check_routines(report: Report, daily: str) -> None:
+    from coach.routine.catalog import Catalog, UnknownRoutine
 
     report.section("Routines")
     catalog = Catalog.default()
@@ -171,6 +171,10 @@ def check_routines(report: Report) -> None:
         report.bad(str(entry.error), f"`coach edit {entry.id}` or `coach validate {entry.path}`")
     for problem in catalog.library_problems:
         report.bad(str(problem), "fix your exercises.yaml; the bundled library is used meanwhile")
+    try:
+        catalog.find(daily)
+    except UnknownRoutine as exc:
+        report.bad(f"daily_routine in the settings: {exc}", "set it to one of `coach list`")
 
 
 def check_history(report: Report) -> None:

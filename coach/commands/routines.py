@@ -47,6 +47,7 @@ def load_entry(catalog: Catalog, ref: str) -> RoutineEntry:
         entry = catalog.find(ref)
     except UnknownRoutine as exc:
         raise SystemExit(f"coach: {exc}") from None
+    report_library(catalog)
     if entry.routine is None:
         for problem in entry.problems:
             print(problem, file=sys.stderr)
@@ -58,12 +59,19 @@ def load_entry(catalog: Catalog, ref: str) -> RoutineEntry:
         return entry
 
 
+def report_library(catalog: Catalog) -> None:
+    """Problems in the user's own exercise library, which would otherwise pass unseen."""
+    for problem in catalog.library_problems:
+        print(f"{problem} (your exercise library; bundled entries are used)", file=sys.stderr)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from coach import text
     from coach.routine.catalog import Catalog
 
     catalog = Catalog.default()
     entries = catalog.entries()
+    report_library(catalog)
     if args.json:
         print(json.dumps([e.to_json() for e in entries], indent=2))
         return 0
@@ -111,25 +119,28 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from coach.routine.catalog import Catalog
     from coach.routine.loader import LIBRARY_FILE, load_exercises
-    from coach.routine.problems import RoutineError
+    from coach.routine.problems import Problem, RoutineError
 
     catalog = Catalog.default()
-    failed = False
+    bundled_library = catalog.bundled_dir / LIBRARY_FILE
+    printed: set[str] = set()
     for path in args.paths:
+        problems: list[Problem] = []
         try:
             if path.name == LIBRARY_FILE:
-                load_exercises(path)
+                # A user's library adds to the bundled one: check it the way it is used.
+                own = path.resolve() == bundled_library.resolve()
+                load_exercises(path, None if own else load_exercises(bundled_library))
             else:
-                entry = catalog.load(path)
-                if entry.problems:
-                    raise RoutineError(list(entry.problems))
+                problems = list(catalog.load(path).problems)
         except RoutineError as exc:
-            failed = True
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
+            problems = exc.problems
+        printed.update(str(p) for p in problems)
     for problem in catalog.library_problems:
-        failed = True
-        print(problem, file=sys.stderr)
+        printed.add(str(problem))
+    for line in sorted(printed):
+        print(line, file=sys.stderr)
+    failed = bool(printed)
     if not failed:
         count = len(args.paths)
         print(f"{count} file{'s' if count != 1 else ''} valid")
