@@ -123,7 +123,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     catalog = Catalog.default()
     bundled_library = catalog.bundled_dir / LIBRARY_FILE
-    printed: set[str] = set()
+    printed: dict[str, None] = {}  # in the order of the files given, without repeats
     for path in args.paths:
         problems: list[Problem] = []
         try:
@@ -135,10 +135,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 problems = list(catalog.load(path).problems)
         except RoutineError as exc:
             problems = exc.problems
-        printed.update(str(p) for p in problems)
-    for problem in catalog.library_problems:
-        printed.add(str(problem))
-    for line in sorted(printed):
+        printed.update(dict.fromkeys(str(p) for p in problems))
+    printed.update(dict.fromkeys(str(p) for p in catalog.library_problems))
+    for line in printed:
         print(line, file=sys.stderr)
     failed = bool(printed)
     if not failed:
