@@ -102,6 +102,8 @@ def with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -
             store.recover(exc)
             say(store.notices[-1])
             return body(store)
+    except BrokenPipeError:
+        raise  # the reader of our output left: not a problem with the history
     except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
         say(f"history could not be used: {exc}")
         return 1
@@ -318,7 +320,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             say(f"cannot write {args.output}: {exc.strerror or exc}")
             return 1
-        what = f"{len(sessions)} sessions"
+        what = f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}"
         if cramps:
             what += f" and {len(cramps)} cramp{'s' if len(cramps) != 1 else ''}"
         print(f"Exported {what} to {args.output}.", file=sys.stderr)
@@ -328,15 +330,44 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
-    """Write through a temporary file and rename it, so FILE is never left half-written."""
+    """Write the export where the person asked, never half-written and never clobbering.
+
+    `-` is standard output. A device or pipe (/dev/stdout, a FIFO) is written in place. A
+    regular file, or a new path, is written to a temporary file and renamed over it, keeping
+    the old file's permissions (a read-only file is refused); a symbolic link's target is the
+    file replaced, so the link stays a link.
+    """
+    import errno
     import os
+    import stat
     import tempfile
 
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
+    if str(path) == "-":
+        fill(sys.stdout)
+        return
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            fill(out)
+        return
+    if info is not None and not info.st_mode & 0o222:
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    if info is not None:
+        mode = stat.S_IMODE(info.st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with open(fd, "w", encoding="utf-8", newline="") as out:
             fill(out)
-        os.replace(temp, path)
+        os.chmod(temp, mode)
+        os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
@@ -363,14 +394,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         added = store.add_sessions(sessions)
         cramps = CrampDiary(store).add_cramps(data.cramps)
         steps = sum(len(s.steps) for s in added)
+        known = len(sessions) - len(added)
         print(
-            f"Imported {len(added)} session{'s' if len(added) != 1 else ''} ({steps} steps)"
-            f" from {args.file}; {len(sessions) - len(added)} were already in the history."
+            f"Imported {len(added)} session{'s' if len(added) != 1 else ''}"
+            f" ({steps} step{'s' if steps != 1 else ''}) from {args.file};"
+            f" {known} {'was' if known == 1 else 'were'} already in the history."
         )
         if data.cramps:
+            known = len(data.cramps) - len(cramps)
             print(
                 f"Imported {len(cramps)} cramp{'s' if len(cramps) != 1 else ''};"
-                f" {len(data.cramps) - len(cramps)} were already in the diary."
+                f" {known} {'was' if known == 1 else 'were'} already in the diary."
             )
         return 0
 

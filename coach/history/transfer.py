@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import os
 import uuid
 from collections.abc import Iterable, Mapping
 from contextlib import suppress
@@ -52,6 +54,14 @@ from coach.history.records import (
 
 FORMAT = "coach-history"
 FORMAT_VERSION = 2
+#: A history of years is a few MB; a file far larger is a mistake, and reading it whole (as the
+#: check-everything-first rule needs) would cost many times its size in memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Counts (set, reps, index, ...) and seconds beyond this are no real exercise, and a larger
+#: integer would not even fit an SQLite INTEGER.
+MAX_COUNT = 10**9
+MAX_SECONDS = 10.0**9
+NOT_AN_EXPORT = "not a coach export (expected JSON from `coach export` or its CSV)"
 #: Sessions without a uid (e.g. from `coach history --json`) get one made from what identifies
 #: them, so importing the same file twice still adds nothing the second time.
 _UID_NAMESPACE = uuid.UUID("5d0c5e8e-1f0b-4c55-9a55-8f7e0f1f3c11")
@@ -195,13 +205,27 @@ def read_sessions(path: Path) -> list[SessionRecord]:
 def read_history(path: Path) -> HistoryFile:
     """Every session and cramp in an export file, checked whole: TransferError naming every
     problem when any of it is wrong (so nothing of a bad file is stored)."""
+    too_large = TransferError(
+        [f"{path}: too large to be a coach export (over {MAX_FILE_BYTES // 2**20} MiB)"]
+    )
     try:
-        content = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as file:
+            # A regular file's size is known before reading; a pipe is read up to the cap.
+            if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
+                raise too_large
+            raw = file.read(MAX_FILE_BYTES + 1)
+        content = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise TransferError([f"{path}: cannot read it: {exc}"]) from exc
-    if path.suffix.lower() == ".csv" or content.lstrip()[:1] not in ("{", "["):
-        return HistoryFile(_from_csv(path, content), [])
-    return _from_json(path, content)
+    if len(raw) > MAX_FILE_BYTES:
+        raise too_large
+    first = content.lstrip()[:1]
+    suffix = path.suffix.lower()
+    if first in ("{", "["):
+        return _from_json(path, content)
+    if not first or suffix == ".json":
+        raise TransferError([f"{path}: {NOT_AN_EXPORT}"])
+    return HistoryFile(_from_csv(path, content), [])
 
 
 def _from_json(path: Path, content: str) -> HistoryFile:
@@ -211,10 +235,26 @@ def _from_json(path: Path, content: str) -> HistoryFile:
         raise TransferError(
             [f"{path}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}"]
         ) from exc
+    except RecursionError as exc:
+        raise TransferError([f"{path}: not a coach export: JSON nested too deeply"]) from exc
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise TransferError([f"{path}: not valid JSON: {exc}"]) from exc
     cramp_items: object = []
     if isinstance(document, dict):
         if document.get("format", FORMAT) != FORMAT:
             raise TransferError([f"{path}: not a coach history export"])
+        version = document.get("version", FORMAT_VERSION)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise TransferError(
+                [f"{path}: field `version`: expected a whole number, got {version!r}"]
+            )
+        if version > FORMAT_VERSION:
+            raise TransferError(
+                [
+                    f"{path}: written by a newer coach (format version {version});"
+                    " update coach to import it"
+                ]
+            )
         items = document.get("sessions")
         cramp_items = document.get("cramps", [])
     else:
@@ -230,7 +270,10 @@ def _from_json(path: Path, content: str) -> HistoryFile:
         if not isinstance(item, dict):
             problems.append(f"{where}: expected an object, got {_kind(item)}")
             continue
-        steps = item.get("steps", [])
+        steps = item.get("steps")
+        if steps is None:
+            problems.append(f"{where}: field `steps`: is missing (an empty list is fine)")
+            continue
         if not isinstance(steps, list):
             problems.append(f"{where}: field `steps`: expected a list, got {_kind(steps)}")
             continue
@@ -253,15 +296,37 @@ def _from_json(path: Path, content: str) -> HistoryFile:
 
 
 def _from_csv(path: Path, content: str) -> list[SessionRecord]:
-    reader = csv.DictReader(io.StringIO(content, newline=""))
-    columns = reader.fieldnames or ()
+    reader = csv.reader(io.StringIO(content, newline=""))
+    try:
+        columns = next(reader, [])
+    except csv.Error as exc:
+        raise TransferError([f"{path}:1: not valid CSV: {exc}"]) from exc
+    if not set(columns) & set(CSV_COLUMNS):
+        raise TransferError([f"{path}: {NOT_AN_EXPORT}"])
     missing = [c for c in ("routine", "session_status", "session_started_at") if c not in columns]
     if missing:
         raise TransferError([f"{path}:1: not a coach history CSV: no column {', '.join(missing)}"])
     groups: dict[str, tuple[int, dict[str, Any], list[tuple[str, dict[str, Any]]]]] = {}
     problems: list[str] = []
-    for row in reader:
+    while True:
+        try:
+            cells = next(reader, None)
+        except csv.Error as exc:
+            raise TransferError([f"{path}:{reader.line_num}: not valid CSV: {exc}"]) from exc
+        if cells is None:
+            break
         line = reader.line_num
+        if not cells:
+            continue  # a blank line
+        if len(cells) != len(columns):
+            # A cut row would store a session without its steps, and importing the whole
+            # file later would not bring them back (the session is already there).
+            problems.append(
+                f"{path}:{line}: expected {len(columns)} columns, got {len(cells)}"
+                " (a cut or damaged row)"
+            )
+            continue
+        row = dict(zip(columns, cells, strict=True))
         head = {_SESSION_KEYS[c]: row.get(c) or None for c in SESSION_COLUMNS}
         key = head["uid"] or f"{head['routine']}|{head['started_at']}"
         first_line, first_head, steps = groups.setdefault(key, (line, head, []))
@@ -369,6 +434,10 @@ class _Fields:
             with suppress(ValueError):
                 value = float(value)
         if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+            # NaN fails `>= 0` above; infinity and absurd sizes would break sums and JSON.
+            if isinstance(value, float) and not math.isfinite(value) or value > MAX_SECONDS:
+                self.bad(key, f"expected at most {MAX_SECONDS:.0f} seconds, got {value!r}")
+                return None
             return float(value)
         self.bad(key, f"expected a number of seconds (0 or more), got {value!r}")
         return None
@@ -377,10 +446,13 @@ class _Fields:
         value = self._get(key, False)
         if value is None:
             return None
-        if self._text() and isinstance(value, str) and value.isdigit():
-            value = int(value)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        if self._text() and isinstance(value, str) and value.isascii() and value.isdigit():
+            value = int(value) if len(value) <= 20 else math.inf  # no 4300-digit int parsing
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT:
             return value
+        if value == math.inf or isinstance(value, int) and value > MAX_COUNT:
+            self.bad(key, f"expected a whole number up to {MAX_COUNT}, got a larger one")
+            return None
         self.bad(key, f"expected a whole number, got {value!r}")
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def test_a_bad_limit_is_a_usage_error(coach: RunCoach) -> None:
     for bad in ("0", "-2", "many"):
         result = coach("history", "--limit", bad)
         assert result.returncode == 2
-        assert f"expected a whole number, 1 or more, got '{bad}'" in result.stderr
+        assert f"expected a whole number from 1 to 1,000,000, got '{bad}'" in result.stderr
 
 
 # -- log -----------------------------------------------------------------------------------
@@ -280,6 +281,67 @@ def test_export_then_import_elsewhere_round_trips(
         == f"Imported 0 sessions (0 steps) from {path}; 3 were already in the history.\n"
     )
     assert len(history(coach)) == 3
+
+
+def test_export_and_import_of_one_session_speak_in_the_singular(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = played(0)
+    stored(replace(one, steps=one.steps[:1]))
+    path = tmp_path / "one.json"
+    assert coach("export", "-o", str(path)).stderr == f"Exported 1 session to {path}.\n"
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "elsewhere"))
+    first = coach("import", str(path)).stdout
+    assert first == f"Imported 1 session (1 step) from {path}; 0 were already in the history.\n"
+    again = coach("import", str(path)).stdout
+    assert again == f"Imported 0 sessions (0 steps) from {path}; 1 was already in the history.\n"
+
+
+#: Deeper than Python can recurse.
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        (
+            "v.json",
+            '{"format": "coach-history", "version": 99, "sessions": []}',
+            "written by a newer coach (format version 99); update coach to import it",
+        ),
+        ("deep.json", DEEP, "not a coach export: JSON nested too deeply"),
+        ("empty.json", "", "not a coach export (expected JSON from `coach export` or its CSV)"),
+    ],
+    ids=["newer", "deep", "empty"],
+)
+def test_an_import_that_is_no_usable_export_says_why_and_changes_nothing(
+    coach: RunCoach, tmp_path: Path, name: str, content: str, problem: str
+) -> None:
+    stored(played(0))
+    before = history(coach)
+    path = tmp_path / name
+    path.write_text(content)
+    result = coach("import", str(path))
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [f"{path}: {problem}", f"coach: nothing was imported from {path}"],
+    )
+    assert history(coach) == before
+
+
+def test_an_import_with_an_infinite_number_is_refused(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stored(played(0))
+    path = tmp_path / "out.json"
+    assert coach("export", "-o", str(path)).returncode == 0
+    path.write_text(path.read_text().replace('"active_s": 600.0', '"active_s": 1e309'))
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "elsewhere"))
+    result = coach("import", str(path))
+    assert result.returncode == 1
+    assert "session 1: field `active_s`: expected at most 1000000000 seconds, got inf" in (
+        result.stderr
+    )
 
 
 def test_export_to_a_folder_that_does_not_exist_says_so(coach: RunCoach, tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from coach.cramps.diary import CrampDiary
 from coach.cramps.records import CrampRecord
+from coach.history import transfer
 from coach.history.records import SessionRecord, StepRecord
 from coach.history.store import HistoryStore
 from coach.history.transfer import (
@@ -166,6 +167,7 @@ GOOD = {
     "status": "completed",
     "started_at": "2024-05-14T07:30:00+01:00",
     "planned_s": 60,
+    "steps": [],
 }
 GOOD_STEP = {
     "index": 1,
@@ -299,14 +301,174 @@ def test_a_bad_csv_file_is_refused_saying_where(
     assert caught.value.problems == [f"{tmp_path}/{problem}"]
 
 
-def test_a_csv_without_the_needed_columns_is_not_history(tmp_path: Path) -> None:
+def test_a_csv_missing_some_needed_columns_names_them(tmp_path: Path) -> None:
     path = tmp_path / "h.csv"
-    path.write_text("date,minutes\n2024-05-14,10\n")
+    path.write_text("session_uid,routine\nx,feet\n")
     with pytest.raises(TransferError) as caught:
         read_sessions(path)
     assert caught.value.problems == [
-        f"{path}:1: not a coach history CSV: no column routine, session_status, session_started_at"
+        f"{path}:1: not a coach history CSV: no column session_status, session_started_at"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("h.csv", "date,minutes\n2024-05-14,10\n"),
+        ("h.json", ""),
+        ("h.csv", " \n"),
+        ("h", ""),
+        ("h.json", "not json {"),
+        ("h", "not json {"),
+    ],
+)
+def test_a_file_that_is_no_export_at_all_says_what_was_expected(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert caught.value.problems == [
+        f"{path}: not a coach export (expected JSON from `coach export` or its CSV)"
+    ]
+
+
+def test_a_csv_with_a_cut_row_is_refused_whole(tmp_path: Path) -> None:
+    path = csv_file(tmp_path, [CSV_ROW, {**CSV_ROW, "step_index": "2"}])
+    lines = path.read_text().splitlines()
+    lines[2] = ",".join(lines[2].split(",")[:10])
+    path.write_text("\n".join([*lines, lines[1] + ",extra"]) + "\n")
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert caught.value.problems == [
+        f"{path}:3: expected 24 columns, got 10 (a cut or damaged row)",
+        f"{path}:4: expected 24 columns, got 25 (a cut or damaged row)",
+    ]
+
+
+def test_a_json_session_without_steps_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "h.json"
+    without = {k: v for k, v in GOOD.items() if k != "steps"}
+    path.write_text(document(without, GOOD))
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert caught.value.problems == [
+        f"{path}: session 1: field `steps`: is missing (an empty list is fine)"
+    ]
+
+
+#: Deeper than Python can recurse.
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (DEEP, "not a coach export: JSON nested too deeply"),
+        (
+            '{"format": "coach-history", "version": 99, "sessions": []}',
+            "written by a newer coach (format version 99); update coach to import it",
+        ),
+        (
+            '{"format": "coach-history", "version": "2", "sessions": []}',
+            "field `version`: expected a whole number, got '2'",
+        ),
+    ],
+    ids=["deep", "newer", "version-text"],
+)
+def test_a_json_file_that_cannot_be_read_as_an_export_is_refused(
+    tmp_path: Path, content: str, problem: str
+) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(content)
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert caught.value.problems == [f"{path}: {problem}"]
+
+
+TOO_BIG = "expected a whole number up to 1000000000, got a larger one"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (
+            document({**GOOD, "active_s": 1e309}),
+            "session 1: field `active_s`: expected at most 1000000000 seconds, got inf",
+        ),
+        (
+            document({**GOOD, "planned_s": 10**400}),
+            "session 1: field `planned_s`: expected at most 1000000000 seconds, got "
+            + "1"
+            + "0" * 400,
+        ),
+        (
+            document({**GOOD, "steps": [{**GOOD_STEP, "actual_s": -1e309}]}),
+            "session 1, step 1: field `actual_s`: "
+            "expected a number of seconds (0 or more), got -inf",
+        ),
+        (
+            document({**GOOD, "steps": [{**GOOD_STEP, "set": 10**30}]}),
+            f"session 1, step 1: field `set`: {TOO_BIG}",
+        ),
+        (
+            document({**GOOD, "steps": [{**GOOD_STEP, "reps": 1e309}]}),
+            f"session 1, step 1: field `reps`: {TOO_BIG}",
+        ),
+        (
+            document({**GOOD, "steps": [{**GOOD_STEP, "index": 10**9 + 1}]}),
+            f"session 1, step 1: field `index`: {TOO_BIG}",
+        ),
+    ],
+)
+def test_json_numbers_out_of_range_are_refused(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(content)
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert caught.value.problems == [f"{path}: {problem}"]
+
+
+def test_an_accepted_number_fits_the_limits(tmp_path: Path) -> None:
+    path = tmp_path / "h.json"
+    big = {**GOOD_STEP, "set": 10**9, "actual_s": 1e9}
+    path.write_text(document({**GOOD, "steps": [big]}))
+    [record] = read_sessions(path)
+    assert (record.steps[0].set, record.steps[0].actual_s) == (10**9, 1e9)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "problem"),
+    [
+        ("actual_s", "1e999", "expected at most 1000000000 seconds, got inf"),
+        ("actual_s", "inf", "expected at most 1000000000 seconds, got inf"),
+        ("session_active_s", "Infinity", "expected at most 1000000000 seconds, got inf"),
+        ("actual_s", "nan", "expected a number of seconds (0 or more), got nan"),
+        ("set", "99999999999999999999999", TOO_BIG),
+        ("reps", "9" * 5000, TOO_BIG),
+        ("rounds", "²", "expected a whole number, got '²'"),
+    ],
+)
+def test_csv_numbers_out_of_range_are_refused(
+    tmp_path: Path, column: str, value: str, problem: str
+) -> None:
+    with pytest.raises(TransferError) as caught:
+        read_sessions(csv_file(tmp_path, [{**CSV_ROW, column: value}]))
+    assert caught.value.problems == [f"{tmp_path}/h.csv:2: column `{column}`: {problem}"]
+
+
+def test_a_file_over_the_size_cap_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transfer, "MAX_FILE_BYTES", 2**20)
+    path = tmp_path / "h.json"
+    path.write_text(document(GOOD) + " " * 2**20)
+    with pytest.raises(TransferError) as caught:
+        read_sessions(path)
+    assert caught.value.problems == [f"{path}: too large to be a coach export (over 1 MiB)"]
+    path.write_text(document(GOOD).ljust(2**20))
+    assert len(read_sessions(path)) == 1  # exactly the cap is still read
 
 
 def test_every_problem_of_a_file_is_reported(tmp_path: Path) -> None:
