@@ -317,6 +317,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 0
         try:
             write_atomically(args.output, export)
+        except BrokenPipeError:
+            raise
         except OSError as exc:
             say(f"cannot write {args.output}: {exc.strerror or exc}")
             return 1
@@ -345,15 +347,15 @@ def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
     if str(path) == "-":
         fill(sys.stdout)
         return
-    target = Path(os.path.realpath(path))
     try:
-        info = target.stat()
+        info: os.stat_result | None = path.stat()  # follows links: what is written to
     except FileNotFoundError:
         info = None
     if info is not None and not stat.S_ISREG(info.st_mode):
-        with open(target, "w", encoding="utf-8", newline="") as out:
+        with open(path, "w", encoding="utf-8", newline="") as out:
             fill(out)
         return
+    target = Path(os.path.realpath(path))
     if info is not None and not info.st_mode & 0o222:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     if info is not None:

@@ -426,3 +426,27 @@ def test_an_unusable_data_folder_is_a_clear_error_when_writing(
         )
     # Nothing can have been stored there, so reading finds an empty history.
     assert coach("history").stdout == "No sessions yet.\n"
+
+
+def test_export_writes_through_links_into_devices_and_never_over_read_only_files(
+    coach: RunCoach, tmp_path: Path
+) -> None:
+    """Found by the black-box review: export used to rename its temporary file over any path."""
+    assert coach("log", "foot-quick", "--at", "yesterday 07:00").returncode == 0
+    target = tmp_path / "target.json"
+    target.write_text("{}")
+    target.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert coach("export", "-o", str(link)).returncode == 0
+    assert link.is_symlink() and json.loads(target.read_text())["sessions"]
+    assert target.stat().st_mode & 0o777 == 0o640
+    through_device = coach("export", "-o", "/dev/stdout")
+    assert through_device.returncode == 0
+    assert json.loads(through_device.stdout)["format"] == "coach-history"
+    read_only = tmp_path / "kept.json"
+    read_only.write_text("mine")
+    read_only.chmod(0o444)
+    refused = coach("export", "-o", str(read_only))
+    assert refused.returncode == 1 and "read-only" in refused.stderr
+    assert read_only.read_text() == "mine"
