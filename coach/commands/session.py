@@ -32,9 +32,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_run)
 
 
+def sound_off_by_environment() -> bool:
+    """`COACH_AUDIO=silent` turns sound off everywhere (scripts, CI, screen recordings)."""
+    return os.environ.get("COACH_AUDIO", "").lower() in ("silent", "none", "off")
+
+
 def audio_backend() -> AudioBackend:
-    """The sound card; `COACH_AUDIO=silent` turns sound off (scripts, CI)."""
-    if os.environ.get("COACH_AUDIO", "").lower() in ("silent", "none", "off"):
+    """The sound card, unless the environment turns sound off."""
+    if sound_off_by_environment():
         from coach.audio.backend import SilentBackend
 
         return SilentBackend()
@@ -70,6 +75,7 @@ def play(
             start_routine=entry.routine,
             voice=False if no_voice else None,
             muted=True if mute else None,
+            audio=audio_backend() if sound_off_by_environment() else None,
             record_history=True,
             resume=(resume_id, start_index) if resume_id is not None else None,
         )
@@ -159,6 +165,8 @@ def open_home() -> int:
         return 2
     from coach.tui.app import make_app
 
-    app = make_app(record_history=True)
+    app = make_app(
+        record_history=True, audio=audio_backend() if sound_off_by_environment() else None
+    )
     app.run()
     return app.return_code or 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -313,6 +314,11 @@ class NodeReader:
         value = str(scalar.value).strip()
         if not value or scalar.tag == f"{_STD}null":
             self.error(node, f"{what} must not be empty")
+            return None
+        control = next((c for c in value if unicodedata.category(c) == "Cc" and c != "\n"), None)
+        if control is not None:
+            # Escape sequences in a name would repaint the person's terminal when printed.
+            self.error(node, f"{what} contains a control character (U+{ord(control):04X})")
             return None
         return value
 

@@ -727,3 +727,12 @@ def test_a_routine_that_would_grow_past_the_length_cap_is_refused() -> None:
         " check durations and repeats"
     )
     assert problems(text) == [(2, 1, message)]
+
+
+def test_control_characters_in_text_are_refused_where_they_stand(tmp_path: Path) -> None:
+    """Found by the black-box review: an escape sequence in a name repainted the terminal."""
+    path = tmp_path / "ctl.yaml"
+    path.write_text('name: "Calf\\x1b[2J"\nsteps:\n  - {name: A, duration: 5}\n')
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path, {})
+    assert str(caught.value) == f"{path}:1:7: `name` contains a control character (U+001B)"
