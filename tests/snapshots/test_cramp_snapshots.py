@@ -7,7 +7,6 @@ so the pictures change only when the screens do.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,29 +14,11 @@ import pytest
 from functional.test_cramp_form import seed_cramps
 from functional.test_cramp_home_and_stats import seed_the_diary
 from functional.test_history_screens import NOW, history_app
+from snapshot_kit import SIZES, SnapCompare, keys, settle
 from textual.pilot import Pilot
 
 from coach.cramps.records import new_cramp
 from coach.tui.screens.relief import RedFlagsScreen
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-SnapCompare = Callable[..., bool]
-
-
-async def settle(pilot: Pilot[object]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-def keys(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:
-    async def run_before(pilot: Pilot[object]) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)

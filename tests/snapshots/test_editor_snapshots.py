@@ -7,25 +7,16 @@ pause, so the pictures change only when the screen does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from functional.sample_routines import ROUTINES, make_test_app
+from snapshot_kit import SIZES, SnapCompare, settle
 from textual.pilot import Pilot
 
 from coach.tui.app import CoachApp
 from coach.tui.messages import PreviewChosen
 from coach.tui.screens.editor import EditorScreen
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-SnapCompare = Callable[..., bool]
-
-
-async def settle(pilot: Pilot[object]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def edit_with_a_mistake(pilot: Pilot[object]) -> None:

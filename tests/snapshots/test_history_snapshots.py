@@ -6,37 +6,17 @@ same fixed time, so the pictures change only when the screens do.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from functional.test_history_screens import NOW, daily_session, history_app, seed, session
-from textual.pilot import Pilot
+from snapshot_kit import SIZES, SnapCompare, keys
 
 from coach.history.recorder import plan_hash
 from coach.history.store import HistoryStore
 from coach.routine.timeline import expand
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-SnapCompare = Callable[..., bool]
-
-
-async def settle(pilot: Pilot[object]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-def keys(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:
-    async def run_before(pilot: Pilot[object]) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("size", SIZES)

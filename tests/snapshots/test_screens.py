@@ -12,20 +12,12 @@ from pathlib import Path
 
 import pytest
 from functional.sample_routines import make_test_app
+from snapshot_kit import SIZES, SnapCompare, settle
 from textual.pilot import Pilot
 
 from coach.session.clock import FakeClock
 from coach.tui.screens.session import SessionScreen
 from coach.tui.widgets.routine_table import RoutineTable
-
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-SnapCompare = Callable[..., bool]
-
-
-async def settle(pilot: Pilot[object]) -> None:
-    for _ in range(2):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def then(
