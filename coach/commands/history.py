@@ -196,7 +196,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for label, value in lines:
             print(f"{label:<20}{value}")
         if stats.exercises:
-            width = max(len(e.name) for e in stats.exercises)
+            width = max(len("Exercise"), *(len(e.name) for e in stats.exercises))
             print(f"\n{'Exercise':<{width}}  {'sets':>6}  {'reps':>7}  time")
             for e in stats.exercises:
                 print(f"{e.name:<{width}}  {e.sets:>6}  {e.reps:>7}  {text.length(e.seconds)}")

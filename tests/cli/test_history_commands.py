@@ -450,3 +450,15 @@ def test_export_writes_through_links_into_devices_and_never_over_read_only_files
     refused = coach("export", "-o", str(read_only))
     assert refused.returncode == 1 and "read-only" in refused.stderr
     assert read_only.read_text() == "mine"
+
+
+def test_stats_exercise_columns_line_up_with_their_header(coach: RunCoach, tmp_path: Path) -> None:
+    """Found by the black-box review: a name shorter than "Exercise" pushed the columns left."""
+    routine = tmp_path / "one.yaml"
+    routine.write_text("name: One\nprepare: 0\nsteps:\n  - {name: One, duration: 0.2}\n")
+    assert coach("run", str(routine), "--plain").returncode == 0
+    lines = coach("stats").stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("Exercise"))
+    head, row = lines[header], lines[header + 1]
+    assert row.startswith("One ")
+    assert head.index("sets") + len("sets") == row.index("1") + 1
