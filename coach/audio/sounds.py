@@ -105,17 +105,6 @@ def volume_step(volume: float) -> float:
     return round(min(max(volume, 0.0), 1.0), 2)
 
 
-def available_sound_names(
-    user_dir: Path | None = None, bundled_dir: Path | None = None
-) -> set[str]:
-    """Names a routine's `sounds:` may use: every WAV in the user's and the bundled folders."""
-    names: set[str] = set()
-    for folder in (user_dir or user_sounds_dir(), bundled_dir or locations.bundled_dir("sounds")):
-        if folder.is_dir():
-            names.update(p.stem for p in folder.glob("*.wav") if _PLAIN_NAME.fullmatch(p.stem))
-    return names
-
-
 class SoundSet:
     """The sounds of one session. Build one per session: user files are read when first used."""
 

@@ -122,9 +122,13 @@ class Catalog:
         ]
         return sorted(files, key=lambda p: p.stem)
 
-    def load(self, path: Path, source: Source = "file") -> RoutineEntry:
+    def load(
+        self, path: Path, source: Source = "file", sound_names: set[str] | None = None
+    ) -> RoutineEntry:
+        """One routine file; `sound_names` saves listing the sound folders again per file."""
+        names = sound_names if sound_names is not None else self.sound_names()
         try:
-            routine = load_routine(path, self.exercises, self.sound_names())
+            routine = load_routine(path, self.exercises, names)
         except RoutineError as exc:
             return RoutineEntry(path.stem, path, source, problems=tuple(exc.problems))
         return RoutineEntry(path.stem, path, source, routine=routine)
@@ -132,10 +136,11 @@ class Catalog:
     def entries(self) -> list[RoutineEntry]:
         """Every routine, user ones first; a user file hides a bundled one with the same id."""
         found: dict[str, RoutineEntry] = {}
+        sound_names = self.sound_names()
         for folder, source in self._folders():
             for path in self._files(folder):
                 if path.stem not in found:
-                    found[path.stem] = self.load(path, source)
+                    found[path.stem] = self.load(path, source, sound_names)
         return list(found.values())
 
     def find(self, ref: str) -> RoutineEntry:

@@ -13,7 +13,6 @@ from coach.audio.sounds import (
     CUE_SOUND_NAMES,
     SoundSet,
     UnplayableSound,
-    available_sound_names,
     load_wav,
     scale_pcm,
 )
@@ -139,12 +138,6 @@ def test_the_default_folders_are_the_config_folder_and_the_bundled_one(
     sounds = SoundSet()
     assert sounds.path_for("finish") == config / "sounds" / "finish.wav"
     assert sounds.path_for("start") == bundled_dir("sounds") / "start.wav"
-
-
-def test_available_sound_names_lists_both_folders(folders: tuple[Path, Path]) -> None:
-    user, bundled = folders
-    (user / "notes.txt").write_text("not a sound")
-    assert available_sound_names(user, bundled) == {"start", "rest", "gong"}
 
 
 def test_every_bundled_cue_loads_without_a_problem() -> None:
