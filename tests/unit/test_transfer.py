@@ -212,7 +212,7 @@ GOOD_STEP = {
         (
             document({**GOOD, "source": "phone"}),
             "h.json: session 1: field `source`: "
-            "must be one of app, plain, logged, imported; got 'phone'",
+            "must be one of app, plain, logged, imported, reminder; got 'phone'",
         ),
         (
             document({**GOOD, "steps": {}}),
