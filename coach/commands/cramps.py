@@ -301,7 +301,7 @@ def _ask(prompt: str) -> str | None:
 
 def cmd_now(args: argparse.Namespace) -> int:
     from coach.commands import session
-    from coach.cramps.diary import RELIEF_ROUTINE
+    from coach.cramps.values import RELIEF_ROUTINE
     from coach.history.records import local_now
 
     started = local_now()

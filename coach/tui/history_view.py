@@ -2,7 +2,8 @@
 
 Every read is a few indexed SQL aggregates (`coach.history.stats`) or a bounded page of
 sessions, so ten years of history open as fast as one week. The screens call these from
-thread workers and only lay out what comes back.
+thread workers and only lay out what comes back. The history's modules load with the first
+read, in that worker, not with the home screen.
 """
 
 from __future__ import annotations
@@ -11,24 +12,17 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from coach import text
-from coach.history.recorder import plan_hash
-from coach.history.records import SessionRecord, StepRecord, local_now
-from coach.history.stats import (
-    Stats,
-    active_days,
-    day_counts,
-    summary,
-    today_status,
-    week_start,
-    weekly_minutes,
-)
-from coach.history.store import HistoryStore, Resumable
-from coach.history.streaks import streaks
-from coach.routine.model import Routine
-from coach.routine.timeline import Timeline, expand
+from coach.history.records import local_now
+
+if TYPE_CHECKING:
+    from coach.history.records import SessionRecord, StepRecord
+    from coach.history.stats import Stats
+    from coach.history.store import HistoryStore, Resumable
+    from coach.routine.model import Routine
+    from coach.routine.timeline import Timeline
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +62,8 @@ class HistoryAccess:
         return self.now().date()
 
     def open(self) -> HistoryStore:
+        from coach.history.store import HistoryStore
+
         return HistoryStore.open(create=False)
 
 
@@ -143,6 +139,8 @@ class HeatmapGrid:
 
 def first_monday(today: date, weeks: int) -> date:
     """The Monday `weeks - 1` weeks before this one: where a heatmap of `weeks` columns starts."""
+    from coach.history.stats import week_start
+
     return week_start(today) - timedelta(weeks=weeks - 1)
 
 
@@ -151,6 +149,8 @@ def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int) -> Heatmap
 
 
 def read_heatmap(store: HistoryStore, today: date, weeks: int) -> HeatmapGrid:
+    from coach.history.stats import day_counts
+
     return heatmap_grid(day_counts(store, first_monday(today, weeks), today), today, weeks)
 
 
@@ -186,6 +186,9 @@ def find_offer(
 ) -> ResumeOffer | None:
     """The newest interrupted session, among the routines on the shelf, that can go on."""
     by_id = {routine.id: routine for routine in routines}
+    from coach.history.recorder import plan_hash
+    from coach.routine.timeline import expand
+
     looked: set[str] = set()
     for session in store.sessions(limit=RECENT):
         routine = by_id.get(session.routine_id)
@@ -214,6 +217,9 @@ def read_home(
     daily_routine: str,
     routines: Sequence[Routine] = (),
 ) -> HomeHistory:
+    from coach.history.stats import active_days, today_status
+    from coach.history.streaks import streaks
+
     now = access.now()
     today = now.date()
     return HomeHistory(
@@ -252,6 +258,9 @@ class StreakNow:
 
 
 def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
+    from coach.history.stats import active_days
+    from coach.history.streaks import streaks
+
     today = access.today()
     active = active_days(store)
     current = streaks(active, today, access.rest_days_per_week).current
@@ -353,6 +362,8 @@ class StatsView:
 
 
 def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
+    from coach.history.stats import summary, weekly_minutes
+
     today = access.today()
     return StatsView(
         stats=summary(store, today, access.rest_days_per_week),

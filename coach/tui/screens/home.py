@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,11 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header
 
 from coach import text
-from coach.cramps.diary import RELIEF_ROUTINE
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands, ScreenCommands
-from coach.tui.cramp_view import DailyTip, read_tip
 from coach.tui.history_view import HistoryAccess, HomeHistory, Read, read, read_home
 from coach.tui.messages import (
     CrampLogChosen,
@@ -33,6 +32,9 @@ from coach.tui.messages import (
 from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from coach.tui.cramp_view import DailyTip
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="shelf")
     def load_shelf(self) -> None:
+        from coach.tui.cramp_view import read_tip  # the diary's modules load here, not first
+
         shelf = read_shelf(self.catalog, self.daily_routine)
         tip = read_tip(self.history.today())
         self.app.call_from_thread(self._show_shelf, shelf)
