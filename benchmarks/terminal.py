@@ -56,7 +56,9 @@ class Terminal:
                 break
             if text in shown_text(self.output):
                 return time.perf_counter() - self.started
-        raise TimeoutError(f"{text!r} did not appear; the screen showed {shown_text(self.output)!r}")
+        raise TimeoutError(
+            f"{text!r} did not appear; the screen showed {shown_text(self.output)!r}"
+        )
 
     def close(self) -> None:
         try:
