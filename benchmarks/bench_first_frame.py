@@ -69,7 +69,7 @@ def main() -> None:
             "coach (home screen)": ([sys.executable, "-m", "coach"], "Quit"),
         }
         times: dict[str, list[float]] = {name: [] for name in programs}
-        for name, (argv, shown) in programs.items():  # once each to fill the bytecode caches
+        for argv, shown in programs.values():  # once each to fill the bytecode caches
             first_frame_s(argv, env, shown)
         for _ in range(RUNS):
             for name, (argv, shown) in programs.items():
