@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from coach import text
-from coach.commands.common import positive_int, print_table, say
+from coach.commands.common import positive_int, print_table, say, with_history
 
 if TYPE_CHECKING:
     from coach.history.records import SessionRecord
@@ -74,42 +74,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", type=Path, metavar="FILE", help="a JSON or CSV file from coach export")
     p.set_defaults(handler=cmd_import)
-
-
-def with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -> int:
-    """Run `body` on the user's history; a clear message and exit 1 when it cannot be used.
-
-    Damage found only while reading (the file's header looked fine) is handled like damage
-    found on opening: the file is moved aside and `body` runs once more on a fresh history.
-    """
-    import sqlite3
-
-    from coach.history.database import HistoryUnavailable, is_damage
-    from coach.history.store import HistoryStore
-
-    try:
-        store = HistoryStore.open(create=create)
-    except HistoryUnavailable as exc:
-        say(f"history is not available: {exc}")
-        return 1
-    for notice in store.notices:
-        say(notice)
-    try:
-        try:
-            return body(store)
-        except sqlite3.DatabaseError as exc:
-            if not is_damage(exc):
-                raise
-            store.recover(exc)
-            say(store.notices[-1])
-            return body(store)
-    except BrokenPipeError:
-        raise  # the reader of our output left: not a problem with the history
-    except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
-        say(f"history could not be used: {exc}")
-        return 1
-    finally:
-        store.close()
 
 
 # -- history -------------------------------------------------------------------------------
@@ -206,34 +170,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    def show(store: HistoryStore) -> int:
-        from coach.history.records import local_now
-        from coach.history.stats import active_days, today_status
-        from coach.history.streaks import streaks
-        from coach.settings import load_settings
+    from coach.commands.prompt import status
 
-        settings = load_settings()
-        today = local_now().date()
-        done = today_status(store, settings.daily_routine, today)
-        streak = streaks(active_days(store), today, settings.rest_days_per_week).current
-        if args.short:
-            print(f"{status_mark(done)} {streak}")
-        else:
-            state = "done today" if done else "not done yet today"
-            print(f"{settings.daily_routine}: {state}, {streak}-day streak")
-        return 0 if done else 1
-
-    return with_history(show)
-
-
-def status_mark(done: bool) -> str:
-    """✓ or ✗; `+` or `-` where the output cannot show them (an ASCII-only terminal)."""
-    mark = "✓" if done else "✗"
-    try:
-        mark.encode(sys.stdout.encoding or "ascii")
-    except (UnicodeEncodeError, LookupError):
-        return "+" if done else "-"
-    return mark
+    return status(short=args.short)
 
 
 # -- log -----------------------------------------------------------------------------------

@@ -76,3 +76,24 @@ def test_building_the_parser_loads_no_storage_or_yaml() -> None:
         m for m in loaded if m in ("yaml", "sqlite3", "textual") or m.startswith("coach.history")
     ]
     assert heavy == []
+
+
+def test_the_prompt_fast_path_loads_no_parser_and_no_other_command() -> None:
+    """`coach status --short` runs in shell prompts: it is answered before argparse, Textual or
+    the other commands load (FAST_PATHS in coach.cli)."""
+    printed, loaded = run_and_list(
+        "import os, tempfile\n"
+        "os.environ['COACH_DATA_DIR'] = tempfile.mkdtemp()\n"
+        "from coach.cli import main\n"
+        "print('exit', main(['status', '--short']))\n"
+    )
+    assert "exit 1" in printed
+    heavy = {"argparse", "textual", "coach.commands.history", "coach.routine.loader"}
+    assert heavy & set(loaded) == set()
+
+
+def test_every_fast_path_names_a_function() -> None:
+    from coach.cli import FAST_PATHS, _fast
+
+    for words, target in FAST_PATHS.items():
+        assert callable(_fast(target)), words
