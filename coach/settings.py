@@ -16,7 +16,7 @@ from coach import locations
 from coach.problems import FileProblems, Problem
 from coach.yamlfile import NodeReader, read_node
 
-SETTINGS_FILE = "settings.yaml"
+SETTINGS_FILE = locations.SETTINGS_FILE
 KEYS = ("volume", "mute", "voice", "daily_routine", "theme", "rest_days_per_week")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}

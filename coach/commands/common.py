@@ -4,10 +4,11 @@ tables. Light to import (no argparse, no storage until used): the prompt fast pa
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Collection, Sequence
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # as in coach.cli: no `typing` on the prompt's fast path
 if TYPE_CHECKING:
+    from collections.abc import Callable, Collection, Sequence
+
     from coach.history.store import HistoryStore
 
 
