@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from coach.audio.backend import AudioBackend
 from coach.audio.session_sound import SoundChoices
 from coach.cramps.diary import RELIEF_ROUTINE
+from coach.cramps.relief import with_warning
 from coach.history.database import HistoryUnavailable
 from coach.history.progress import todays_routine
 from coach.history.recorder import Recorder
@@ -117,7 +118,7 @@ class CoachApp(App[int]):
         """The session screen for `routine`; with `resume`, going on with that session."""
         session_id, start_index = resume if resume is not None else (None, 0)
         kit = replace(self.kit, listeners=self._listeners(session_id))
-        return SessionScreen(routine, kit, start_index)
+        return SessionScreen(with_warning(routine), kit, start_index)
 
     def _listeners(self, resume_id: int | None) -> ListenerFactory | None:
         """The history's recorder (when this app records) ahead of any listeners handed in."""
