@@ -185,6 +185,8 @@ async def test_relief_run_from_the_command_line_leaves_the_asking_to_it(
     app = relief_app(clock, WallClock(STARTED), start_routine=relief)
     async with app.run_test() as pilot:
         await settle(pilot)
+        caution = session_of(app).query_one("#caution", TextLine).text
+        assert caution.startswith(f"Caution: {relief_warning()}")  # as after `!`
         await keys(pilot, "q", "y")
         assert isinstance(app.screen, FinishedScreen)
         assert "l" not in footer_keys(app)

@@ -13,7 +13,16 @@ from pathlib import Path
 import yaml
 
 from coach.commands.cramps import WRAP
-from coach.cramps.guidance import RED_FLAGS, RED_FLAGS_TITLE, SWOLLEN_CALF, red_flags_text
+from coach.cramps.guidance import (
+    AT_NIGHT,
+    FREQUENT_MONTH,
+    FREQUENT_WEEK,
+    LONG,
+    RED_FLAGS,
+    RED_FLAGS_TITLE,
+    SWOLLEN_CALF,
+    red_flags_text,
+)
 from coach.tui.cramp_view import red_flag_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,3 +94,18 @@ def test_routine_files_speak_of_a_swollen_calf_only_in_the_red_flags_words() -> 
     assert mentions, "the calf stretch and rub in the library carry the warning"
     for name, text in mentions:
         assert text == SWOLLEN_CALF.text, name
+
+
+def test_the_readme_gives_the_thresholds_the_code_uses_as_coachs_own() -> None:
+    """Issue #12: the README said "several night cramps" and left the numbers looking like the
+    NHS's; they are coach's own choice, stated as the code applies them."""
+    section = " ".join(readme_section("When to see a doctor").split())
+    for words in (
+        f"{FREQUENT_WEEK.cramps} or more cramps in a week",
+        f"{FREQUENT_MONTH.cramps} or more in 4 weeks",
+        f"{AT_NIGHT.cramps} or more night cramps in {AT_NIGHT.days // 7} weeks",
+        "a cramp lasting over 10 minutes",
+        "These numbers are coach's own choice",
+    ):
+        assert words in section, words
+    assert (FREQUENT_WEEK.days, FREQUENT_MONTH.days, LONG.cramps) == (7, 28, 1)
