@@ -149,3 +149,10 @@ def weekly_adherence(
             planned, finished = planned + p, finished + f
         result.append(WeekAdherence(start, planned, finished))
     return result
+
+
+def adherence_text(week: WeekAdherence) -> str:
+    """`5 of 7 planned (71%)`; `nothing planned` for an empty week."""
+    if not week.planned:
+        return "nothing planned"
+    return f"{week.completed} of {week.planned} planned ({week.completed / week.planned:.0%})"

@@ -7,63 +7,64 @@ so nobody's streak changes under them by upgrading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
-from coach.history.stats import active_days, completed_pairs, first_day
+from coach.history.stats import Stats, active_days, completed_pairs, first_day, summary
 from coach.history.store import HistoryStore
 from coach.history.streaks import Streaks, streaks
 from coach.plan.entry import PlanEntry
 from coach.plan.progress import PlannedItem, WeekAdherence, day_plan, plan_streaks, weekly_adherence
-from coach.settings import Settings
 
 ADHERENCE_WEEKS = 12
 
 
-@dataclass(frozen=True)
-class TodayPlan:
-    """Today's plan and where the person stands."""
-
-    day: date
-    items: tuple[PlannedItem, ...]
-    streak: int
-
-    @property
-    def done(self) -> bool:
-        """Everything planned today is done (also when nothing is planned)."""
-        return all(item.done for item in self.items)
-
-    def first_not_done(self) -> PlannedItem | None:
-        return next((item for item in self.items if not item.done), None)
-
-
 def plan_streak(
-    store: HistoryStore, settings: Settings, today: date, plan: tuple[PlanEntry, ...] | None = None
+    store: HistoryStore,
+    schedule: Sequence[PlanEntry] | None,
+    today: date,
+    rest_days_per_week: int = 0,
 ) -> Streaks:
-    """Current and longest streak under the plan (see the module's note on which rule)."""
-    rest = settings.rest_days_per_week
-    if settings.schedule is None:
-        return streaks(active_days(store), today, rest)
-    return plan_streaks(
-        settings.schedule if plan is None else plan, completed_pairs(store), today, rest
-    )
+    """Current and longest streak: under `schedule`, or with None (no `schedule:` in the
+    settings) under the rule of any completed routine a day."""
+    if schedule is None:
+        return streaks(active_days(store), today, rest_days_per_week)
+    return plan_streaks(schedule, completed_pairs(store), today, rest_days_per_week)
 
 
-def today_plan(
-    store: HistoryStore, settings: Settings, today: date, plan: tuple[PlanEntry, ...] | None = None
-) -> TodayPlan:
-    """Today's entries with done-ness, and the current streak.
+def plan_summary(
+    store: HistoryStore,
+    schedule: Sequence[PlanEntry] | None,
+    today: date,
+    rest_days_per_week: int = 0,
+) -> Stats:
+    """`coach stats`' figures with the streaks counted under the plan."""
+    stats = summary(store, today, rest_days_per_week)
+    if schedule is None:
+        return stats
+    streak = plan_streak(store, schedule, today, rest_days_per_week)
+    return replace(stats, current_streak=streak.current, longest_streak=streak.longest)
 
-    `plan` is the plan after checking its routines exist (default: the settings' plan).
-    """
-    plan = settings.plan if plan is None else plan
-    done = completed_pairs(store, since=today)
-    items = tuple(day_plan(plan, today, done))
-    return TodayPlan(today, items, plan_streak(store, settings, today, plan).current)
+
+def todays_items(
+    store: HistoryStore, plan: Sequence[PlanEntry], today: date
+) -> tuple[PlannedItem, ...]:
+    """Today's entries in order, each with whether it is done."""
+    return tuple(day_plan(plan, today, completed_pairs(store, since=today)))
+
+
+def all_done(items: Sequence[PlannedItem]) -> bool:
+    """Everything planned is done (also when nothing is planned)."""
+    return all(item.done for item in items)
+
+
+def first_not_done(items: Sequence[PlannedItem]) -> PlannedItem | None:
+    return next((item for item in items if not item.done), None)
 
 
 def adherence(
-    store: HistoryStore, plan: tuple[PlanEntry, ...], today: date, weeks: int = ADHERENCE_WEEKS
+    store: HistoryStore, plan: Sequence[PlanEntry], today: date, weeks: int = ADHERENCE_WEEKS
 ) -> list[WeekAdherence]:
     """Planned and completed entries per Monday week, counted from the person's first session."""
     since = today - timedelta(weeks=weeks, days=today.weekday())

@@ -13,15 +13,14 @@ from coach.history.records import SessionRecord, stamp
 from coach.history.store import HistoryStore
 from coach.history.streaks import Streaks
 from coach.plan import PlanEntry, WeekAdherence
-from coach.plan.entry import EVERY_DAY
-from coach.plan.tracking import adherence, plan_streak, today_plan
-from coach.settings import Settings
+from coach.plan.entry import EVERY_DAY, daily
+from coach.plan.tracking import adherence, all_done, first_not_done, plan_streak, todays_items
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2024, 6, 12)  # a Wednesday
 MORNING = PlanEntry("foot-daily", EVERY_DAY, time(7, 30))
 EVENING = PlanEntry("bedtime-calves", EVERY_DAY, time(22, 0))
-PLANNED = Settings(schedule=(MORNING, EVENING))
+PLANNED = (MORNING, EVENING)
 _count = iter(range(10_000))
 
 
@@ -52,20 +51,19 @@ def store() -> Iterator[HistoryStore]:
 def test_today_lists_the_plan_in_order_with_what_is_done(store: HistoryStore) -> None:
     add(store, "bedtime-calves", TODAY, 8)
     add(store, "foot-daily", TODAY, 9, status="partial")
-    plan = today_plan(store, PLANNED, TODAY)
-    assert [(i.entry.routine, i.done) for i in plan.items] == [
+    items = todays_items(store, PLANNED, TODAY)
+    assert [(i.entry.routine, i.done) for i in items] == [
         ("foot-daily", False),
         ("bedtime-calves", True),
     ]
-    assert not plan.done
-    first = plan.first_not_done()
+    assert not all_done(items)
+    first = first_not_done(items)
     assert first is not None and first.entry == MORNING
 
 
 def test_nothing_planned_today_is_done(store: HistoryStore) -> None:
-    weekends = Settings(schedule=(PlanEntry("long", frozenset({5, 6})),))
-    plan = today_plan(store, weekends, TODAY)
-    assert plan.items == () and plan.done and plan.first_not_done() is None
+    items = todays_items(store, [PlanEntry("long", frozenset({5, 6}))], TODAY)
+    assert items == () and all_done(items) and first_not_done(items) is None
 
 
 def test_with_a_schedule_the_streak_follows_the_plan(store: HistoryStore) -> None:
@@ -75,16 +73,14 @@ def test_with_a_schedule_the_streak_follows_the_plan(store: HistoryStore) -> Non
         add(store, "bedtime-calves", day, 22)
     add(store, "foot-daily", date(2024, 6, 9), 7)  # Sunday: the evening one missed
     assert plan_streak(store, PLANNED, TODAY) == Streaks(2, 2)
-    assert today_plan(store, PLANNED, TODAY).streak == 2
 
 
 def test_without_a_schedule_any_completed_routine_keeps_counting(store: HistoryStore) -> None:
     """Upgrading must not change a streak: the old rule stays for `daily_routine` alone."""
     add(store, "something-else", date(2024, 6, 10), 7)
     add(store, "foot-quick", date(2024, 6, 11), 7)
-    legacy = Settings(daily_routine="foot-daily")
-    assert plan_streak(store, legacy, TODAY) == Streaks(2, 2)
-    assert [i.done for i in today_plan(store, legacy, TODAY).items] == [False]
+    assert plan_streak(store, None, TODAY) == Streaks(2, 2)
+    assert [i.done for i in todays_items(store, daily("foot-daily"), TODAY)] == [False]
 
 
 def test_adherence_counts_from_the_first_session(store: HistoryStore) -> None:
