@@ -22,8 +22,8 @@ from coach.plan.entry import (
     day_number,
     day_words,
 )
-from coach.routine.problems import Problem, RoutineError, shown
-from coach.routine.yamlsource import NodeReader, compose, read_text
+from coach.problems import FileProblems, Problem, shown
+from coach.yamlfile import NodeReader, read_node
 
 SETTINGS_FILE = "settings.yaml"
 KEYS = (
@@ -74,8 +74,8 @@ def load_settings(path: Path | None = None) -> Settings:
     if not path.is_file():
         return Settings()
     try:
-        root = compose(read_text(path), str(path))
-    except RoutineError as exc:
+        root = read_node(path, "a settings file")
+    except FileProblems as exc:
         return Settings(problems=tuple(exc.problems))
     if root is None:
         return Settings()

@@ -11,8 +11,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import time
 
-from coach.routine.problems import Problem
-from coach.routine.yamlsource import suggest
+from coach.problems import Problem
+from coach.yamlfile import suggest
 
 #: Monday is 0, as in `date.weekday()`.
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
