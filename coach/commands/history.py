@@ -245,12 +245,11 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    import uuid
     from datetime import timedelta
 
     from coach.commands.routines import load_entry
-    from coach.history.recorder import plan_hash
-    from coach.history.records import SessionRecord, local_now, stamp
+    from coach.history.recorder import done_elsewhere
+    from coach.history.records import local_now
     from coach.history.when import WhenError, parse_when
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
@@ -258,29 +257,16 @@ def cmd_log(args: argparse.Namespace) -> int:
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
     timeline = expand(entry.routine)
-    planned = timedelta(seconds=timeline.total_s)
     now = local_now()
     if args.at is None:
-        started = now - planned  # just finished it
+        started = now - timedelta(seconds=timeline.total_s)  # just finished it
     else:
         try:
             started = parse_when(args.at, now)
         except WhenError as exc:
             say(f"--at: {exc}")
             return 2
-    record = SessionRecord(
-        uid=uuid.uuid4().hex,
-        routine_id=timeline.routine_id,
-        routine_name=timeline.name,
-        plan_hash=plan_hash(timeline),
-        source="logged",
-        status="completed",
-        started_at=stamp(started),
-        ended_at=stamp(min(started + planned, now)),
-        planned_s=timeline.total_s,
-        active_s=timeline.total_s,  # done away from coach: taken as done as planned
-        paused_s=0.0,
-    )
+    record = done_elsewhere(timeline, started, now)
 
     def add(store: HistoryStore) -> int:
         store.begin_session(record)
