@@ -22,6 +22,7 @@ from coach.history.database import HistoryUnavailable
 from coach.history.progress import todays_routine
 from coach.history.recorder import Recorder
 from coach.history.records import local_now
+from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
 from coach.routine.timeline import Timeline
@@ -302,11 +303,19 @@ def make_app(
         choices=choices,
         listeners=session_listeners,
     )
+    catalog = catalog or Catalog.default()
+    schedule = None
+    if settings.schedule is not None:
+        schedule, unknown = check_routines(settings.schedule, catalog.ids())
+        settings = replace(settings, problems=settings.problems + unknown)
     history = HistoryAccess(
-        wall_clock=wall_clock or local_now, rest_days_per_week=settings.rest_days_per_week
+        wall_clock=wall_clock or local_now,
+        rest_days_per_week=settings.rest_days_per_week,
+        schedule=schedule,
+        daily_routine=settings.daily_routine,
     )
     return CoachApp(
-        catalog=catalog or Catalog.default(),
+        catalog=catalog,
         settings=settings,
         kit=kit,
         history=history,
