@@ -398,7 +398,7 @@ def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
 
 
 def days_text(count: int) -> str:
-    return "1 day" if count == 1 else f"{count:,} days"
+    return text.plural(count, "day")
 
 
 def figures(stats: Stats) -> list[tuple[str, str]]:

@@ -92,7 +92,7 @@ def today_lines(shelf: Shelf) -> tuple[str, str]:
     routine = entry.routine
     count = count_exercises(routine)
     return routine.name, (
-        f"{text.length(expand(routine).total_s)} · {count} exercise{'s' if count != 1 else ''}"
+        f"{text.length(expand(routine).total_s)} · {text.plural(count, 'exercise')}"
     )
 
 
