@@ -87,6 +87,8 @@ class CoachApp(App[int]):
         self.start_routine = start_routine
         self.resume = resume
         self.last_summary: Summary | None = None
+        #: The recorder of the session playing (or last played) here, when history is kept.
+        self.recorder: Recorder | None = None
         #: When the relief routine last started here: the time its Finished screen offers.
         self.relief_started: datetime | None = None
 
@@ -133,6 +135,7 @@ class CoachApp(App[int]):
                 resume=resume_id,
                 on_notice=self._history_notice,
             )
+            self.recorder = recorder
             return [recorder, *(others(routine, timeline) if others is not None else ())]
 
         return listeners
@@ -204,15 +207,20 @@ class CoachApp(App[int]):
 
     @on(SessionEnded)
     def _ended(self, message: SessionEnded) -> None:
-        self.last_summary = message.summary
+        summary = self.last_summary = self._whole_session(message.summary)
         leaving = self.start_routine is not None
         cramp_at = self.relief_started if self._relief_playing() else None
-        finished = FinishedScreen(
-            message.summary, leaving=leaving, history=self.history, cramp_at=cramp_at
-        )
+        finished = FinishedScreen(summary, leaving=leaving, history=self.history, cramp_at=cramp_at)
         self.switch_screen(finished)
         if cramp_at is not None:
             self.push_screen(RedFlagsScreen())
+
+    def _whole_session(self, summary: Summary) -> Summary:
+        """The summary as history has it: after a resume the screen saw only the last part."""
+        recorder = self.recorder
+        if recorder is None or recorder.final_active_s is None:
+            return summary
+        return Summary(summary.routine, recorder.final_active_s, recorder.outcome())
 
     def _relief_playing(self) -> bool:
         return any(
