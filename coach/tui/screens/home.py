@@ -23,6 +23,7 @@ from coach.tui.cramp_view import DailyTip, read_tip
 from coach.tui.history_view import HistoryAccess, HomeHistory, Read, read, read_home
 from coach.tui.messages import (
     CrampLogChosen,
+    EditChosen,
     HistoryChosen,
     PreviewChosen,
     ResumeChosen,
@@ -210,7 +211,10 @@ class HomeScreen(Screen[None]):
         if entry is not None and entry.routine is not None:
             detail = entry.routine.description or entry.routine.name
         elif entry is not None:
-            detail = f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded."
+            detail = (
+                f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded:"
+                f" Enter opens it in the editor (or `coach edit {entry.id}`)."
+            )
         self.query_one("#routine-detail", TextLine).text = detail
 
     @on(DataTable.RowSelected, "#routines")
@@ -218,12 +222,8 @@ class HomeScreen(Screen[None]):
         entry = self.query_one(RoutineTable).entry_at(event.cursor_row)
         if entry is None:
             return
-        if entry.routine is None:
-            self.notify(
-                short_problem(entry), title=f"{entry.id} cannot be loaded", severity="error"
-            )
-            return
-        self.post_message(PreviewChosen(entry))
+        # A broken routine has no preview to show: straight to its mistake in the editor.
+        self.post_message(PreviewChosen(entry) if entry.routine is not None else EditChosen(entry))
 
     @on(Button.Pressed, "#start-today")
     def action_start_today(self) -> None:
