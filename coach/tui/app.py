@@ -47,6 +47,7 @@ from coach.tui.screens.editor import CannotEdit, EditorScreen, open_for_editing
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.listing import ListingScreen, screen_keys
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.relief import RedFlagsScreen
 from coach.tui.screens.session import SessionScreen
@@ -64,6 +65,10 @@ class CoachApp(App[int]):
     # Hidden: `c` works on every screen, and the screens with room show it in their footer.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "log_cramp", "Log cramp", show=False),
+        # Shown on every screen: the keys a narrow footer has no room for are listed there.
+        Binding("question_mark", "show_keys", "Keys", key_display="?"),
+        # Textual's own, with words that say what it does here; the footers leave it out.
+        Binding("ctrl+p", "command_palette", "Find a routine or a command", show=False),
     ]
     COMMANDS = App.COMMANDS | {CrampCommands}
 
@@ -232,6 +237,11 @@ class CoachApp(App[int]):
 
     def action_log_cramp(self) -> None:
         self.open_cramp_log()
+
+    def action_show_keys(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, ListingScreen):
+            self.push_screen(ListingScreen("Keys on this screen", screen_keys(screen)))
 
     @on(CrampLogChosen)
     def _cramp_log_chosen(self, message: CrampLogChosen) -> None:

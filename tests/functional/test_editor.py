@@ -376,5 +376,7 @@ async def test_enter_on_a_broken_routine_opens_the_editor_at_its_first_mistake(r
         assert isinstance(editor, EditorScreen)
         assert editor.source.cursor_location == (4, 14)  # line 5, column 15: `soon`
         note = editor.query_one("#editor-note", TextLine).text
-        assert note.startswith("mine.yaml cannot be played yet (line 5:")
-        assert note.endswith("or in your own editor with `coach edit mine`.")
+        assert note == (
+            "mine.yaml cannot be played until line 5 is fixed: fix it here, or in your own"
+            " editor with `coach edit mine`."
+        )

@@ -89,13 +89,16 @@ def open_for_editing(entry: RoutineEntry, catalog: Catalog) -> EditTarget:
 
 
 def broken_note(entry: RoutineEntry, problem: Problem | None = None) -> str:
-    """What the editor says over a routine that cannot be loaded; empty for a working one."""
+    """What the editor says over a routine that cannot be loaded; empty for a working one.
+
+    The problem itself is listed beside the text; the note says where to go from here.
+    """
     problem = problem or entry.error
     if problem is None:
         return ""
     return (
-        f"{entry.path.name} cannot be played yet (line {problem.line}: {problem.message})."
-        f" Fix it here, or in your own editor with `coach edit {entry.id}`."
+        f"{entry.path.name} cannot be played until line {problem.line} is fixed: fix it here,"
+        f" or in your own editor with `coach edit {entry.id}`."
     )
 
 

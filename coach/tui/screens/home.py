@@ -31,6 +31,7 @@ from coach.tui.messages import (
     RoutinesChanged,
     StatsChosen,
 )
+from coach.tui.screens.listing import ListingScreen
 from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
@@ -69,6 +70,15 @@ def short_problem(entry: RoutineEntry) -> str:
     return f"{entry.path.name} line {problem.line}: {problem.message}"
 
 
+def problems_line(problems: list[str]) -> str:
+    """One line, however many files are broken, so the routine list keeps its room."""
+    if not problems:
+        return ""
+    if len(problems) == 1:
+        return "⚠ 1 problem in your routine files: w shows it"
+    return f"⚠ {len(problems)} problems in your routine files: w shows them"
+
+
 def today_lines(shelf: Shelf) -> tuple[str, str]:
     entry = shelf.today
     if entry is None or entry.routine is None:
@@ -87,13 +97,18 @@ class HomeScreen(Screen[None]):
         ScreenCommands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "start_today", "Start today's"),
+        Binding("t", "start_today", "Start today"),
         Binding("r", "resume", "Resume"),
         Binding("h", "history", "History"),
         Binding("s", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
         Binding("exclamation_mark", "cramp_now", "Cramp now", key_display="!"),
         Binding("c", "log_cramp", "Log cramp"),
+        Binding("w", "show_problems", "Problems in routine files", show=False),
+    ]
+    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
+        ("Enter", "Start today's routine; on a routine in the list, its preview"),
+        ("↑ ↓", "Move in the list of routines"),
     ]
     # Below 22 rows the heatmap goes, so the routine list keeps its room.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
@@ -124,7 +139,7 @@ class HomeScreen(Screen[None]):
         yield RoutineTable(id="routines")
         yield TextLine(id="routine-detail")
         yield TextLine(id="routine-problems")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load_shelf()
@@ -164,8 +179,7 @@ class HomeScreen(Screen[None]):
         self.set_class(not ready, "-no-today")
         table = self.query_one(RoutineTable)
         table.show(shelf.entries)
-        problems = self.query_one("#routine-problems", TextLine)
-        problems.text = "\n".join(f"⚠ {p}" for p in shelf.problems)
+        self.query_one("#routine-problems", TextLine).text = problems_line(shelf.problems)
         if first_time:
             (start if ready else table).focus()
         self._describe(table.cursor_row)
@@ -195,10 +209,8 @@ class HomeScreen(Screen[None]):
         if action == "resume":
             # Hidden, not greyed out, while there is nothing to resume.
             return resumable
-        if action == "log_cramp":
-            # The resume offer needs the footer's room. Hidden here, `c` still works: the
-            # app's own (unshown) binding takes the key.
-            return not resumable
+        if action == "show_problems":
+            return self.shelf is not None and bool(self.shelf.problems)
         return True
 
     @on(DataTable.RowHighlighted, "#routines")
@@ -235,6 +247,13 @@ class HomeScreen(Screen[None]):
         offer = self.home_history.resume if self.home_history is not None else None
         if offer is not None:
             self.post_message(ResumeChosen(offer.routine, offer.session_id, offer.start_index))
+
+    def action_show_problems(self) -> None:
+        problems = self.shelf.problems if self.shelf is not None else []
+        if problems:
+            rows = [("⚠", problem) for problem in problems]
+            rows.append(("", "Enter on a broken routine in the list opens it in the editor."))
+            self.app.push_screen(ListingScreen("Problems in routine files", rows))
 
     def action_history(self) -> None:
         self.post_message(HistoryChosen())
