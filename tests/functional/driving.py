@@ -68,3 +68,17 @@ async def to_next_deadline(pilot: Pilot[object], clock: FakeClock) -> bool:
     screen.wake()
     await pilot.pause()
     return True
+
+
+def footer_cut(app: App[object]) -> list[str]:
+    """The footer's keys that do not fit on the screen (cut off, or pushed out of sight)."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    width = app.screen.size.width
+    footer = app.screen.query_one(Footer)
+    return [
+        f"{key.key} {key.description}"
+        for key in footer.query(FooterKey)
+        if key.region.width == 0 or key.region.right > width
+    ]
