@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from coach import __version__
-    from coach.commands import cramps, doctor, edit, history, routines, session
+    from coach.commands import cramps, doctor, edit, history, remind, routines, session
 
     parser = argparse.ArgumentParser(
         prog="coach",
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     edit.register(sub)
     cramps.register(sub)
     doctor.register(sub)
+    remind.register(sub)
     return parser
 
 

@@ -3,8 +3,11 @@ reach the session screen, move the fake clock."""
 
 from __future__ import annotations
 
+import contextlib
+
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from coach.session.clock import FakeClock
 from coach.tui.app import CoachApp
@@ -13,11 +16,21 @@ from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.session import SessionScreen
 
 
+async def workers_done(pilot: Pilot[object]) -> None:
+    """Wait for every worker; one cancelled because a newer exclusive worker replaced it is done.
+
+    (`wait_for_complete` raises for such a worker, which made snapshots flaky under load.)
+    """
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
+
+
 async def settle(pilot: Pilot[object]) -> None:
     """Let workers (routine loading, the sound) finish and the screen catch up with the
     messages they sent, and with the work those messages started."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot)
         await pilot.pause()
 
 
@@ -55,3 +68,17 @@ async def to_next_deadline(pilot: Pilot[object], clock: FakeClock) -> bool:
     screen.wake()
     await pilot.pause()
     return True
+
+
+def footer_cut(app: App[object]) -> list[str]:
+    """The footer's keys that do not fit on the screen (cut off, or pushed out of sight)."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    width = app.screen.size.width
+    footer = app.screen.query_one(Footer)
+    return [
+        f"{key.key} {key.description}"
+        for key in footer.query(FooterKey)
+        if key.region.width == 0 or key.region.right > width
+    ]
