@@ -98,6 +98,8 @@ class CoachApp(App[int]):
         if self.start_routine is not None:
             self.push_screen(self._session(self.start_routine, self.resume))
         else:
+            # Once home is drawn, the sound device opens in the background for the first session.
+            self.call_after_refresh(self.kit.backend.warm)
             home = HomeScreen(self.catalog, self.settings.daily_routine, self.history)
             self.push_screen(home)
         theme = self.settings.theme
@@ -242,6 +244,8 @@ class CoachApp(App[int]):
         recorder = self.recorder
         if recorder is None or recorder.final_active_s is None:
             return summary
+        from coach.tui.summary import Summary
+
         return Summary(summary.routine, recorder.final_active_s, recorder.outcome())
 
     def _relief_playing(self) -> bool:
