@@ -41,7 +41,6 @@ from coach.tui.messages import (
     StatsChosen,
     SummaryClosed,
 )
-from coach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from coach.audio.backend import AudioBackend
@@ -100,6 +99,8 @@ class CoachApp(App[int]):
         else:
             # Once home is drawn, the sound device opens in the background for the first session.
             self.call_after_refresh(self.kit.backend.warm)
+            from coach.tui.screens.home import HomeScreen
+
             home = HomeScreen(self.catalog, self.settings.daily_routine, self.history)
             self.push_screen(home)
         theme = self.settings.theme
@@ -183,14 +184,14 @@ class CoachApp(App[int]):
 
     @on(HistoryChosen)
     def _history(self) -> None:
-        if isinstance(self.screen, HomeScreen):
+        if _is_home(self.screen):
             from coach.tui.screens.history import HistoryScreen
 
             self.push_screen(HistoryScreen(self.history))
 
     @on(StatsChosen)
     def _stats(self) -> None:
-        if isinstance(self.screen, HomeScreen):
+        if _is_home(self.screen):
             from coach.tui.screens.stats import StatsScreen
 
             self.push_screen(StatsScreen(self.history))
@@ -306,7 +307,7 @@ class CoachApp(App[int]):
             summary = self.last_summary
             self.exit(return_code=0 if summary is not None and summary.completed else 1)
             return
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 2 and not _is_home(self.screen):
             await self.pop_screen()
 
 
@@ -377,3 +378,9 @@ def _is_session(screen: object) -> TypeGuard[SessionScreen]:
 def _is_preview(screen: object) -> bool:
     module = sys.modules.get("coach.tui.screens.preview")
     return module is not None and isinstance(screen, module.PreviewScreen)
+
+
+def _is_home(screen: object) -> bool:
+    """Whether `screen` is home; `coach run` never loads home's module at all."""
+    module = sys.modules.get("coach.tui.screens.home")
+    return module is not None and isinstance(screen, module.HomeScreen)
