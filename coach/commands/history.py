@@ -124,7 +124,14 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(json.dumps([s.to_json() for s in sessions], indent=2, ensure_ascii=False))
             return 0
         if not sessions:
-            print("No sessions yet." if args.routine is None else f"No {args.routine} sessions.")
+            if args.routine is None:
+                print("No sessions yet.")
+                return 0
+            unknown = unknown_routine(args.routine)
+            if unknown:
+                say(unknown)
+                return 1
+            print(f"No {args.routine} sessions.")
             return 0
         print_table(sessions)
         total = store.count_sessions(args.routine)
@@ -133,6 +140,21 @@ def cmd_history(args: argparse.Namespace) -> int:
         return 0
 
     return with_history(show)
+
+
+def unknown_routine(routine_id: str) -> str:
+    """Why `routine_id` names no routine at all (with a suggestion); empty when it does.
+
+    Asked only when the history holds none of its sessions: a routine deleted since keeps
+    its past sessions, and they are listed.
+    """
+    from coach.routine.catalog import Catalog, UnknownRoutine
+
+    try:
+        Catalog.default().find(routine_id)
+    except UnknownRoutine as exc:
+        return str(exc)
+    return ""
 
 
 def print_table(sessions: list[SessionRecord]) -> None:
@@ -146,7 +168,8 @@ def print_table(sessions: list[SessionRecord]) -> None:
         if skipped:
             steps += f", {skipped} skipped"
         started = s.started.strftime("%Y-%m-%d %H:%M")
-        rows.append((str(s.id), started, s.routine_id, s.status, text.length(s.active_s), steps))
+        time = text.clock(s.active_s, round_up=False)
+        rows.append((str(s.id), started, s.routine_id, s.status, time, steps))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
@@ -179,16 +202,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
         rate = (
             "no session played in coach yet"
             if stats.completion_rate is None
-            else f"{stats.completion_rate:.0%} of {played} session{'s' if played != 1 else ''}"
+            else f"{stats.completion_rate:.0%} of {text.plural(played, 'session')} played in coach"
         )
+        logged = stats.sessions_completed - stats.sessions_played_completed
+        completed = str(stats.sessions_completed) + (f" ({logged} logged)" if logged else "")
         lines = [
-            ("Current streak", _days(stats.current_streak)),
-            ("Longest streak", _days(stats.longest_streak)),
+            ("Current streak", text.plural(stats.current_streak, "day")),
+            ("Longest streak", text.plural(stats.longest_streak, "day")),
             ("Days active", str(stats.days_active)),
-            ("Sessions completed", str(stats.sessions_completed)),
-            ("Total active time", text.length(stats.total_active_s)),
-            ("This week", f"{stats.this_week_min:.0f} min"),
-            ("Last week", f"{stats.last_week_min:.0f} min"),
+            ("Sessions completed", completed),
+            ("Total active time", text.total(stats.total_active_s)),
+            ("This week", text.total(stats.this_week_min * 60)),
+            ("Last week", text.total(stats.last_week_min * 60)),
             ("Completion rate", rate),
         ]
         if stats.rest_days_per_week:
@@ -197,9 +222,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"{label:<20}{value}")
         if stats.exercises:
             width = max(len("Exercise"), *(len(e.name) for e in stats.exercises))
-            print(f"\n{'Exercise':<{width}}  {'sets':>6}  {'reps':>7}  time")
+            print(f"\n{'Exercise':<{width}}  {'sets':>6}  {'reps':>7}  {'time':>7}")
             for e in stats.exercises:
-                print(f"{e.name:<{width}}  {e.sets:>6}  {e.reps:>7}  {text.length(e.seconds)}")
+                reps = str(e.reps) if e.reps else "—"  # a timed hold has no reps
+                time = text.clock(e.seconds, round_up=False)
+                print(f"{e.name:<{width}}  {e.sets:>6}  {reps:>7}  {time:>7}")
         if diary.count():
             import textwrap
 
@@ -207,10 +234,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
 
     return with_history(show)
-
-
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -302,7 +325,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         from coach.cramps.diary import CrampDiary
         from coach.transfer import export_csv, export_json
 
-        sessions = store.sessions(newest_first=False)
+        # In the order they were recorded (their ids), which an import into an empty history
+        # gives back; a session logged afterwards for an earlier time keeps its later place.
+        sessions = sorted(store.sessions(newest_first=False), key=lambda s: s.id or 0)
         csv = args.format == "csv"
         cramps = [] if csv else CrampDiary(store).cramps(newest_first=False)
 

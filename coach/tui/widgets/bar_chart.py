@@ -14,10 +14,11 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
-from coach.tui.history_view import bar, minutes, week_label
+from coach import text
+from coach.tui.history_view import bar, week_label
 
 _LABEL = 7  # "28 Sep "
-_VALUE = 9  # " 120 min"
+_VALUE = 11  # " 1 h 25 min"
 #: Past this, longer bars show no more than shorter ones do and only push the figures away.
 MAX_BAR = 48
 
@@ -60,7 +61,7 @@ class WeekBars(Widget):
                 Content.assemble(
                     (f"{week_label(monday):>6} ", label),
                     (drawn, current if n == len(weeks) - 1 else plain),
-                    (f" {minutes(value)}" if value else " —", label),
+                    (f" {text.total(value * 60)}" if value else " —", label),
                 )
             )
         return Content("\n").join(lines)
