@@ -177,8 +177,8 @@ def edit_until_valid(path: Path, command: list[str], origin: str, before: bytes 
     is kept as NAME.bak once the file has changed, so the backup is always a working version.
     """
     from coach import text
+    from coach.files import backup_path, write_atomic
     from coach.routine.catalog import Catalog, count_exercises
-    from coach.routine.template import backup_path, write_atomic
     from coach.routine.timeline import expand
 
     backed_up = False
@@ -191,7 +191,7 @@ def edit_until_valid(path: Path, command: list[str], origin: str, before: bytes 
         if entry.routine is not None:
             length = text.length(expand(entry.routine).total_s)
             count = count_exercises(entry.routine)
-            print(f"{path}: valid, {length}, {count} exercise{'s' if count != 1 else ''}")
+            print(f"{path}: valid, {length}, {text.plural(count, 'exercise')}")
             return 0
         for problem in entry.problems:
             print(problem, file=sys.stderr)

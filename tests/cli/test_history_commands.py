@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from coach import text
 from coach.history.records import SessionRecord, StepRecord
 from coach.history.store import HistoryStore
 from tests.cli.conftest import RunCoach
@@ -260,7 +261,8 @@ def test_stats_say_completion_over_the_sessions_they_count_and_no_reps_for_holds
     lines = coach("stats").stdout.splitlines()
     assert "Sessions completed  3 (1 logged)" in lines
     assert "Completion rate     67% of 3 sessions played in coach" in lines
-    assert "Total active time   33 min" in lines  # 3 x 10 min played, 3 min logged
+    quick = json.loads(coach("plan", "foot-quick", "--json").stdout)["total_s"]
+    assert f"Total active time   {text.total(3 * 600 + quick)}" in lines  # no "33.0 min"
     stretch = next(line for line in lines if line.startswith("Calf stretch"))
     assert stretch.split()[2:] == ["2", "—", "2:00"]
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driving import settle
+from driving import open_preview, settle
 from sample_routines import ROUTINES, make_test_app
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from coach.tui.app import CoachApp
-from coach.tui.messages import EditChosen, PreviewChosen
+from coach.tui.messages import EditChosen
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.editor import CHECK_DELAY, EditorScreen, RoutineText
 from coach.tui.screens.preview import PreviewScreen
@@ -38,11 +37,7 @@ def user_routine(root: Path, routine_id: str = "mine", body: str = MINE) -> Path
 async def open_editor(pilot: Pilot[object], routine_id: str) -> EditorScreen:
     """From home: the routine's preview, then `e`."""
     app = pilot.app
-    assert isinstance(app, CoachApp)
-    await settle(pilot)
-    app.post_message(PreviewChosen(app.catalog.find(routine_id)))
-    await settle(pilot)
-    assert isinstance(app.screen, PreviewScreen)
+    await open_preview(pilot, routine_id)
     await pilot.press("e")
     await settle(pilot)
     assert isinstance(app.screen, EditorScreen)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import session_record, step_record
 from functional.driving import settle
 from functional.sample_routines import make_test_app
 from rich.text import Text
@@ -61,20 +62,9 @@ def at(day: date, hour: int = 7, minute: int = 30) -> datetime:
 
 
 def step(index: int, name: str, start: datetime, **fields: Any) -> StepRecord:
-    values: dict[str, Any] = {
-        "side": None,
-        "set": None,
-        "sets": None,
-        "round": None,
-        "rounds": None,
-        "reps": None,
-        "planned_s": 6.0,
-        "actual_s": 6.0,
-        "status": "done",
-    }
-    values.update(fields)
+    values: dict[str, Any] = {"planned_s": 6.0, "actual_s": 6.0, **fields}
     ended = start + timedelta(seconds=values["actual_s"])
-    return StepRecord(
+    return step_record(
         index=index, name=name, started_at=stamp(start), ended_at=stamp(ended), **values
     )
 
@@ -102,16 +92,14 @@ def session(
     source: str = "app",
     steps: tuple[StepRecord, ...] = (),
 ) -> SessionRecord:
-    return SessionRecord(
+    return session_record(
         uid=f"seed-{next(_uids)}",
         routine_id=routine_id,
         routine_name=name,
-        plan_hash=None,
-        source=source,  # type: ignore[arg-type]
-        status=status,  # type: ignore[arg-type]
+        source=source,
+        status=status,
         started_at=stamp(start),
         ended_at=stamp(start + timedelta(minutes=minutes)),
-        planned_s=600.0,
         active_s=minutes * 60,
         paused_s=12.0 if status == "partial" else 0.0,
         steps=steps,

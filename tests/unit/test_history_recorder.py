@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import builders
 import pytest
 
 from coach.history.recorder import Recorder, plan_hash, resume_points
@@ -30,19 +31,9 @@ def exercise(
     sets: int = 1,
     rest: float = 0.0,
 ) -> ExerciseStep:
-    return ExerciseStep(
-        name=name,
-        exercise_id=None,
-        instructions=(),
-        caution=None,
-        duration=duration,
-        reps=reps,
-        tempo=(),
-        sides=sides,
-        sets=sets,
-        switch=1.0,
-        prepare=2.0,
-        rest=rest,
+    """A step with 2 s to get ready and 1 s to switch sides, so each kind of segment shows."""
+    return builders.exercise(
+        name, duration, reps=reps, sides=sides, sets=sets, switch=1.0, prepare=2.0, rest=rest
     )
 
 

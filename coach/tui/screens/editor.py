@@ -27,12 +27,12 @@ from textual.widgets import Footer, OptionList, TextArea
 from textual.worker import get_current_worker
 
 from coach import text
+from coach.files import write_atomic
 from coach.problems import FileProblems, Problem
 from coach.routine import progression
 from coach.routine.catalog import Catalog, RoutineEntry, count_exercises
 from coach.routine.loader import ROUTINE_FILE, parse_routine
 from coach.routine.model import Routine
-from coach.routine.template import write_atomic
 from coach.routine.timeline import Timeline, expand
 from coach.tui.messages import RoutinesChanged
 from coach.tui.screens.confirm import ConfirmScreen
@@ -263,11 +263,11 @@ class EditorScreen(Screen[None]):
             status.text = "✓ Valid"
             # The file's own values; the preview shows what `progress` makes of them today.
             plan_of = "Plan as written" if progression.has_progress(check.routine) else "Plan"
-            caption.text = f"{plan_of}: {length} · {count} exercise{'s' if count != 1 else ''}"
+            caption.text = f"{plan_of}: {length} · {text.plural(count, 'exercise')}"
             plan.show(check.timeline)
         else:
             count = len(check.problems)
-            status.text = f"✗ {count} problem{'s' if count != 1 else ''}"
+            status.text = f"✗ {text.plural(count, 'problem')}"
             if plan.rows_of_plan:
                 caption.text = f"Last valid plan: {text.length(plan.timeline.total_s)}"
             else:
@@ -309,7 +309,7 @@ class EditorScreen(Screen[None]):
             return
         count = len(check.problems)
         question = ConfirmScreen(
-            f"The routine has {count} problem{'s' if count != 1 else ''}. Save anyway?",
+            f"The routine has {text.plural(count, 'problem')}. Save anyway?",
             f"Line {check.problems[0].line}: {check.problems[0].message}. coach cannot play"
             " it until that is fixed.",
             yes="Save anyway",

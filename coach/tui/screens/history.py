@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from coach import text
 from coach.history.records import SessionRecord
 from coach.tui.history_view import (
     DETAIL_COLUMNS,
@@ -105,7 +106,7 @@ class HistoryScreen(Screen[None]):
     def _note(self) -> str:
         if not self.total:
             return EMPTY_HISTORY
-        sessions = "1 session" if self.total == 1 else f"{self.total:,} sessions"
+        sessions = text.plural(self.total, "session")
         if self.loaded < self.total:
             return f"{sessions}, newest first · more as you scroll down"
         return f"{sessions}, newest first · Enter shows a session's steps"
