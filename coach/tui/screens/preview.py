@@ -8,6 +8,7 @@ last plan that worked, and it cannot be started until they are fixed (`e` opens 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -38,12 +39,14 @@ def about_row(row: PlanRow) -> tuple[str, str, str]:
     return f"{row.name}: {row.amount}", steps, caution
 
 
-def problem_lines(entry: RoutineEntry | None) -> str:
-    """What the preview says when its file stopped being a routine it can play."""
+def problem_lines(entry: RoutineEntry | None, worked: bool = True) -> str:
+    """What the preview says when its file is not a routine it can play: one that `worked`
+    here before has mistakes "now"; a new copy of a broken routine just has them."""
     if entry is None:
         return "⚠ This routine's file is gone. The plan below is the last one read."
+    now = " now" if worked else ""
     lines = [
-        f"⚠ {entry.path.name} has mistakes now (e edits it); the plan is the last that worked:"
+        f"⚠ {entry.path.name} has mistakes{now} (e edits it); the plan is the last that worked:"
     ]
     lines += [f"  line {p.line}:{p.col}: {p.message}" for p in entry.problems[:3]]
     if len(entry.problems) > 3:
@@ -71,6 +74,8 @@ class PreviewScreen(Screen[None]):
         self.broken = False
         self._resumed = False
         self._told_history = False
+        #: Files this preview has read as a working routine: only those have mistakes "now".
+        self._worked: set[Path] = {entry.path}
 
     def compose(self) -> ComposeResult:
         yield TextLine(id="routine-name")
@@ -143,8 +148,10 @@ class PreviewScreen(Screen[None]):
         self.set_class(self.broken, "-broken")
         self.query_one("#start", Button).disabled = self.broken
         self.query_one("#routine-problems", TextLine).text = (
-            problem_lines(entry) if self.broken else ""
+            problem_lines(entry, entry is None or entry.path in self._worked) if self.broken else ""
         )
+        if entry is not None and routine is not None:
+            self._worked.add(entry.path)
         if entry is not None:
             self.entry = entry
         if routine is not None:
