@@ -27,7 +27,7 @@ from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
 from coach.routine.timeline import Timeline
 from coach.session.clock import Clock, MonotonicClock
-from coach.settings import Settings, load_settings
+from coach.settings import Settings, load_settings, theme_problem
 from coach.tui.commands import CrampCommands
 from coach.tui.cramp_view import LoggedCramp, logged_line
 from coach.tui.history_view import HistoryAccess, WallClock
@@ -107,10 +107,11 @@ class CoachApp(App[int]):
             home = HomeScreen(self.catalog, self.settings.daily_routine, self.history)
             self.push_screen(home)
         theme = self.settings.theme
-        if theme and theme in self.available_themes:
-            self.theme = theme
+        unknown = theme_problem(theme, self.available_themes)
+        if unknown:
+            self.notify(f"{unknown[0].upper()}{unknown[1:]}.", title="Settings", timeout=8)
         elif theme:
-            self.notify(f"There is no theme called {theme!r}; using the default.", timeout=8)
+            self.theme = theme
         for problem in self.settings.problems:
             self.notify(str(problem), title="Settings", severity="warning", timeout=10)
 
@@ -274,7 +275,9 @@ class CoachApp(App[int]):
             else:
                 go_on()
 
-        self.push_screen(CrampLogScreen(self.history.now(), relief_start=at), closed)
+        exercising = session is not None and session.routine.id != RELIEF_ROUTINE
+        form = CrampLogScreen(self.history.now(), relief_start=at, exercising=exercising)
+        self.push_screen(form, closed)
 
     @on(SummaryClosed)
     async def _summary_closed(self) -> None:

@@ -235,4 +235,5 @@ async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: 
     async with app.run_test() as pilot:
         await settle(pilot)
         assert app.theme != "no-such-theme"
-        assert any("no-such-theme" in n.message for n in app._notifications)
+        told = [n.message for n in app._notifications]
+        assert "There is no theme called 'no-such-theme'; the default is used." in told
