@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from coach import text
 from coach.history.records import StepRecord, StepStatus
 from coach.routine.timeline import Segment, Timeline
 from coach.session.engine import Event, SegmentEnded, SessionFinished
@@ -120,13 +121,9 @@ def _seconds(segment: Segment, end: _End | None, rep_s: float) -> float:
 
 def verdict(outcome: Outcome) -> str:
     """One honest line on how a session ended, the same in the app and in `--plain`."""
-    done = f"{outcome.done} of {exercises(outcome.exercises)} done"
+    done = f"{outcome.done} of {text.plural(outcome.exercises, 'exercise')} done"
     if outcome.completed:
         return f"Session complete: {done}"
     if outcome.reached_end:
         return f"Ended: {done}; skipped steps don't count toward your streak"
     return f"Session stopped: {done}"
-
-
-def exercises(count: int) -> str:
-    return "1 exercise" if count == 1 else f"{count} exercises"

@@ -49,3 +49,12 @@ def test_plural(count: int, shown: str) -> None:
 def test_a_clock_for_dense_tables() -> None:
     assert text.clock(102.9, round_up=False) == "1:42"
     assert text.clock(3900.0) == "1:05:00"
+
+
+def test_a_plans_amount_of_one_rep_is_singular() -> None:
+    """Bug #11: the plan table said "1 reps, own pace"."""
+    from coach.routine.timeline import Segment
+    from coach.tui.widgets.plan import short_amount
+
+    one = Segment(index=0, kind="work", name="Curl", start_s=0.0, duration_s=None, reps=1)
+    assert short_amount(one) == "1 rep, own pace"
