@@ -53,8 +53,13 @@ def test_a_clock_for_dense_tables() -> None:
 
 def test_a_plans_amount_of_one_rep_is_singular() -> None:
     """Bug #11: the plan table said "1 reps, own pace"."""
+    from coach.routine.model import TempoPhase
     from coach.routine.timeline import Segment
     from coach.tui.widgets.plan import short_amount
 
     one = Segment(index=0, kind="work", name="Curl", start_s=0.0, duration_s=None, reps=1)
-    assert short_amount(one) == "1 rep, own pace"
+    assert short_amount(one) == "own pace"
+    tempo = (TempoPhase("up", 2.0), TempoPhase("down", 2.0))
+    assert short_amount(Segment(0, "work", "Raise", 0.0, 4.0, reps=1, tempo=tempo)) == (
+        "1 rep (2-2)"
+    )

@@ -37,7 +37,8 @@ def short_amount(work: Segment) -> str:
     if work.reps is not None and work.tempo:
         each = f"{text.reps(work.reps)} ({'-'.join(f'{p.seconds:g}' for p in work.tempo)})"
     elif work.reps is not None:
-        each = f"{text.reps(work.reps)}, own pace"
+        # One "rep" is a single thing done at the person's pace, as `amount_text` says it.
+        each = "own pace" if work.reps == 1 else f"{text.reps(work.reps)}, own pace"
     else:
         each = text.length(work.duration_s or 0)
     return f"{work.sets} × {each}" if work.sets and work.sets > 1 else each
