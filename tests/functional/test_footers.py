@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from functional.driving import footer_cut, settle
+from functional.driving import footer_cut, open_preview, settle
 from functional.test_history_screens import footer_keys, history_app, seed
 from textual.pilot import Pilot
 from textual.widgets import Footer
@@ -90,3 +90,22 @@ async def test_the_keys_list_names_the_keys_the_home_footer_leaves_out(root: Pat
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is home
+
+
+async def test_a_long_description_on_the_preview_ends_in_an_ellipsis_not_mid_sentence(
+    root: Path,
+) -> None:
+    """Found walking the app at 80x24 (issue #11): a description past three lines was cut."""
+    folder = root / "user"
+    folder.mkdir(parents=True)
+    words = " ".join(f"word{n}" for n in range(120))
+    (folder / "long.yaml").write_text(
+        f"name: Long\ndescription: {words}\nsteps:\n  - {{name: Hold, duration: 5s}}\n"
+    )
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_preview(pilot, "long")
+        shown = app.screen.query_one("#routine-description", TextLine)
+        lines = shown.text.splitlines()
+        assert len(lines) == 4 and lines[-1].endswith("…")
+        assert shown.region.height == 4 and all(len(line) <= 78 for line in lines)

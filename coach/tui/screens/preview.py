@@ -7,6 +7,7 @@ last plan that worked, and it cannot be started until they are fixed (`e` opens 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -30,6 +31,9 @@ from coach.tui.messages import EditChosen, RoutineChosen, RoutinesChanged
 from coach.tui.screens.duplicate import DuplicateScreen
 from coach.tui.widgets.plan import PlanRow, PlanTable
 from coach.tui.widgets.text_line import TextLine
+
+#: Lines the routine's description may take above the plan; every bundled one fits at 80 columns.
+DESCRIPTION_LINES = 4
 
 
 def about_row(row: PlanRow) -> tuple[str, str, str]:
@@ -100,6 +104,19 @@ class PreviewScreen(Screen[None]):
         if progression.has_progress(self.routine):
             self.reload(find=False)
 
+    def on_resize(self) -> None:
+        self._show_description()
+
+    def _show_description(self) -> None:
+        """The description in at most `DESCRIPTION_LINES` lines, a longer one ending in `…`
+        rather than cut off where nobody can tell."""
+        width = max(20, self.size.width - 2)  # the screen's padding
+        lines = textwrap.wrap(self.routine.description, width)
+        if len(lines) > DESCRIPTION_LINES:
+            lines = lines[:DESCRIPTION_LINES]
+            lines[-1] = lines[-1][: width - 1] + "…"
+        self.query_one("#routine-description", TextLine).text = "\n".join(lines)
+
     def on_screen_resume(self) -> None:
         # Back from the editor (or anything else that may have changed the file): read it
         # again. The first resume is the screen's first showing, already up to date.
@@ -168,7 +185,7 @@ class PreviewScreen(Screen[None]):
         self.query_one(
             "#routine-length", TextLine
         ).text = f"{total}{plus} · {text.plural(count, 'exercise')}"
-        self.query_one("#routine-description", TextLine).text = routine.description
+        self._show_description()
         growing = progression.explanations(routine)
         self.query_one("#routine-progression", TextLine).text = "\n".join(
             f"Today: {why}" for why in growing
