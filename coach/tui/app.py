@@ -6,6 +6,7 @@ with a fake clock, a fixed wall clock and a recording audio backend handed in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import ClassVar
@@ -242,9 +243,24 @@ class CoachApp(App[int]):
         self.open_cramp_log()
 
     def action_show_keys(self) -> None:
+        """The keys of the screen, over it; a playing session pauses while they are read."""
         screen = self.screen
         if not isinstance(screen, ListingScreen):
-            self.push_screen(ListingScreen("Keys on this screen", screen_keys(screen)))
+            go_on = self._pause_session()
+            self.push_screen(ListingScreen("Keys on this screen", screen_keys(screen)), go_on)
+
+    def _pause_session(self) -> Callable[..., None]:
+        """Pause the session on screen, if one is playing; the callback plays it on again."""
+        session = self.screen if isinstance(self.screen, SessionScreen) else None
+        paused = session is not None and bool(session.check_action("pause", ()))
+        if session is not None and paused:
+            session.action_pause()
+
+        def go_on(_: object = None) -> None:
+            if session is not None and paused and session.check_action("resume", ()):
+                session.action_resume()
+
+        return go_on
 
     @on(CrampLogChosen)
     def _cramp_log_chosen(self, message: CrampLogChosen) -> None:
@@ -255,13 +271,7 @@ class CoachApp(App[int]):
         if any(isinstance(screen, CrampLogScreen) for screen in self.screen_stack):
             return
         session = self.screen if isinstance(self.screen, SessionScreen) else None
-        paused = session is not None and bool(session.check_action("pause", ()))
-        if session is not None and paused:
-            session.action_pause()
-
-        def go_on(_: object = None) -> None:
-            if session is not None and paused and session.check_action("resume", ()):
-                session.action_resume()
+        go_on = self._pause_session()
 
         def closed(logged: LoggedCramp | None) -> None:
             if logged is None:

@@ -18,6 +18,7 @@ from textual.widgets import Footer
 from coach.session.clock import FakeClock
 from coach.tui.app import CoachApp
 from coach.tui.screens.listing import ListingScreen, screen_keys
+from coach.tui.screens.session import SessionScreen
 from coach.tui.widgets.text_line import TextLine
 
 Moves = Callable[[Pilot[object], FakeClock], Awaitable[None]]
@@ -109,3 +110,18 @@ async def test_a_long_description_on_the_preview_ends_in_an_ellipsis_not_mid_sen
         lines = shown.text.splitlines()
         assert len(lines) == 4 and lines[-1].endswith("…")
         assert shown.region.height == 4 and all(len(line) <= 78 for line in lines)
+
+
+async def test_the_keys_list_over_a_session_pauses_it_until_it_closes(root: Path) -> None:
+    clock = FakeClock()
+    app = history_app(root, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pressing("t", seconds=3.0)(pilot, clock)
+        session = app.screen
+        assert isinstance(session, SessionScreen) and not session.engine.paused
+        await show_keys(pilot, app)
+        assert session.engine.paused
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is session and not session.engine.paused
