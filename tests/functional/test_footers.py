@@ -19,6 +19,7 @@ from coach.session.clock import FakeClock
 from coach.tui.app import CoachApp
 from coach.tui.screens.listing import ListingScreen, screen_keys
 from coach.tui.screens.session import SessionScreen
+from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
 
 Moves = Callable[[Pilot[object], FakeClock], Awaitable[None]]
@@ -125,3 +126,28 @@ async def test_the_keys_list_over_a_session_pauses_it_until_it_closes(root: Path
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is session and not session.engine.paused
+
+
+async def test_with_broken_files_the_routine_rows_stay_in_view_and_w_lists_the_problems(
+    root: Path,
+) -> None:
+    """Bug #11: a few broken files pushed the routine list out of sight behind the warnings."""
+    folder = root / "user"
+    folder.mkdir(parents=True)
+    for n in range(6):
+        (folder / f"broken-{n}.yaml").write_text(f"name: B{n}\nsteps:\n  - exercise: nope-{n}\n")
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        problems = home.query_one("#routine-problems", TextLine)
+        # Six broken files and the bundled `broken` one of the tests' catalog.
+        assert problems.text == "⚠ 7 problems in your routine files: w shows them"
+        assert problems.region.height == 1
+        table = home.query_one(RoutineTable)
+        assert table.region.height - 1 >= 3  # the header, then at least three rows
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, ListingScreen)
+        listed = [line.text for line in app.screen.query(".listing-text").results(TextLine)]
+        assert sum(line.startswith("broken-") for line in listed) == 6, listed
