@@ -47,3 +47,26 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 def reps(count: int) -> str:
     return plural(count, "rep")
+
+
+def fit_column(
+    rows: list[tuple[str, ...]],
+    headers: tuple[str, ...],
+    width: int,
+    column: int = 0,
+    padding: int = 2,
+) -> list[tuple[str, ...]]:
+    """Rows whose cells in `column` are cut short (with …) so every column fits in `width`
+    cells, each column taking its widest cell plus `padding`. The other columns say how it
+    went or what is asked and are never cut; a long name gives way."""
+    others = sum(
+        max(len(headers[i]), *(len(row[i]) for row in rows)) + padding
+        for i in range(len(headers))
+        if i != column
+    )
+    room = max(len(headers[column]), width - others - padding)
+
+    def cut(cell: str) -> str:
+        return cell if len(cell) <= room else cell[: room - 1] + "…"
+
+    return [(*row[:column], cut(row[column]), *row[column + 1 :]) for row in rows]

@@ -212,7 +212,9 @@ class EditorScreen(Screen[None]):
                 yield TextLine(id="editor-status")
                 yield OptionList(id="problems")
                 yield TextLine(id="plan-caption")
-                yield PlanTable(Timeline(self.target.routine_id, "", ()), id="editor-plan")
+                yield PlanTable(
+                    Timeline(self.target.routine_id, "", ()), id="editor-plan", brief=True
+                )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -25,7 +25,6 @@ from coach.tui.history_view import (
     HistoryAccess,
     Read,
     detail_lines,
-    fit_first_column,
     read,
     read_page,
     session_cells,
@@ -176,7 +175,7 @@ class SessionDetailScreen(Screen[None]):
         table: DataTable[Text] = self.query_one("#steps", DataTable)
         # The table's width less its scroll bar: the status column must never be cut.
         rows = [step_cells(step) for step in record.steps]
-        fitted = fit_first_column(rows, DETAIL_COLUMNS, table.size.width - 2) if rows else []
+        fitted = text.fit_column(rows, DETAIL_COLUMNS, table.size.width - 2) if rows else []
         for step, cells in zip(record.steps, fitted, strict=True):
             table.add_row(*_cells(cells, DETAIL_COLUMNS), key=str(step.index))
         table.set_class(not record.steps, "-empty")

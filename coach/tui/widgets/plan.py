@@ -76,9 +76,12 @@ def plan_rows(timeline: Timeline) -> list[PlanRow]:
 class PlanTable(DataTable[str]):
     """The plan, a row per step; the highlighted row's instructions are shown beside it."""
 
-    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+    def __init__(self, timeline: Timeline, *, id: str | None = None, brief: bool = False) -> None:
+        """`brief`: number, exercise and amount only, the exercise cut to the table's width
+        (with …), for a narrow place such as the editor's side."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.timeline = timeline
+        self.brief = brief
         self.rows_of_plan = plan_rows(timeline)
 
     def on_mount(self) -> None:
@@ -98,13 +101,24 @@ class PlanTable(DataTable[str]):
 
     def _fill(self) -> None:
         with_rounds = any(row.round for row in self.rows_of_plan)
-        columns = ["#", "Exercise", "Amount", "Sides", "Time"]
+        columns = (
+            ["#", "Exercise", "Amount"]
+            if self.brief
+            else ["#", "Exercise", "Amount", "Sides", "Time"]
+        )
         if with_rounds:
             columns.insert(2, "Round")
-        self.add_columns(*columns)
+        rows: list[tuple[str, ...]] = []
         for number, row in enumerate(self.rows_of_plan, start=1):
-            cells = [str(number), row.name, row.amount, row.sides]
-            cells.append(text.clock(row.seconds) if row.seconds else "self-paced")
+            cells = [str(number), row.name, row.amount]
+            if not self.brief:
+                cells.append(row.sides)
+                cells.append(text.clock(row.seconds) if row.seconds else "self-paced")
             if with_rounds:
                 cells.insert(2, row.round)
-            self.add_row(*cells, key=str(number))
+            rows.append(tuple(cells))
+        if self.brief and rows and self.size.width:
+            rows = text.fit_column(rows, tuple(columns), self.size.width - 2, column=1)
+        self.add_columns(*columns)
+        for number, shown in enumerate(rows, start=1):
+            self.add_row(*shown, key=str(number))
