@@ -3,15 +3,24 @@ so `coach --help` and `coach --version` never load Textual or audio."""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
 
-from coach import __version__
-from coach.commands import cramps, doctor, edit, history, remind, routines, session
+TYPE_CHECKING = False  # not `typing`'s: importing typing costs `coach nudge` its speed
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
+#: Commands that run in every new shell or prompt, by their exact arguments: the module and
+#: function that handle them, imported alone (no argparse, no other command family).
+FAST_PATHS: dict[tuple[str, ...], tuple[str, str]] = {("nudge",): ("coach.commands.nudge", "nudge")}
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from coach import __version__
+    from coach.commands import cramps, doctor, edit, history, nudge, remind, routines, session
+
     parser = argparse.ArgumentParser(
         prog="coach",
         description="A terminal exercise coach for foot and calf routines.",
@@ -26,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     cramps.register(sub)
     doctor.register(sub)
     remind.register(sub)
+    nudge.register(sub)
     return parser
 
 
@@ -35,11 +45,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if callable(reconfigure):
             reconfigure(errors="replace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
+    fast = FAST_PATHS.get(tuple(sys.argv[1:] if argv is None else argv))
+    if fast is None:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", None)
     try:
+        if fast is not None:
+            return run_fast(*fast)
         if handler is None:
+            from coach.commands import session
+
             return session.open_home()
         code: int = handler(args)
         return code
@@ -56,6 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"coach: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         _silence_stdout()
         return 1
+
+
+def run_fast(module: str, function: str) -> int:
+    import importlib
+
+    command: Callable[[], int] = getattr(importlib.import_module(module), function)
+    return command()
 
 
 def _silence_stdout() -> None:

@@ -6,16 +6,16 @@ message` line each on stderr, then carries on with the rest of the plan.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import argparse
+
     from coach.history.store import HistoryStore
     from coach.plan import PlanEntry, PlannedItem
-    from coach.routine.catalog import Catalog
     from coach.settings import Settings
 
 
@@ -30,20 +30,22 @@ class PlanReading:
         return self.plan if self.settings.schedule is not None else None
 
 
-def read_plan(catalog: Catalog | None = None) -> PlanReading:
-    """The settings and their plan; each problem printed on stderr, the rest of the plan kept."""
+def read_plan() -> PlanReading:
+    """The settings and their plan; each problem printed on stderr, the rest of the plan kept.
+
+    The plan's routines are checked against the routine files' names, without loading them.
+    """
+    from coach import locations
     from coach.plan.entry import check_routines
+    from coach.routine.files import routine_ids
     from coach.settings import load_settings
 
     settings = load_settings()
     problems = list(settings.problems)
     plan = settings.plan
     if settings.schedule is not None:
-        if catalog is None:
-            from coach.routine.catalog import Catalog
-
-            catalog = Catalog.default()
-        plan, unknown = check_routines(plan, catalog.ids())
+        folders = (locations.user_routines_dir(), locations.bundled_dir("routines"))
+        plan, unknown = check_routines(plan, routine_ids(folders))
         problems += unknown
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
