@@ -19,7 +19,17 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from coach import __version__
-    from coach.commands import cramps, doctor, edit, history, nudge, remind, routines, session
+    from coach.commands import (
+        cramps,
+        doctor,
+        edit,
+        history,
+        nudge,
+        plan,
+        remind,
+        routines,
+        session,
+    )
 
     parser = argparse.ArgumentParser(
         prog="coach",
@@ -36,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.register(sub)
     remind.register(sub)
     nudge.register(sub)
+    plan.register(sub)
     return parser
 
 

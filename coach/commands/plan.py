@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     import argparse
@@ -28,6 +29,15 @@ class PlanReading:
     def schedule(self) -> tuple[PlanEntry, ...] | None:
         """The plan streaks follow; None keeps the any-routine rule (no `schedule:` written)."""
         return self.plan if self.settings.schedule is not None else None
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "calendar",
+        help="write the plan as an iCalendar file (.ics) for a phone's or desktop's calendar",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
+    p.set_defaults(handler=cmd_calendar)
 
 
 def read_plan() -> PlanReading:
@@ -131,3 +141,56 @@ def status_mark(done: bool) -> str:
     except (UnicodeEncodeError, LookupError):
         return "+" if done else "-"
     return mark
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from coach.commands.common import say
+    from coach.commands.history import write_atomically
+    from coach.history.records import local_now
+    from coach.remind.ical import local_zone, plan_calendar
+    from coach.routine.catalog import Catalog, UnknownRoutine
+    from coach.routine.timeline import Timeline, expand
+
+    reading = read_plan()
+    catalog = Catalog.default()
+    planned: list[tuple[PlanEntry, Timeline]] = []
+    untimed = []
+    for entry in reading.plan:
+        if entry.at is None:
+            untimed.append(entry.routine)
+            continue
+        try:
+            found = catalog.find(entry.routine)
+        except UnknownRoutine as exc:
+            say(str(exc))
+            continue
+        if found.routine is None:
+            say(f"{found.error}; {entry.routine} is left out of the calendar")
+            continue
+        planned.append((entry, expand(found.routine)))
+    if not planned:
+        say('nothing in the plan has a time (`at: "07:30"` in the schedule); no calendar written')
+        return 1
+    data = plan_calendar(planned, local_now().date(), local_zone()).to_ical()
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+
+        def fill(out: TextIO) -> None:
+            out.write(data.decode("utf-8"))  # CRLF line ends kept: the file opens with newline=""
+
+        try:
+            write_atomically(args.output, fill)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            say(f"cannot write {args.output}: {exc.strerror or exc}")
+            return 1
+        count = len(planned)
+        print(f"Wrote {count} event{'s' if count != 1 else ''} to {args.output}.", file=sys.stderr)
+    if untimed:
+        names = ", ".join(dict.fromkeys(untimed))
+        say(f"left out, having no time of day (`at:`): {names}")
+    return 0
