@@ -188,8 +188,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         except OSError as exc:
             say(f"cannot write {args.output}: {exc.strerror or exc}")
             return 1
-        count = len(planned)
-        print(f"Wrote {count} event{'s' if count != 1 else ''} to {args.output}.", file=sys.stderr)
+        from coach.text import plural
+
+        print(f"Wrote {plural(len(planned), 'event')} to {args.output}.", file=sys.stderr)
     if untimed:
         names = ", ".join(dict.fromkeys(untimed))
         say(f"left out, having no time of day (`at:`): {names}")

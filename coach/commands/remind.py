@@ -114,6 +114,7 @@ def _on_cron(
 ) -> int:
     from coach.remind.install import cron_plan, install_cron, remove_systemd
     from coach.remind.units import cron_lines
+    from coach.text import plural
 
     if args.dry_run:
         for path, text in cron_plan(entries, places, command).files:
@@ -123,7 +124,7 @@ def _on_cron(
         return 0
     added = install_cron(entries, places, command)
     remove_systemd(places)
-    print(f"Reminders on: {len(added)} line{'s' if len(added) != 1 else ''} in your crontab")
+    print(f"Reminders on: {plural(len(added), 'line')} in your crontab")
     _print_next(entries)
     return 0
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from coach.files import write_atomic
 from coach.plan import PlanEntry
 from coach.remind.units import (
     CRON_MARK,
@@ -108,9 +109,7 @@ def write_files(plan: Plan) -> None:
     for path, text in plan.files:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomic(path, text)
         except OSError as exc:
             raise RemindError(f"cannot write {path}: {exc.strerror or exc}") from None
 
