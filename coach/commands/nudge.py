@@ -123,20 +123,10 @@ def check(now: datetime) -> tuple[str, datetime]:
     """The nudge to print (empty for none) and until when to stay quiet."""
     from datetime import timedelta
 
-    from coach.commands.plan import read_plan
-    from coach.history.database import HistoryUnavailable
-    from coach.history.store import HistoryStore
+    from coach.commands.plan import read_plan, read_today
     from coach.plan import due
-    from coach.plan.tracking import todays_items
 
-    reading = read_plan()
-    try:
-        with HistoryStore.open(create=False) as store:
-            items = todays_items(store, reading.plan, now.date())
-    except HistoryUnavailable:
-        from coach.plan import day_plan
-
-        items = tuple(day_plan(reading.plan, now.date(), []))
+    items = read_today(read_plan(), now.date()).items
     pending = due(items, now.time())
     if pending:
         names = list(dict.fromkeys(item.entry.routine for item in pending))

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from coach.history.store import HistoryStore
     from coach.plan import PlanEntry, PlannedItem
+    from coach.routine.model import Routine
     from coach.settings import Settings
 
 
@@ -60,6 +62,31 @@ def read_plan() -> PlanReading:
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
     return PlanReading(settings, plan)
+
+
+@dataclass(frozen=True)
+class Today:
+    items: tuple[PlannedItem, ...]  # today's plan, each done or not
+    streak: int
+
+
+def read_today(reading: PlanReading, day: date) -> Today:
+    """Today's plan against the history, for the reminder and the nudge: a history that cannot
+    be read is said on stderr and counts as nothing done (a reminder too many, never lost)."""
+    from coach.commands.common import say
+    from coach.history.database import HistoryUnavailable
+    from coach.history.store import HistoryStore
+    from coach.plan import day_plan
+    from coach.plan.tracking import plan_streak, todays_items
+
+    rest = reading.settings.rest_days_per_week
+    try:
+        with HistoryStore.open(create=False) as store:
+            items = todays_items(store, reading.plan, day)
+            return Today(items, plan_streak(store, reading.schedule, day, rest).current)
+    except HistoryUnavailable as exc:
+        say(f"history is not available ({exc}); taking nothing as done")
+        return Today(tuple(day_plan(reading.plan, day, [])), 0)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -112,25 +139,29 @@ def status_lines(items: Sequence[PlannedItem], streak: int) -> list[str]:
 
 def planned_json(items: Sequence[PlannedItem]) -> list[dict[str, Any]]:
     """Today's entries as `coach status --json` lists them, each with its routine's name."""
-    from coach.routine.catalog import Catalog, UnknownRoutine
-
-    catalog = Catalog.default()
     rows = []
     for item in items:
-        name = item.entry.routine
-        try:
-            routine = catalog.find(name).routine
-        except UnknownRoutine:
-            routine = None
+        routine = planned_routine(item.entry.routine)
         rows.append(
             {
                 "routine": item.entry.routine,
-                "name": routine.name if routine is not None else name,
+                "name": routine.name if routine is not None else item.entry.routine,
                 "at": item.entry.at_text(),
                 "done": item.done,
             }
         )
     return rows
+
+
+def planned_routine(routine_id: str) -> Routine | None:
+    """A planned routine, loaded; None when it is missing or broken (the plan's check and
+    `coach validate` say why)."""
+    from coach.routine.catalog import Catalog, UnknownRoutine
+
+    try:
+        return Catalog.default().find(routine_id).routine
+    except UnknownRoutine:
+        return None
 
 
 def status_mark(done: bool) -> str:

@@ -240,33 +240,19 @@ class StartFailed(Exception):
 def due_now(reading: PlanReading, now: datetime | None = None) -> Due | None:
     """The first planned routine not done whose time has come, with its name, length and the
     streak; None when everything planned up to now is done."""
-    from coach.history.database import HistoryUnavailable
-    from coach.history.store import HistoryStore
+    from coach.commands.plan import planned_routine, read_today
     from coach.plan import due
-    from coach.plan.tracking import plan_streak, todays_items
     from coach.remind.fire import Due
-    from coach.routine.catalog import Catalog, UnknownRoutine
     from coach.routine.timeline import expand
 
     now = now or _now()
-    try:
-        with HistoryStore.open(create=False) as store:
-            items = todays_items(store, reading.plan, now.date())
-            rest = reading.settings.rest_days_per_week
-            streak = plan_streak(store, reading.schedule, now.date(), rest).current
-    except HistoryUnavailable as exc:
-        say(f"history is not available ({exc}); reminding anyway")
-        from coach.plan import day_plan
-
-        items, streak = tuple(day_plan(reading.plan, now.date(), [])), 0
+    today = read_today(reading, now.date())
+    items, streak = today.items, today.streak
     pending = due(items, now.time())
     if not pending:
         return None
     entry = pending[0].entry
-    try:
-        routine = Catalog.default().find(entry.routine).routine
-    except UnknownRoutine:
-        routine = None
+    routine = planned_routine(entry.routine)
     name = routine.name if routine is not None else entry.routine
     length = expand(routine).total_s if routine is not None else 0.0
     return Due(entry.routine, name, length, entry.at, streak)
@@ -292,14 +278,11 @@ def log_done(due: Due) -> None:
     from datetime import timedelta
 
     from coach.commands.history import with_history
+    from coach.commands.plan import planned_routine
     from coach.history.recorder import done_elsewhere
-    from coach.routine.catalog import Catalog, UnknownRoutine
     from coach.routine.timeline import expand
 
-    try:
-        routine = Catalog.default().find(due.routine).routine
-    except UnknownRoutine:
-        routine = None
+    routine = planned_routine(due.routine)
     if routine is None:
         say(f"{due.routine} cannot be loaded, so it cannot be logged; `coach validate` says why")
         return
