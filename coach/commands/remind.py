@@ -88,6 +88,7 @@ def _on_systemd(
     args: argparse.Namespace, entries: list[PlanEntry], places: Places, command: list[str]
 ) -> int:
     import shlex
+    from contextlib import suppress
 
     from coach.remind.install import RemindError, install_systemd, remove_cron, systemd_plan
 
@@ -103,7 +104,8 @@ def _on_systemd(
     except RemindError as exc:
         say(f"reminders are not on: {exc}; {OFFER_CRON}")
         return 1
-    remove_cron()  # switching from cron: one set of reminders, not two
+    with suppress(RemindError):
+        remove_cron()  # switching from cron: one set of reminders, not two
     print(f"Reminders on: systemd user timer {places.timer}")
     _print_next(entries)
     return 0
@@ -112,12 +114,12 @@ def _on_systemd(
 def _on_cron(
     args: argparse.Namespace, entries: list[PlanEntry], places: Places, command: list[str]
 ) -> int:
-    from coach.remind.install import cron_plan, install_cron, remove_systemd
+    from coach.remind.install import desktop_plan, install_cron, remove_systemd
     from coach.remind.units import cron_lines
     from coach.text import plural
 
     if args.dry_run:
-        for path, text in cron_plan(entries, places, command).files:
+        for path, text in desktop_plan(places, command).files:
             print(f"# {path}\n{text}")
         print("# crontab lines (coach's own lines are replaced by these):")
         print("\n".join(cron_lines(entries, command)))
@@ -162,7 +164,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from coach.commands.plan import read_plan
     from coach.plan import next_reminders
     from coach.remind.install import Places, installed
-    from coach.remind.units import timed, timer_text
+    from coach.remind.units import timed
 
     places = Places.of()
     entries = timed(read_plan().plan)
@@ -180,10 +182,25 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     where = f"systemd user timer {places.timer}" if how == "systemd" else "your crontab"
     print(f"Reminders on: {where}")
-    if how == "systemd" and places.timer.read_text(encoding="utf-8") != timer_text(entries):
+    if not up_to_date(how, places, entries):
         print("The plan has changed since: `coach remind on` brings the reminders up to date.")
     _print_next(entries, upcoming)
     return 0
+
+
+def up_to_date(how: str, places: Places, entries: list[PlanEntry]) -> bool:
+    """Whether the installed reminders come at the plan's times (the command may differ)."""
+    from coach.remind.install import RemindError, ours, read_crontab
+    from coach.remind.units import cron_lines, timer_text
+
+    try:
+        if how == "systemd":
+            return places.timer.read_text(encoding="utf-8") == timer_text(entries)
+        table = read_crontab()
+    except (OSError, RemindError):
+        return True  # cannot tell: say nothing rather than something wrong
+    installed = sorted(line.split()[:5] for line in table if ours(line))
+    return installed == sorted(line.split()[:5] for line in cron_lines(entries, ["coach"]))
 
 
 def _now() -> datetime:
