@@ -25,9 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
         edit,
         history,
         nudge,
-        plan,
         remind,
         routines,
+        schedule,
         session,
     )
 
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.register(sub)
     remind.register(sub)
     nudge.register(sub)
-    plan.register(sub)
+    schedule.register(sub)
     return parser
 
 

@@ -123,7 +123,7 @@ def check(now: datetime) -> tuple[str, datetime]:
     """The nudge to print (empty for none) and until when to stay quiet."""
     from datetime import timedelta
 
-    from coach.commands.plan import read_plan, read_today
+    from coach.commands.schedule import read_plan, read_today
     from coach.plan import due
 
     items = read_today(read_plan(), now.date()).items

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from coach.commands.common import say
 
 if TYPE_CHECKING:
-    from coach.commands.plan import PlanReading
+    from coach.commands.schedule import PlanReading
     from coach.history.store import HistoryStore
     from coach.plan import PlanEntry, Reminder
     from coach.remind.fire import Due
@@ -66,7 +66,7 @@ def duration(text: str) -> float:
 
 
 def cmd_on(args: argparse.Namespace) -> int:
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
     from coach.remind.install import Places, RemindError, coach_command
     from coach.remind.units import timed
 
@@ -161,7 +161,7 @@ def cmd_off(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     import json
 
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
     from coach.plan import next_reminders
     from coach.remind.install import Places, installed
     from coach.remind.units import timed
@@ -220,7 +220,7 @@ def _print_next(entries: list[PlanEntry], upcoming: list[Reminder] | None = None
 
 
 def cmd_fire(args: argparse.Namespace) -> int:
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
     from coach.remind.fire import RealSleeper, remind
     from coach.remind.notify import DBusNotifier, NoBus
 
@@ -257,7 +257,7 @@ class StartFailed(Exception):
 def due_now(reading: PlanReading, now: datetime | None = None) -> Due | None:
     """The first planned routine not done whose time has come, with its name, length and the
     streak; None when everything planned up to now is done."""
-    from coach.commands.plan import planned_routine, read_today
+    from coach.commands.schedule import planned_routine, read_today
     from coach.plan import due
     from coach.remind.fire import Due
     from coach.routine.timeline import expand
@@ -295,7 +295,7 @@ def log_done(due: Due) -> None:
     from datetime import timedelta
 
     from coach.commands.history import with_history
-    from coach.commands.plan import planned_routine
+    from coach.commands.schedule import planned_routine
     from coach.history.recorder import done_elsewhere
     from coach.routine.timeline import expand
 

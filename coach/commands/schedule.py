@@ -1,4 +1,5 @@
-"""`coach status`: today's plan from the shell, and the plan as every plan command reads it.
+"""The weekly schedule from the shell: `coach status` (today's plan) and `coach calendar`, and
+the plan as every command that uses it reads it.
 
 Every command that reads the plan reports its problems the same way: one `PATH:LINE:COL:
 message` line each on stderr, then carries on with the rest of the plan.
