@@ -27,6 +27,8 @@ schedule:
     days: weekends
   - routine: wednesday
     days: wed
+  - routine: mixed
+    days: [weekends, Fri]
 """
 
 
@@ -45,6 +47,7 @@ def test_a_schedule_is_read_entry_by_entry(tmp_path: Path) -> None:
         PlanEntry("calf-stretch", frozenset(range(5))),
         PlanEntry("long", frozenset({5, 6})),
         PlanEntry("wednesday", frozenset({2})),
+        PlanEntry("mixed", frozenset({4, 5, 6})),
     )
     assert settings.plan[0].origin == (str(tmp_path / "settings.yaml"), 2, 14)
     assert [e.days_text() for e in settings.plan] == [
@@ -53,6 +56,7 @@ def test_a_schedule_is_read_entry_by_entry(tmp_path: Path) -> None:
         "weekdays",
         "weekends",
         "wed",
+        "fri, sat, sun",
     ]
 
 
