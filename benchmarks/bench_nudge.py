@@ -1,11 +1,13 @@
 """`coach nudge` in a new shell, next to `python -c pass` in the same run (the issue's bar:
 at most 2.5 times it).
 
-Two cases, each a fresh process as a shell's rc file starts it, with a year of daily sessions
+Three cases, each a fresh process as a shell's rc file starts it, with a year of daily sessions
 in the history and a three-entry plan:
-- quiet: a nudge was printed within 3 hours, or everything due is done (the stamp says so);
-  this is what nearly every new shell meets;
-- checking: the stamp has run out, so the plan and the history are read.
+- nothing changed: the day, history and settings are as the nudge's state file says, and a
+  nudge was printed within 3 hours; what nearly every new shell meets;
+- nudging again: the same, but the last nudge was 3 hours ago, so it prints the line;
+- reading again: the history or the settings changed (a session was done, the plan edited, a
+  new day), so the plan and the history are read: once after each such change.
 Runs alternate between the reference and coach so a busy moment on a shared machine hits both;
 the medians are reported.
 """
@@ -100,24 +102,36 @@ def main() -> int:
     (root / "config" / "settings.yaml").write_text(PLAN)
     seed(env)
     nudge = [*coach_command(), "nudge"]
-    stamp = root / "cache" / "nudge"
+    state = root / "cache" / "nudge"
 
-    def stale() -> None:
-        stamp.unlink(missing_ok=True)
+    def nothing_changed() -> None:
+        pass
+
+    def three_hours_later() -> None:
+        lines = state.read_text().splitlines()
+        lines[2] = "0"
+        state.write_text("\n".join(lines) + "\n")
+
+    def changed() -> None:
+        state.unlink(missing_ok=True)
 
     rows = [
-        ("quiet (stamp fresh)", *compare(nudge, env, lambda: None)),
-        ("checking (plan and history read)", *compare(nudge, env, stale)),
+        ("nothing changed (quiet)", *compare(nudge, env, nothing_changed)),
+        ("nothing changed, nudging again", *compare(nudge, env, three_hours_later)),
+        ("reading again (plan and history)", *compare(nudge, env, changed)),
     ]
     print(f"| `coach nudge` | `python -c pass` | `coach nudge` | ratio | median of {RUNS} |")
     print("|---|---:|---:|---:|---|")
     worst = 0.0
     for name, reference, ours in rows:
         ratio = ours / reference
-        worst = max(worst, ratio) if name.startswith("quiet") else worst
+        worst = max(worst, ratio) if name.startswith("nothing changed") else worst
         print(f"| {name} | {reference:.0f} ms | {ours:.0f} ms | {ratio:.1f}× | |")
     if worst > LIMIT:
-        print(f"\nThe quiet nudge takes {worst:.1f}× `python -c pass`; the bar is {LIMIT}×.")
+        print(
+            f"\nWith nothing changed a nudge takes {worst:.1f}× `python -c pass`"
+            f" (the bar is {LIMIT}×)."
+        )
         return 1
     return 0
 

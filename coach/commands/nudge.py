@@ -1,11 +1,13 @@
 """`coach hook bash|zsh|fish` and `coach nudge`: one line in a new shell when today's plan is
 waiting, and nothing otherwise.
 
-`nudge` runs in every new shell, so it starts on the command line's fast path and first reads
-one small stamp file in the cache folder: while the stamp says "quiet until" a moment still to
-come (and the settings are older than the stamp), it stops there, having imported almost
-nothing. Only otherwise does it read the plan and the history, and then it writes the stamp:
-3 hours after a nudge, or until the next planned time when everything due is done.
+`nudge` runs in every new shell, so it starts on the command line's fast path and keeps a small
+state file in the cache folder: today's planned routines (time, done or not) and when it last
+nudged. While the day, the history, the settings and the routine folder are as they were when
+it was written (their size and time of change), the state answers alone, with nothing but
+`os` and `time` loaded; any change means reading the plan and the history again, once.
+A nudge is printed when something planned up to now is not done and none was printed in the
+last 3 hours.
 """
 
 from __future__ import annotations
@@ -14,16 +16,17 @@ import os
 import sys
 import time
 
-TYPE_CHECKING = False  # not `typing`'s: the quiet path imports only os, sys and time
+TYPE_CHECKING = False  # not `typing`'s: the usual path imports only os, sys and time
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
-    from datetime import datetime
 
-    from coach.plan import PlannedItem
-
-STAMP = "nudge"
+STATE = "nudge"
+FORMAT = "coach-nudge 1"
 QUIET_AFTER_NUDGE_S = 3 * 3600.0
+
+#: (time of day as "HH:MM" or "" for any time, done, routine id): today's plan, in order.
+Item = tuple[str, bool, str]
 
 HOOKS = {
     "bash": (
@@ -62,9 +65,12 @@ def cmd_hook(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- where things are, without pathlib ---------------------------------------------------------
+
+
 def folder(override: str, xdg: str, default: str, kind: str) -> str:
     """A coach folder as `coach.locations` finds it, without pathlib or platformdirs on
-    Linux (they would double the time of a quiet nudge); elsewhere through locations."""
+    Linux (they would double the time of a nudge); elsewhere through locations."""
     given = os.environ.get(override)
     if given:
         return os.path.expanduser(given)
@@ -76,76 +82,106 @@ def folder(override: str, xdg: str, default: str, kind: str) -> str:
     return str(getattr(locations, f"{kind}_dir")())
 
 
-def stamp_path() -> str:
-    return os.path.join(folder("COACH_CACHE_DIR", "XDG_CACHE_HOME", "~/.cache", "cache"), STAMP)
+def state_path() -> str:
+    return os.path.join(folder("COACH_CACHE_DIR", "XDG_CACHE_HOME", "~/.cache", "cache"), STATE)
 
 
-def settings_file() -> str:
+def watched() -> list[str]:
+    """What today's plan and its done-ness are read from: the history (and its write-ahead
+    log), the settings, and the user's routine folder."""
+    data = folder("COACH_DATA_DIR", "XDG_DATA_HOME", "~/.local/share", "data")
     config = folder("COACH_CONFIG_DIR", "XDG_CONFIG_HOME", "~/.config", "config")
-    return os.path.join(config, "settings.yaml")
+    history = os.path.join(data, "history.db")
+    routines = os.path.join(config, "routines")
+    return [history, history + "-wal", os.path.join(config, "settings.yaml"), routines]
 
 
-def quiet(stamp: str, now: float) -> bool:
-    """The stamp says to stay quiet until later, and the plan has not changed since."""
+def state_key(now: float) -> str:
+    """The day and each watched file as it is on disk, as one line: equal keys, same answer."""
+    from coach import __version__
+
+    parts = [__version__, time.strftime("%Y-%m-%d", time.localtime(now))]
+    for path in watched():
+        try:
+            info = os.stat(path)
+        except OSError:
+            parts.append("-")
+            continue
+        parts.append(f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}")
+    return " ".join(parts)
+
+
+# -- the state file ----------------------------------------------------------------------------
+
+
+def read_state(path: str) -> tuple[str, float, list[Item]] | None:
+    """(key, when it last nudged, today's items), or None when missing or not understood."""
     try:
-        with open(stamp, encoding="ascii") as handle:
-            until = float(handle.read().split()[0])
-        written = os.stat(stamp).st_mtime
-    except (OSError, ValueError, IndexError):
-        return False
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+        if len(lines) < 3 or lines[0] != FORMAT:
+            return None
+        items = []
+        for line in lines[3:]:
+            at, done, routine = line.split("\t", 2)
+            items.append((at, done == "1", routine))
+        return lines[1], float(lines[2]), items
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def write_state(path: str, key: str, nudged: float, items: Sequence[Item]) -> None:
+    lines = [FORMAT, key, f"{nudged:.0f}"]
+    lines += [f"{at}\t{'1' if done else '0'}\t{routine}" for at, done, routine in items]
     try:
-        changed = os.stat(settings_file()).st_mtime
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+        os.replace(temporary, path)
     except OSError:
-        changed = 0.0
-    return now < until and changed <= written
+        pass  # without a state it reads the plan again next time: slower, not wrong
+
+
+# -- the nudge --------------------------------------------------------------------------------
 
 
 def nudge() -> int:
     """Print the nudge when due; always exit 0 (a shell's start must never look broken)."""
-    stamp = stamp_path()
-    if quiet(stamp, time.time()):
-        return 0
-    from datetime import datetime
-
-    line, until = check(datetime.now().astimezone())
-    if line:
-        print(line)
-    try:
-        os.makedirs(os.path.dirname(stamp), exist_ok=True)
-        with open(stamp, "w", encoding="ascii") as handle:
-            handle.write(f"{until.timestamp():.0f}\n")
-    except OSError:
-        pass  # without a stamp it checks again next time: slower, not wrong
+    path, now = state_path(), time.time()
+    key, state = state_key(now), read_state(path)
+    if state is not None and state[0] == key:
+        fresh, items = False, state[2]
+    else:
+        fresh, items = True, read_items(now)
+        key = state_key(now)  # as the files are after reading them (a first open may tidy)
+    nudged = state[1] if state is not None else 0.0
+    waiting = due(items, time.strftime("%H:%M", time.localtime(now)))
+    told = bool(waiting) and now - nudged >= QUIET_AFTER_NUDGE_S
+    if told:
+        print(nudge_line(waiting))
+        nudged = now
+    if fresh or told:
+        write_state(path, key, nudged, items)
     return 0
 
 
-def check(now: datetime) -> tuple[str, datetime]:
-    """The nudge to print (empty for none) and until when to stay quiet."""
-    from datetime import timedelta
+def due(items: Sequence[Item], clock: str) -> list[str]:
+    """The routines not done whose time (`HH:MM`, or any time) has come by `clock`, each once."""
+    return list(dict.fromkeys(r for at, done, r in items if not done and at <= clock))
+
+
+def nudge_line(routines: Sequence[str]) -> str:
+    named = ", ".join(routines[:-1]) + f" and {routines[-1]}" if len(routines) > 1 else routines[0]
+    return f"coach: {named} not done yet today · type coach to start"
+
+
+def read_items(now: float) -> list[Item]:
+    """Today's plan against the history (the slow path: settings, YAML and SQLite)."""
+    from datetime import datetime
 
     from coach.commands.schedule import read_plan, read_today
-    from coach.plan import due
 
-    items = read_today(read_plan(), now.date()).items
-    pending = due(items, now.time())
-    if pending:
-        names = list(dict.fromkeys(item.entry.routine for item in pending))
-        listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
-        line = f"coach: {listed} not done yet today · type coach to start"
-        return line, now + timedelta(seconds=QUIET_AFTER_NUDGE_S)
-    return "", next_due(items, now)
-
-
-def next_due(items: Sequence[PlannedItem], now: datetime) -> datetime:
-    """When something of today's plan next comes due; else the start of tomorrow."""
-    from datetime import datetime, timedelta
-
-    from coach.plan import local_moment
-
-    tomorrow = local_moment(now.date() + timedelta(days=1), datetime.min.time())
-    later = [
-        local_moment(now.date(), item.entry.at)
-        for item in items
-        if not item.done and item.entry.at is not None
-    ]
-    return min([moment for moment in later if moment > now] + [tomorrow])
+    today = datetime.fromtimestamp(now).astimezone().date()
+    plan = read_today(read_plan(), today).items
+    return [(item.entry.at_text() or "", item.done, item.entry.routine) for item in plan]

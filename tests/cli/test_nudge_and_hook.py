@@ -8,13 +8,13 @@ import os
 import subprocess
 import sys
 import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from coach import locations
-from coach.commands.nudge import folder, stamp_path
+from coach.commands.nudge import folder, state_path
 from tests.cli.conftest import RunCoach
 
 LINE = "coach: foot-daily not done yet today · type coach to start\n"
@@ -27,37 +27,56 @@ def settings(isolated_folders: Path) -> Path:
     return path
 
 
+def nudged_at(seconds: float) -> None:
+    """Pretend the last nudge was printed at `seconds` since the epoch."""
+    path = Path(state_path())
+    lines = path.read_text().splitlines()
+    lines[2] = f"{seconds:.0f}"
+    path.write_text("\n".join(lines) + "\n")
+
+
 def test_a_nudge_then_quiet_for_three_hours(coach: RunCoach, settings: Path) -> None:
     first = coach("nudge")
     assert (first.returncode, first.stdout, first.stderr) == (0, LINE, "")
-    until = float(Path(stamp_path()).read_text())
-    assert abs(until - (time.time() + 3 * 3600)) < 120
     second = coach("nudge")
     assert (second.returncode, second.stdout) == (0, "")
-    Path(stamp_path()).write_text(f"{time.time() - 1:.0f}\n")  # three hours later
+    nudged_at(time.time() - 3 * 3600 + 60)  # not quite three hours ago
+    assert coach("nudge").stdout == ""
+    nudged_at(time.time() - 3 * 3600 - 1)
     assert coach("nudge").stdout == LINE
 
 
-def test_nothing_when_the_plan_so_far_is_done_until_the_next_planned_time(
+def test_done_means_quiet_and_a_later_time_nudges_once_it_comes(
     coach: RunCoach, settings: Path
 ) -> None:
     settings.write_text(
         "schedule:\n  - routine: foot-daily\n    at: '00:00'\n"
         "  - routine: foot-quick\n    at: '23:59'\n"
     )
+    assert coach("nudge").stdout == LINE
     assert coach("log", "foot-daily").returncode == 0
+    nudged_at(0)  # long ago: only what is due decides now
     result = coach("nudge")
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    until = datetime.fromtimestamp(float(Path(stamp_path()).read_text())).astimezone()
-    assert (until.date(), until.hour, until.minute) == (date.today(), 23, 59)
+    lines = Path(state_path()).read_text().splitlines()
+    assert lines[3:] == ["00:00\t1\tfoot-daily", "23:59\t0\tfoot-quick"]
 
 
 def test_a_changed_plan_is_read_again_at_once(coach: RunCoach, settings: Path) -> None:
     settings.write_text("schedule: []\n")
     assert coach("nudge").stdout == ""
-    time.sleep(0.01)
     settings.write_text("schedule:\n  - routine: foot-daily\n")
-    os.utime(settings, (time.time() + 1, time.time() + 1))  # newer than the stamp, surely
+    assert coach("nudge").stdout == LINE
+
+
+def test_a_new_day_reads_the_plan_again(coach: RunCoach, settings: Path) -> None:
+    assert coach("nudge").stdout == LINE
+    path = Path(state_path())
+    lines = path.read_text().splitlines()
+    lines[1] = lines[1].replace(date.today().isoformat(), "2000-01-01")
+    lines[3:] = ["00:00\t1\tfoot-daily"]  # what yesterday's state said
+    path.write_text("\n".join(lines) + "\n")
+    nudged_at(0)
     assert coach("nudge").stdout == LINE
 
 
@@ -76,17 +95,22 @@ def test_a_bad_plan_is_one_line_each_on_stderr_and_the_rest_is_used(
         assert result.stdout == LINE
 
 
-def test_the_quiet_path_loads_almost_nothing(settings: Path) -> None:
-    """What makes a nudge fast enough for every new shell: no argparse, pathlib, YAML or
-    SQLite before it knows it has nothing to say."""
-    Path(stamp_path()).parent.mkdir(parents=True, exist_ok=True)
-    Path(stamp_path()).write_text(f"{time.time() + 600:.0f}\n")
+@pytest.mark.parametrize("nudge_again", [False, True])
+def test_with_nothing_changed_the_nudge_loads_almost_nothing(
+    coach: RunCoach, settings: Path, nudge_again: bool
+) -> None:
+    """What makes a nudge fast enough for every new shell: while the day, the history and the
+    settings are as they were, no argparse, pathlib, YAML or SQLite, even to nudge again."""
+    assert coach("nudge").stdout == LINE
+    if nudge_again:
+        nudged_at(0)
     code = (
         "import sys\nfrom coach.cli import main\nmain(['nudge'])\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    loaded = set(done.stdout.split())
+    assert done.stdout.startswith(LINE) == nudge_again
+    loaded = set(done.stdout.splitlines()[-1].split())
     assert "coach.commands.nudge" in loaded
     assert not loaded & {"argparse", "pathlib", "typing", "yaml", "sqlite3", "datetime"}
 
