@@ -172,3 +172,14 @@ def test_without_coach_on_path_the_hook_is_silent(coach: RunCoach, tmp_path: Pat
         env={"PATH": "/usr/bin:/bin"},
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_the_nudge_watches_the_files_coach_really_uses() -> None:
+    from coach.commands.nudge import watched
+    from coach.history.store import history_path
+    from coach.settings import settings_path
+
+    history, wal, settings, routines = map(Path, watched())
+    assert (history, settings) == (history_path(), settings_path())
+    assert wal == history.with_name(history.name + "-wal")
+    assert routines == locations.user_routines_dir()
