@@ -11,7 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
-from integration.notification_server import FakeNotificationServer, server, session_bus
+from integration.notification_server import (
+    FakeNotificationServer,
+    PrivateBus,
+    private_bus,
+    server,
+    session_bus,
+)
 
 from coach import text
 from coach.history.store import HistoryStore
@@ -20,7 +26,7 @@ from coach.remind.notify import DBusNotifier
 from coach.routine.catalog import Catalog
 from coach.routine.timeline import expand
 
-__all__ = ["server", "session_bus"]  # fixtures used below
+__all__ = ["private_bus", "server", "session_bus"]  # fixtures used below
 
 MARKUP_ROUTINE = """\
 name: "<b>x</b> & y"
@@ -194,3 +200,30 @@ def test_no_answer_within_the_wait_closes_the_notification(server: FakeNotificat
     finally:
         notifier.disconnect()
     assert server.closed == [1]
+
+
+def test_a_bus_that_goes_away_while_waiting_is_one_line_and_exit_1(
+    private_bus: PrivateBus, isolated_folders: Path
+) -> None:
+    settings(isolated_folders, DUE_NOW)
+    server = FakeNotificationServer(private_bus.address, answers=[None])
+    server.start()
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": private_bus.address}
+    waiting = subprocess.Popen(
+        [sys.executable, "-m", "coach", "remind", "fire"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    for _ in range(400):  # until the notification is up
+        if server.notified:
+            break
+        time.sleep(0.05)
+    assert server.notified, "no notification was sent"
+    server.stop()
+    private_bus.stop()
+    out, err = waiting.communicate(timeout=30)
+    assert waiting.returncode == 1
+    (line,) = err.splitlines()
+    assert line.startswith("coach: the session bus went away while waiting")
