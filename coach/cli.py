@@ -1,18 +1,28 @@
 """The `coach` command. Parsing is cheap; each command imports what it needs when it runs,
-so `coach --help` and `coach --version` never load Textual or audio."""
+so `coach --help` and `coach --version` never load Textual or audio.
+
+A few exact command lines, run by shell prompts and status bars many times a day, are answered
+before argparse and the command modules load at all: see `FAST_PATHS`.
+"""
 
 from __future__ import annotations
 
 import sys
 
-TYPE_CHECKING = False  # not `typing`'s: importing typing costs `coach nudge` its speed
+#: `typing` costs a prompt more than the rest of its answer; mypy reads this name as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
 
-#: Commands that run in every new shell or prompt, by their exact arguments: the module and
-#: function that handle them, imported alone (no argparse, no other command family).
-FAST_PATHS: dict[tuple[str, ...], tuple[str, str]] = {("nudge",): ("coach.commands.nudge", "nudge")}
+#: Command lines (exactly these words, nothing more) answered by a function that imports only
+#: what it needs: "module:function", called with no arguments, returning the exit status. The
+#: same command line with anything else (`--help`, another option) goes through argparse as
+#: usual, so a fast path must behave exactly as its parsed twin does.
+FAST_PATHS: dict[tuple[str, ...], str] = {
+    ("status", "--short"): "coach.commands.prompt:status_short",
+    ("nudge",): "coach.commands.nudge:nudge",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,19 +66,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if callable(reconfigure):
             reconfigure(errors="replace")
-    fast = FAST_PATHS.get(tuple(sys.argv[1:] if argv is None else argv))
-    if fast is None:
-        args = build_parser().parse_args(argv)
-        handler = getattr(args, "handler", None)
-    try:
-        if fast is not None:
-            return run_fast(*fast)
-        if handler is None:
-            from coach.commands import session
+    words = tuple(sys.argv[1:] if argv is None else argv)
+    fast = FAST_PATHS.get(words)
+    return _guarded(_fast(fast) if fast is not None else lambda: _parsed(words))
 
-            return session.open_home()
-        code: int = handler(args)
-        return code
+
+def _fast(target: str) -> Callable[[], int]:
+    """The function `target` ("module:function") names, imported only now."""
+    from importlib import import_module
+
+    module, _, function = target.partition(":")
+    answer: Callable[[], int] = getattr(import_module(module), function)
+    return answer
+
+
+def _parsed(words: Sequence[str]) -> int:
+    args = build_parser().parse_args(words)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from coach.commands.session import open_home
+
+        return open_home()
+    code: int = handler(args)
+    return code
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """`run`'s exit status, with the ways a command line ends that are not its own doing."""
+    try:
+        return run()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -82,13 +108,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"coach: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         _silence_stdout()
         return 1
-
-
-def run_fast(module: str, function: str) -> int:
-    import importlib
-
-    command: Callable[[], int] = getattr(importlib.import_module(module), function)
-    return command()
 
 
 def _silence_stdout() -> None:

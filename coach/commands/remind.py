@@ -294,7 +294,7 @@ def log_done(due: Due) -> None:
     """Record the routine as `coach log` would, with the source `reminder`."""
     from datetime import timedelta
 
-    from coach.commands.history import with_history
+    from coach.commands.common import with_history
     from coach.commands.schedule import planned_routine
     from coach.history.recorder import done_elsewhere
     from coach.routine.timeline import expand

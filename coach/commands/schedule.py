@@ -91,7 +91,7 @@ def read_today(reading: PlanReading, day: date) -> Today:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from coach.commands.history import with_history
+    from coach.commands.common import with_history
 
     reading = read_plan()
 
