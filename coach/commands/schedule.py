@@ -78,16 +78,21 @@ def read_today(reading: PlanReading, day: date) -> Today:
     from coach.history.database import HistoryUnavailable
     from coach.history.store import HistoryStore
     from coach.plan import day_plan
-    from coach.plan.tracking import plan_streak, todays_items
 
-    rest = reading.settings.rest_days_per_week
     try:
         with HistoryStore.open(create=False) as store:
-            items = todays_items(store, reading.plan, day)
-            return Today(items, plan_streak(store, reading.schedule, day, rest).current)
+            return today_in(store, reading, day)
     except HistoryUnavailable as exc:
         say(f"history is not available ({exc}); taking nothing as done")
         return Today(tuple(day_plan(reading.plan, day, [])), 0)
+
+
+def today_in(store: HistoryStore, reading: PlanReading, day: date) -> Today:
+    from coach.plan.tracking import plan_streak, todays_items
+
+    rest = reading.settings.rest_days_per_week
+    streak = plan_streak(store, reading.schedule, day, rest).current
+    return Today(todays_items(store, reading.plan, day), streak)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -99,13 +104,11 @@ def cmd_status(args: argparse.Namespace) -> int:
         import json
 
         from coach.history.records import local_now
-        from coach.plan.tracking import all_done, plan_streak, todays_items
+        from coach.plan.tracking import all_done
 
         today = local_now().date()
-        items = todays_items(store, reading.plan, today)
-        rest = reading.settings.rest_days_per_week
-        streak = plan_streak(store, reading.schedule, today, rest).current
-        done = all_done(items)
+        found = today_in(store, reading, today)
+        items, streak, done = found.items, found.streak, all_done(found.items)
         if getattr(args, "json", False):
             data = {
                 "date": today.isoformat(),
