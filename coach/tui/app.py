@@ -241,8 +241,6 @@ class CoachApp(App[int]):
 
     def _whole_session(self, summary: Summary) -> Summary:
         """The summary as history has it: after a resume the screen saw only the last part."""
-        from coach.tui.summary import Summary  # at run time too, not only for mypy
-
         recorder = self.recorder
         if recorder is None or recorder.final_active_s is None:
             return summary
