@@ -192,7 +192,7 @@ def _days(reader: NodeReader, node: Node, what: str) -> frozenset[int]:
     for item in items or []:
         word = reader.text(item, f"each day in {what}")
         if word is not None:
-            days |= _day(reader, item, word, what)
+            days |= DAY_SETS.get(word.lower()) or _day(reader, item, word, what)
     return frozenset(days)
 
 

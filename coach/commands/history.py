@@ -143,7 +143,7 @@ def print_sessions(sessions: list[SessionRecord]) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
 
     reading = read_plan()
 
@@ -219,7 +219,7 @@ def print_adherence(weeks: list[WeekAdherence], shown: int = 4) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from coach.commands.plan import cmd_status as status
+    from coach.commands.schedule import cmd_status as status
 
     return status(args)
 
