@@ -327,6 +327,23 @@ async def test_at_80_columns_the_step_status_is_never_cut(root: Path) -> None:
         assert widths <= table.scrollable_content_region.width
 
 
+async def test_at_80_columns_a_long_routine_name_gives_way_to_how_the_session_went(
+    root: Path,
+) -> None:
+    """Found walking the app at 80x24 (issue #11): a long name pushed every other column off."""
+    long = "A very long routine name for my evening calf and foot care"
+    seed([session("long", long, at(TODAY - timedelta(days=1)), minutes=3)])
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(pilot, "h")
+        table = app.screen.query_one("#sessions", DataTable)
+        [cells] = rows(table)
+        assert cells[2:] == ["completed", "3:00", "0", ""]
+        assert cells[1].startswith("A very long") and cells[1].endswith("…")
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.scrollable_content_region.width
+
+
 async def test_a_long_history_is_read_a_page_at_a_time(root: Path) -> None:
     start = at(TODAY - timedelta(days=PAGE + 50))
     seed([daily_session(start + timedelta(days=n)) for n in range(PAGE + 50)])
