@@ -151,3 +151,21 @@ async def test_with_broken_files_the_routine_rows_stay_in_view_and_w_lists_the_p
         assert isinstance(app.screen, ListingScreen)
         listed = [line.text for line in app.screen.query(".listing-text").results(TextLine)]
         assert sum(line.startswith("broken-") for line in listed) == 6, listed
+
+
+async def test_at_80_columns_a_long_routine_name_leaves_length_and_source_in_view(
+    root: Path,
+) -> None:
+    """Found walking the app at 80x24 (issue #11): a long name pushed Exercises and Source off."""
+    folder = root / "user"
+    folder.mkdir(parents=True)
+    name = "A very long routine name for my evening calf and foot care"
+    (folder / "long.yaml").write_text(f"name: {name}\nsteps:\n  - {{name: Hold, duration: 5s}}\n")
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        cells = [str(cell) for cell in table.get_row("long")]
+        assert cells[0].endswith("…") and cells[1:] == ["10 s", "1", "user"]  # 5 s to get ready
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.scrollable_content_region.width
