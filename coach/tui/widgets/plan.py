@@ -77,8 +77,8 @@ class PlanTable(DataTable[str]):
     """The plan, a row per step; the highlighted row's instructions are shown beside it."""
 
     def __init__(self, timeline: Timeline, *, id: str | None = None, brief: bool = False) -> None:
-        """`brief`: number, exercise and amount only, the exercise cut to the table's width
-        (with …), for a narrow place such as the editor's side."""
+        """`brief`: number, exercise and amount only, for a narrow place such as the editor's
+        side. Either way a long exercise name is cut (with …) to the table's width."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.timeline = timeline
         self.brief = brief
@@ -117,7 +117,7 @@ class PlanTable(DataTable[str]):
             if with_rounds:
                 cells.insert(2, row.round)
             rows.append(tuple(cells))
-        if self.brief and rows and self.size.width:
+        if rows and self.size.width:
             rows = text.fit_column(rows, tuple(columns), self.size.width - 2, column=1)
         self.add_columns(*columns)
         for number, shown in enumerate(rows, start=1):
