@@ -389,3 +389,22 @@ async def test_at_80_columns_the_editors_plan_fits_its_side(root: Path) -> None:
         widths = sum(column.get_render_width(table) for column in table.columns.values())
         assert widths <= table.scrollable_content_region.width
         assert table.get_row("4")[2] == "2 × 5 s"
+
+
+async def test_in_the_editor_f1_lists_the_keys_since_question_mark_is_text(root: Path) -> None:
+    """Issue #11: every key reachable from a visible help; `?` types into the routine here."""
+    from functional.driving import footer_cut
+
+    from coach.tui.screens.listing import ListingScreen
+
+    user_routine(root)
+    app = make_test_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, "mine")
+        shown = {
+            k: a.binding.description for k, a in editor.active_bindings.items() if a.binding.show
+        }
+        assert shown["f1"] == "Keys" and footer_cut(app) == []
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, ListingScreen)

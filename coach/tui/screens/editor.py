@@ -176,6 +176,8 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "leave", "Back", priority=True),
         Binding("f8", "next_problem", "Next problem"),
+        # `?` is typed into the text here, so the keys list answers to F1.
+        Binding("f1", "app.show_keys", "Keys"),
     ]
 
     def __init__(self, target: EditTarget, catalog: Catalog) -> None:
