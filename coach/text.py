@@ -34,7 +34,10 @@ def length(seconds: float) -> str:
 
 
 def total(seconds: float) -> str:
-    """A total of time, to the minute once it is a minute or more: `24 min`, `3 h 55 min`."""
+    """A total of time, to the minute once it is a minute or more: `24 min`, `3 h 55 min`;
+    nothing at all is `0 min`, as a week without practice reads."""
+    if seconds <= 0:
+        return "0 min"
     if seconds < 60:
         return length(seconds)
     return length(round(seconds / 60) * 60)

@@ -28,6 +28,7 @@ def test_a_length_is_in_whole_seconds_and_words(seconds: float, shown: str) -> N
 @pytest.mark.parametrize(
     ("seconds", "shown"),
     [
+        (0.0, "0 min"),
         (42.0, "42 s"),
         (114.0, "2 min"),  # bug #11: "1.9 min"
         (420.0, "7 min"),  # bug #11: "7.0 min"
