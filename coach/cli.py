@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 #: same command line with anything else (`--help`, another option) goes through argparse as
 #: usual, so a fast path must behave exactly as its parsed twin does.
 FAST_PATHS: dict[tuple[str, ...], str] = {
+    (): "coach.commands.session:open_home",  # `coach` alone: the home screen, first frame first
     ("status", "--short"): "coach.commands.prompt:status_short",
     ("nudge",): "coach.commands.nudge:nudge",
 }

@@ -201,10 +201,16 @@ class Catalog:
     def copy_to_user(self, entry: RoutineEntry, new_id: str | None = None) -> Path:
         """Copy `entry`'s file into the user's folder as `<new_id>.yaml` (default: its own id),
         its first comment saying where it came from; `add_user_file`'s errors, and
-        FileProblems when the source cannot be read."""
+        FileProblems when the source cannot be read.
+
+        A copy under another id is named `<name> (my copy)`, so the two never look the same in
+        a list; one under the same id takes the source's place and keeps its name.
+        """
         from coach.routine.loader import ROUTINE_FILE
-        from coach.routine.template import copied_text
+        from coach.routine.template import copied_text, renamed_copy
         from coach.yamlfile import read_text
 
         copy = copied_text(read_text(entry.path, ROUTINE_FILE), entry.origin)
+        if new_id not in (None, entry.id) and entry.routine is not None:
+            copy = renamed_copy(copy, entry.routine.name)
         return self.add_user_file(new_id or entry.id, copy)

@@ -436,28 +436,20 @@ def days_text(count: int) -> str:
 def figures(stats: Stats) -> list[tuple[str, str]]:
     """The Stats screen's numbers as (label, value) pairs."""
     played = stats.sessions_played
-    rate = "—" if stats.completion_rate is None else f"{stats.completion_rate:.0%} of {played:,}"
+    # Over the sessions played in coach: those logged by hand are completed by definition.
+    rate = (
+        "—"
+        if stats.completion_rate is None
+        else f"{stats.completion_rate:.0%} of {played:,} played"
+    )
     return [
         ("Current streak", days_text(stats.current_streak)),
         ("Longest streak", days_text(stats.longest_streak)),
         ("Days active", f"{stats.days_active:,}"),
         ("Completion rate", rate),
-        ("This week", minutes(stats.this_week_min)),
-        ("Total time", total_time(stats.total_active_s)),
+        ("This week", text.total(stats.this_week_min * 60)),
+        ("Total time", text.total(stats.total_active_s)),
     ]
-
-
-def minutes(value: float) -> str:
-    """`42 min`; a short total keeps one decimal (`2.5 min`) so it does not read as nothing."""
-    return f"{value:.1f} min" if 0 < value < 10 else f"{value:.0f} min"
-
-
-def total_time(seconds: float) -> str:
-    """Minutes up to an hour, then hours and minutes: `42 min`, `651 h 27 min`."""
-    if seconds < 3600:
-        return minutes(seconds / 60)
-    hours, mins = divmod(round(seconds / 60), 60)
-    return f"{hours:,} h {mins} min" if mins else f"{hours:,} h"
 
 
 def week_label(monday: date) -> str:
@@ -478,6 +470,6 @@ def bar(value: float, top: float, width: int) -> str:
 
 def exercise_cells(stats: Stats) -> list[tuple[str, str, str, str]]:
     return [
-        (t.name, f"{t.sets:,}", f"{t.reps:,}" if t.reps else "—", total_time(t.seconds))
+        (t.name, f"{t.sets:,}", f"{t.reps:,}" if t.reps else "—", text.clock(t.seconds, False))
         for t in stats.exercises
     ]
