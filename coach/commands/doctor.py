@@ -67,6 +67,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     check_voice(report, wanted=settings.voice)
     check_routines(report, settings)
     check_history(report)
+    check_reminders(report)
     print()
     if report.problems:
         print(f"{text.plural(report.problems, 'thing')} to fix (see → above).")
@@ -215,3 +216,22 @@ def check_history(report: Report) -> None:
         report.bad(str(exc), f"check the permissions and free space of {path.parent}")
         return
     report.ok(f"{path}: {text.plural(count, 'session')}")
+
+
+def check_reminders(report: Report) -> None:
+    """Installed reminders need a session bus with a notification server to show up."""
+    from coach.remind.install import Places, installed
+    from coach.remind.notify import DBusNotifier, NoBus
+
+    report.section("Reminders")
+    how = installed(Places.of())
+    if how is None:
+        report.info("off; `coach remind on` sets them up for the plan's times")
+        return
+    report.ok(f"on ({'systemd user timer' if how == 'systemd' else 'crontab'})")
+    try:
+        DBusNotifier().disconnect()
+    except NoBus as exc:
+        report.bad(f"reminders cannot be shown: {exc}", "they need a desktop session's D-Bus")
+        return
+    report.ok("a notification server answers on the session bus")

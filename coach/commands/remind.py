@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from coach.commands.common import say
 
@@ -227,6 +227,8 @@ def cmd_fire(args: argparse.Namespace) -> int:
     reading = read_plan()
     if due_now(reading) is None:
         return 0
+    if another_reminder_waits():
+        return 0  # it checks the plan again once it is answered
     try:
         notifier = DBusNotifier()
     except NoBus as exc:
@@ -248,6 +250,31 @@ def cmd_fire(args: argparse.Namespace) -> int:
     finally:
         notifier.disconnect()
     return 0
+
+
+#: The reminder lock's file, open for as long as this process runs.
+_HELD: list[IO[str]] = []
+
+
+def another_reminder_waits() -> bool:
+    """Whether another `coach remind fire` is waiting for an answer; if not, this one takes
+    the lock in the cache folder until it ends. Cron, unlike a systemd timer, starts a job while
+    the last one still runs: this keeps one reminder on screen, not two."""
+    import fcntl
+
+    from coach import locations
+
+    try:
+        handle = open(locations.cache_dir(create=True) / "remind-fire.lock", "a")  # noqa: SIM115
+    except OSError:
+        return False  # no lock to be had: a reminder twice is better than none
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return True
+    _HELD.append(handle)
+    return False
 
 
 class StartFailed(Exception):

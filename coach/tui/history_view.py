@@ -292,18 +292,22 @@ class StreakNow:
     has_sessions: bool
     done_today: bool  # any completed session today; under a schedule, all planned today
     streak: int
+    still_planned: tuple[str, ...] = ()  # under a schedule: today's routines not done yet
 
 
 def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
     from coach.history.stats import active_days
-    from coach.plan.tracking import all_done, todays_items
+    from coach.plan.tracking import todays_items
 
     today = access.today()
+    left: tuple[str, ...] = ()
     if access.schedule is None:
         done = today in active_days(store)
     else:
-        done = all_done(todays_items(store, access.schedule, today))
-    return StreakNow(store.count_sessions() > 0, done, access.streak(store, today))
+        items = todays_items(store, access.schedule, today)
+        left = tuple(dict.fromkeys(i.entry.routine for i in items if not i.done))
+        done = not left
+    return StreakNow(store.count_sessions() > 0, done, access.streak(store, today), left)
 
 
 def streak_result(now: StreakNow) -> str:
@@ -312,6 +316,11 @@ def streak_result(now: StreakNow) -> str:
         return ""
     if now.done_today:
         return f"{streak_phrase(now.streak)} — done today"
+    if now.still_planned:
+        left = ", ".join(now.still_planned)
+        if now.streak:
+            return f"{streak_phrase(now.streak)} — still planned today: {left}"
+        return f"Still planned today: {left}."
     if now.streak:
         return f"{streak_phrase(now.streak)} — finish a session today to grow it"
     return "No streak running — finish a session to start one."

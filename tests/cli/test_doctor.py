@@ -78,3 +78,10 @@ def test_a_theme_the_app_does_not_know_is_named_as_the_app_names_it(
     ) in result.stdout.splitlines()
     settings.write_text("theme: nord\n")
     assert "no theme called" not in coach("doctor", "--no-play").stdout
+
+
+def test_reminders_are_reported_off_until_installed(coach: RunCoach) -> None:
+    result = coach("doctor", "--no-play")
+    lines = result.stdout.splitlines()
+    assert "Reminders" in lines
+    assert "  ·     off; `coach remind on` sets them up for the plan's times" in lines

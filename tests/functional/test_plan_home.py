@@ -117,6 +117,7 @@ async def test_after_the_first_planned_routine_is_done_enter_moves_on_to_the_nex
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, FinishedScreen)
+        assert line(app.screen, "#streak-result") == "Still planned today: stretch."
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)

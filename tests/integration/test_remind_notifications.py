@@ -171,11 +171,12 @@ def test_snooze_notifies_again_after_the_snooze_on_a_fake_clock(
 ) -> None:
     server.answers = [("action", "snooze"), ("action", "done")]
     due = Due("foot-quick", "Quick feet", 179.0, None, 0)
-    clock, logged = FakeSleeper(), []
+    clock = FakeSleeper()
+    logged: list[Due] = []
     notifier = DBusNotifier(server.address)
     try:
         outcome = remind(
-            lambda: due,
+            lambda: None if logged else due,  # done is done
             notifier,
             clock,
             wait_s=30.0,
@@ -227,3 +228,20 @@ def test_a_bus_that_goes_away_while_waiting_is_one_line_and_exit_1(
     assert waiting.returncode == 1
     (line,) = err.splitlines()
     assert line.startswith("coach: the session bus went away while waiting")
+
+
+def test_while_one_reminder_waits_another_shows_nothing(
+    server: FakeNotificationServer, isolated_folders: Path
+) -> None:
+    """Cron starts a job while the last one runs; one reminder on screen, not two."""
+    import fcntl
+
+    settings(isolated_folders, DUE_NOW)
+    with open(isolated_folders / "cache" / "remind-fire.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = fire(server.address)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert server.notified == []
+    server.answers = [("closed", 2)]
+    assert fire(server.address).returncode == 0  # the lock went with its holder
+    assert len(server.notified) == 1

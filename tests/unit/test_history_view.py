@@ -218,6 +218,11 @@ def test_home_lines(home: HomeHistory, lines: tuple[str, str]) -> None:
         (StreakNow(True, True, 3), "3-day streak — done today"),
         (StreakNow(True, False, 2), "2-day streak — finish a session today to grow it"),
         (StreakNow(True, False, 0), "No streak running — finish a session to start one."),
+        (
+            StreakNow(True, False, 4, ("bedtime-calves",)),
+            "4-day streak — still planned today: bedtime-calves",
+        ),
+        (StreakNow(True, False, 0, ("a", "b")), "Still planned today: a, b."),
     ],
 )
 def test_streak_result(now: StreakNow, result: str) -> None:
