@@ -29,6 +29,7 @@ check: setup
 	@$(BIN)/lint-imports || { echo "==> core boundary: coach.routine, .session, .history, .cramps, settings and text must not import textual, coach.tui or coach.audio"; exit 1; }
 
 test: check
+	@PYTHON=$(PYTHON) scripts/system-deps.sh --test
 	$(BIN)/python -m pytest --cov=coach --cov-report=term:skip-covered
 	$(BIN)/python scripts/coverage_floor.py
 

@@ -3,6 +3,10 @@
 #   libasound2-dev  ALSA headers: simpleaudio compiles against them
 #   espeak-ng       optional voice cues
 #   python3-venv    only when this Python cannot make a virtual environment
+# With --test (what `make test` runs), also what the tests drive for real:
+#   chromium         the report's HTML opened, screenshotted and printed headless
+#   poppler-utils    pdftoppm/pdfinfo read the PDFs back
+#   fonts-dejavu-core the PDF's Unicode font, so a note prints as typed
 # Runs apt-get as root or through sudo; otherwise names the packages and stops.
 set -euo pipefail
 
@@ -11,6 +15,11 @@ missing=()
 [ -f /usr/include/alsa/asoundlib.h ] || missing+=(libasound2-dev)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+if [ "${1:-}" = --test ]; then
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -1,0 +1,65 @@
+"""Where the report reads the weekly plan and the check-ins: one small function for each.
+
+The plan (`coach.plan`) and the check-ins (`coach.history.checkins`) are their own parts of the
+core; the report only asks them through these functions, so how they are stored stays theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, time
+
+from coach.history.store import HistoryStore
+from coach.settings import Settings
+
+EVERY_DAY = frozenset(range(7))
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    """A routine planned on some weekdays (0 = Monday), maybe at a time of day."""
+
+    routine: str
+    days: frozenset[int]
+    at: time | None = None
+
+
+@dataclass(frozen=True)
+class WeekCheckins:
+    week: date
+    sessions: int  # sessions with a check-in
+    hard: int
+    pain_mean: float | None
+    pain_max: int | None
+
+
+@dataclass(frozen=True)
+class CheckinNote:
+    """A check-in worth reading on paper: one with a note."""
+
+    day: date
+    routine: str  # the routine's name when the session was recorded
+    feeling: str | None
+    pain: int | None
+    note: str
+
+
+def plan_entries(settings: Settings) -> list[PlanEntry]:
+    """The user's weekly plan: their daily routine, every day."""
+    return [PlanEntry(settings.daily_routine, EVERY_DAY)]
+
+
+def plan_for_day(entries: Sequence[PlanEntry], day: date) -> list[PlanEntry]:
+    """The entries planned on `day`."""
+    return [e for e in entries if day.weekday() in e.days]
+
+
+def checkin_weeks(store: HistoryStore, start: date, end: date) -> dict[date, WeekCheckins]:
+    """Feeling and pain of each Monday week from `start` to `end` (none kept yet)."""
+    return {}
+
+
+def checkin_notes(store: HistoryStore, start: date, end: date) -> list[CheckinNote]:
+    """Check-ins with a note, from `start` to `end`, oldest first (none kept yet)."""
+    return []
