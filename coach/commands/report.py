@@ -63,32 +63,17 @@ def pick_format(chosen: str | None, output: Path | None) -> Format:
     return "md"
 
 
-def render_report(report: Report, fmt: Format) -> str | bytes:
-    if fmt == "html":
-        from coach.report import render_html
+def render(document: Report | Handout, fmt: Format) -> str | bytes:
+    """A report or a handout in `fmt`; only that format's libraries are loaded."""
+    from importlib import import_module
 
-        return render_html.report(report)
-    if fmt == "pdf":
-        from coach.report import render_pdf
+    from coach.report.handout import Handout
 
-        return render_pdf.report(report)
-    from coach.report import render_md
-
-    return render_md.report(report)
-
-
-def render_handout(handout: Handout, fmt: Format) -> str | bytes:
-    if fmt == "html":
-        from coach.report import render_html
-
-        return render_html.handout(handout)
-    if fmt == "pdf":
-        from coach.report import render_pdf
-
-        return render_pdf.handout(handout)
-    from coach.report import render_md
-
-    return render_md.handout(handout)
+    module = import_module(f"coach.report.render_{fmt}")
+    drawn: str | bytes = (
+        module.handout(document) if isinstance(document, Handout) else module.report(document)
+    )
+    return drawn
 
 
 def deliver(data: str | bytes, output: Path | None, what: str) -> int:
@@ -193,7 +178,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 "the report's figures",
             )
         fmt = pick_format(args.format, args.output)
-        return deliver(render_report(report, fmt), args.output, "the report")
+        return deliver(render(report, fmt), args.output, "the report")
 
     return with_history(write)
 
@@ -206,4 +191,4 @@ def cmd_print(args: argparse.Namespace) -> int:
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
     fmt = pick_format(args.format, args.output)
-    return deliver(render_handout(handout(entry.routine), fmt), args.output, "the handout")
+    return deliver(render(handout(entry.routine), fmt), args.output, "the handout")

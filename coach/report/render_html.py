@@ -50,14 +50,17 @@ footer { margin-top: 14px; padding-top: 6px; border-top: 1px solid #999; font-si
   color: #333; }
 section { break-inside: auto; }
 .keep { break-inside: avoid; }
-.exercise { break-inside: avoid; margin: 0 0 6px; }
-.dose { font-weight: 600; margin: 0 0 2px; }
+.exercises { columns: 2; column-gap: 22px; }
+.exercise { break-inside: avoid; margin: 0 0 8px; }
+.exercise h3 { margin: 0; }
+.dose { font-weight: 600; margin: 0 0 2px; color: #1f4e79; }
 .caution { margin: 2px 0 0; font-size: 12.5px; }
+.grid { table-layout: fixed; }
 .grid td, .grid th { text-align: center; border: 1px solid #777; height: 24px; }
 .grid td:first-child, .grid th:first-child { width: 70px; }
 .box { display: inline-block; width: 14px; height: 14px; border: 1.5px solid #333; }
 @media print {
-  @page { margin: 12mm 13mm; }
+  @page { margin: 10mm 12mm; }
   body { padding: 0; max-width: none; font-size: 9pt; line-height: 1.3; }
   h1 { font-size: 15pt; }
   h2 { font-size: 11pt; margin: 8px 0 3px; }
@@ -66,6 +69,12 @@ section { break-inside: auto; }
   th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .warning { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .chart svg { max-height: 58mm; }
+  .exercise { margin: 0 0 3px; }
+  .exercise h3 { font-size: 9pt; }
+  .exercise ul { margin: 1px 0; }
+  .exercises .small, .exercises .caution, .exercises p { font-size: 7.6pt; line-height: 1.25; }
+  .exercises .dose { font-size: 8.4pt; }
+  .grid td, .grid th { height: 6mm; padding: 0 4px; }
 }
 """
 
@@ -195,7 +204,8 @@ def handout(h: Handout) -> str:
         f"<header><h1>{escape(h.name)}</h1>"
         f'<p class="meta">{escape(h.length)} · {escape(h.count)}</p>'
         + (f"<p>{escape(h.description)}</p>" if h.description else "")
-        + "</header>"
+        + "</header>",
+        '<div class="exercises">',
     ]
     for n, e in enumerate(h.exercises, 1):
         steps = "".join(f"<li>{escape(line)}</li>" for line in e.instructions)
@@ -209,12 +219,13 @@ def handout(h: Handout) -> str:
             f'<p class="dose">{escape(e.dose)}</p><ul class="small">{steps}</ul>{caution}</div>'
         )
     if h.rests:
-        parts.append(f"<p>Also {escape(h.rests)}.</p>")
+        parts.append(f'<p class="exercise">Also {escape(h.rests)}.</p>')
     head = "".join(f"<th>{d}</th>" for d in ("Week", *WEEKDAYS))
     rows = "".join(
         f"<tr><th>{n}</th>" + '<td><span class="box"></span></td>' * len(WEEKDAYS) + "</tr>"
         for n in range(1, GRID_WEEKS + 1)
     )
+    parts.append("</div>")
     parts.append(
         f'<section id="days-done" class="keep"><h2>Days done</h2>'
         f"<p>{escape(words.HANDOUT_NOTE)}</p>"

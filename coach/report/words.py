@@ -20,15 +20,6 @@ TITLE = "Foot and calf exercise record"
 HANDOUT_NOTE = (
     f"Tick a box each day you do the routine away from the computer ({GRID_WEEKS} weeks)."
 )
-SECTIONS = (
-    "Plan",
-    "Adherence per week",
-    "Exercises done",
-    "Feeling and pain",
-    "Cramp diary",
-    "Warning signs",
-    "About this record",
-)
 NO_PLAN = "No plan: no routine is planned in coach's settings."
 NO_ADHERENCE = (
     "No adherence to show: no session is recorded yet, or nothing was planned in this period."

@@ -1,0 +1,84 @@
+"""The HTML report and handout in a real browser: Chromium headless opens each file, takes a
+screenshot and prints it to PDF, with no console errors and within the page limits.
+
+`make test` installs Debian's `chromium` (scripts/system-deps.sh --test); the test skips, saying
+so, only where no Chromium can be found.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .documents import PERIOD, coach, odd_user, pdf_text
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+
+
+def chromium(page: Path, profile: Path, *action: str) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM is not None
+    return subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",  # tests run as root in CI
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--user-data-dir={profile}",
+            *action,
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def console_errors(log: str) -> list[str]:
+    """Lines where the page itself complained: console messages, blocked or failed loads."""
+    signs = ("CONSOLE", "Uncaught", "Refused to", "net::ERR", "Failed to load resource")
+    return [line for line in log.splitlines() if any(sign in line for sign in signs)]
+
+
+def shoot_and_print(page: Path, tmp_path: Path) -> tuple[bytes, int]:
+    shot, printed = tmp_path / f"{page.stem}.png", tmp_path / f"{page.stem}.pdf"
+    profile = tmp_path / "profile"
+    result = chromium(page, profile, "--window-size=900,1400", f"--screenshot={shot}")
+    assert result.returncode == 0, result.stderr
+    assert console_errors(result.stderr) == []
+    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20_000
+    result = chromium(page, profile, "--no-pdf-header-footer", f"--print-to-pdf={printed}")
+    assert result.returncode == 0, result.stderr
+    assert console_errors(result.stderr) == []
+    pages, text = pdf_text(printed.read_bytes())
+    return text.encode(), pages
+
+
+def test_report_in_a_real_browser_and_its_print_preview(
+    isolated_folders: Path, tmp_path: Path
+) -> None:
+    odd_user(isolated_folders)
+    page = tmp_path / "report.html"
+    assert coach("report", *PERIOD, "-o", str(page)).returncode == 0
+    text, pages = shoot_and_print(page, tmp_path)
+    assert pages <= 2
+    assert b"Adherence per week" in text and b"About this record" in text
+
+
+@pytest.mark.parametrize("routine", ["foot-daily", "bedtime-calves"])
+def test_handout_prints_on_one_page_from_a_browser(routine: str, tmp_path: Path) -> None:
+    page = tmp_path / f"{routine}.html"
+    assert coach("print", routine, "-o", str(page)).returncode == 0
+    text, pages = shoot_and_print(page, tmp_path)
+    assert pages == 1
+    assert b"Days done" in text
