@@ -40,8 +40,7 @@ def svg(chart: Chart, width: int = 440, height: int = 240) -> str:
         opacity_hover="1",
         transition="0s",
     )
-    values = [v for _, series in chart.series for v in series if v is not None]
-    top = chart.top if chart.top is not None else max([1.0, *values])
+    top = chart.scale_top
     bar = pygal.Bar(
         js=[],
         disable_xml_declaration=True,

@@ -28,13 +28,13 @@ from typing import Any
 from coach.cramps.diary import RELIEF_ROUTINE, CrampDiary
 from coach.cramps.guidance import RED_FLAGS, RedFlag
 from coach.cramps.records import CrampRecord
+from coach.history.checkins import WeekCheckins
 from coach.history.stats import week_start
 from coach.history.store import HistoryStore
 from coach.report.handout import Handout
 from coach.report.sources import (
     CheckinNote,
     PlanEntry,
-    WeekCheckins,
     checkin_notes,
     checkin_weeks,
     plan_for_day,

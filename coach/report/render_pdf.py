@@ -152,8 +152,7 @@ class _Pages:
         self.style(8, bold=True)
         pdf.set_xy(x, y)
         pdf.cell(w, 4, self.clean(c.title), align="C")
-        values = [v for _, series in c.series for v in series if v is not None]
-        top = c.top if c.top is not None else max([1.0, *values])
+        top = c.scale_top
         left, bottom = x + 7, y + h - 9
         plot_top, plot_w = y + 7, w - 9
         plot_h = bottom - plot_top
@@ -272,7 +271,7 @@ def report(r: Report) -> bytes:
             half = w / 2 - 3
             out.table(
                 words.checkin_table(r),
-                (half * 0.3, half * 0.16, half * 0.16, half * 0.19, half * 0.19),
+                (half * 0.28, half * 0.2, half * 0.16, half * 0.18, half * 0.18),
             )
             yield
 

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
+from coach.history.checkins import FEELING_WORDS, WeekCheckins, weekly_checkins
+from coach.history.stats import week_start
 from coach.history.store import HistoryStore
 from coach.settings import Settings
 
@@ -26,21 +28,12 @@ class PlanEntry:
 
 
 @dataclass(frozen=True)
-class WeekCheckins:
-    week: date
-    sessions: int  # sessions with a check-in
-    hard: int
-    pain_mean: float | None
-    pain_max: int | None
-
-
-@dataclass(frozen=True)
 class CheckinNote:
     """A check-in worth reading on paper: one with a note."""
 
     day: date
     routine: str  # the routine's name when the session was recorded
-    feeling: str | None
+    feeling: str | None  # in words: "easy", "about right", "hard"
     pain: int | None
     note: str
 
@@ -56,10 +49,28 @@ def plan_for_day(entries: Sequence[PlanEntry], day: date) -> list[PlanEntry]:
 
 
 def checkin_weeks(store: HistoryStore, start: date, end: date) -> dict[date, WeekCheckins]:
-    """Feeling and pain of each Monday week from `start` to `end` (none kept yet)."""
-    return {}
+    """Feeling and pain of each Monday week from `start` to `end`, by Monday; the first and
+    last weeks hold only the check-ins of sessions within the period."""
+    rows = [(day, c) for day, c in store.dated_checkins(start) if day <= end]
+    weeks = (week_start(end) - week_start(start)).days // 7 + 1
+    return {w.week: w for w in weekly_checkins(rows, end, weeks)}
 
 
 def checkin_notes(store: HistoryStore, start: date, end: date) -> list[CheckinNote]:
-    """Check-ins with a note, from `start` to `end`, oldest first (none kept yet)."""
-    return []
+    """Check-ins with a note, of sessions from `start` to `end`, oldest first."""
+    sessions = store.connection.execute(
+        "SELECT id, day, routine_name FROM sessions WHERE day BETWEEN ? AND ?"
+        " ORDER BY started_ts, id",
+        (start.isoformat(), end.isoformat()),
+    ).fetchall()
+    checkins = store.checkins_of(row[0] for row in sessions)
+    notes = []
+    for session_id, day, routine in sessions:
+        checkin = checkins.get(session_id)
+        if checkin is None or not checkin.note:
+            continue
+        feeling = None if checkin.feeling is None else FEELING_WORDS[checkin.feeling]
+        notes.append(
+            CheckinNote(date.fromisoformat(day), routine, feeling, checkin.pain, checkin.note)
+        )
+    return notes

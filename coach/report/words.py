@@ -6,6 +6,7 @@ same thing. Pure core: no document or chart library here.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -93,6 +94,15 @@ class Chart:
     labels: tuple[str, ...]
     series: tuple[tuple[str, tuple[float | None, ...]], ...]
     top: float | None = None  # a fixed top of the scale (pain is out of 10)
+
+    @property
+    def scale_top(self) -> float:
+        """The fixed top, else the largest value rounded up to an even whole number, so the
+        halfway line falls on a whole number too."""
+        if self.top is not None:
+            return self.top
+        values = [v for _, series in self.series for v in series if v is not None]
+        return float(max(2, math.ceil(max(values, default=0) / 2) * 2))
 
 
 def plan_table(report: Report) -> Table:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from coach.cramps.diary import CrampDiary
 from coach.cramps.records import CrampRecord
+from coach.history.checkins import CheckIn
 from coach.history.records import SessionRecord, StepRecord, stamp
 from coach.history.store import HistoryStore
 
@@ -98,6 +99,17 @@ def cramp(at: datetime, context: str, note: str | None = None, **extra: object) 
     return CrampRecord(uid=f"c{next(_uids)}", at=stamp(at), context=context, note=note, **values)  # type: ignore[arg-type]
 
 
+#: Check-ins by session day: (feeling, pain, note). Week of 6 May: pain 6 and 2, mean 4.0, one
+#: hard; week of 20 May: no pain given; week of 3 June: pain 8, hard.
+CHECKINS: dict[date, tuple[str | None, int | None, str | None]] = {
+    date(2024, 5, 5): ("hard", 10, "outside the period"),
+    date(2024, 5, 7): ("hard", 6, "calf tight & sore <b>after</b>"),
+    date(2024, 5, 8): ("right", 2, None),
+    date(2024, 5, 21): ("easy", None, "felt good"),
+    date(2024, 6, 4): ("hard", 8, None),
+}
+
+
 def four_weeks(store: HistoryStore) -> None:
     """Four weeks and four days of use ending on TODAY:
 
@@ -108,7 +120,8 @@ def four_weeks(store: HistoryStore) -> None:
     - on Wed 2024-05-15 a logged session of another routine (`bedtime-calves`), no steps;
     - one session on 2024-05-05, the day before the period: outside every figure;
     - cramps: 2024-05-07 23:30 at night (note with a script tag), 2024-05-21 14:00 while
-      standing, 2024-06-04 03:10 at night (right foot, 8/10, 1-10 min).
+      standing, 2024-06-04 03:10 at night (right foot, 8/10, 1-10 min);
+    - check-ins (see CHECKINS) on 4 sessions in the period and on 5 May's, outside it.
     """
     first = date(2024, 5, 6)
     sessions = [session(moment(date(2024, 5, 5), 9), daily(moment(date(2024, 5, 5), 9)))]
@@ -133,6 +146,14 @@ def four_weeks(store: HistoryStore) -> None:
         session(moment(date(2024, 5, 15), 21), routine="bedtime-calves", source="logged")
     )
     store.add_sessions(sessions)
+    ids = dict(
+        store.connection.execute(
+            "SELECT day, id FROM sessions WHERE routine_id = 'foot-daily' AND status = 'completed'"
+        )
+    )
+    for day, (feeling, pain, note) in CHECKINS.items():
+        checkin = CheckIn(feeling, pain, note, moment(day, 8))  # type: ignore[arg-type]
+        store.set_checkin(ids[day.isoformat()], checkin)
     CrampDiary(store).add_cramps(
         [
             cramp(moment(date(2024, 5, 7), 23, 30), "night", SCRIPT_NOTE),

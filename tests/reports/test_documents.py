@@ -60,6 +60,9 @@ def test_html_report_has_every_section_in_order_and_escapes_user_text(
     assert ODD_NAME in page.words
     assert ODD_STEP in page.words
     assert SCRIPT_NOTE in page.words
+    assert "7 May 2024, Foot Daily (felt hard, pain 6/10): calf tight & sore <b>after</b>" in (
+        page.words
+    )
     assert "Stop if <script>alert(2)</script> hurts" in page.words
     assert "1 of 32 (3%)" in page.words  # the plan is `odd`, done once
     assert "3 cramps: 2 at night, 1 by day." in page.words
@@ -71,7 +74,7 @@ def test_html_report_is_self_contained(odd: Path, tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert REACHES_OUT.search(html) is None, REACHES_OUT.search(html)
     assert "<script" not in html.lower()
-    assert html.count("<svg") == 2  # adherence and cramps; no check-ins, so no pain chart
+    assert html.count("<svg") == 3  # adherence, pain, cramps
 
 
 def test_pdf_report_has_the_sections_figures_and_text_within_two_pages(
@@ -91,7 +94,8 @@ def test_pdf_report_has_the_sections_figures_and_text_within_two_pages(
         "1 of 32 (3%)",
         "3 cramps: 2 at night, 1 by day.",
         "From 6 May 2024 to 6 Jun 2024.",
-        "No check-ins yet",
+        "calf tight & sore <b>after</b>",
+        "Pain or tightness after sessions (0 to 10)",
         "It is not a diagnosis",
     ):
         assert words in text, words

@@ -71,11 +71,11 @@ def test_four_weeks_of_daily_use(store: HistoryStore) -> None:
     figures = report(store).to_json()
     assert (figures["from"], figures["to"]) == ("2024-05-06", "2024-06-06")
     assert figures["weeks"] == [
-        {"week": "2024-05-06", "planned": 7, "completed": 6, "pain_mean": None, "cramps": 1},
+        {"week": "2024-05-06", "planned": 7, "completed": 6, "pain_mean": 4.0, "cramps": 1},
         {"week": "2024-05-13", "planned": 7, "completed": 6, "pain_mean": None, "cramps": 0},
         {"week": "2024-05-20", "planned": 7, "completed": 6, "pain_mean": None, "cramps": 1},
         {"week": "2024-05-27", "planned": 7, "completed": 6, "pain_mean": None, "cramps": 0},
-        {"week": "2024-06-03", "planned": 4, "completed": 4, "pain_mean": None, "cramps": 1},
+        {"week": "2024-06-03", "planned": 4, "completed": 4, "pain_mean": 8.0, "cramps": 1},
     ]
     # 28 whole sessions, plus the partial one: its steps count, done or skipped.
     assert figures["exercises"] == [
@@ -125,6 +125,25 @@ def test_four_weeks_of_daily_use(store: HistoryStore) -> None:
         "context",
         "note",
     }
+
+
+def test_check_ins_per_week_and_their_notes(store: HistoryStore) -> None:
+    four_weeks(store)
+    figures = report(store)
+    assert figures.has_checkins
+    weeks = [w.checkins for w in figures.weeks]
+    assert [(c.sessions, c.hard, c.pain_mean, c.pain_max) for c in weeks if c] == [
+        (2, 1, 4.0, 6),
+        (0, 0, None, None),
+        (1, 0, None, None),
+        (0, 0, None, None),
+        (1, 1, 8.0, 8),
+    ]
+    # 5 May's note is outside the period; check-ins without a note are not notes.
+    assert [(n.day, n.feeling, n.pain, n.note) for n in figures.notes] == [
+        (date(2024, 5, 7), "hard", 6, "calf tight & sore <b>after</b>"),
+        (date(2024, 5, 21), "easy", None, "felt good"),
+    ]
 
 
 def test_the_cramp_chart_sets_completed_sessions_beside_cramps(store: HistoryStore) -> None:
