@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from coach.commands.common import say
 
@@ -14,13 +14,10 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from coach.history.store import HistoryStore
-    from coach.report.figures import Period, Report
-    from coach.report.handout import Handout
+    from coach.report.figures import Period
 
-Format = Literal["md", "html", "pdf"]
-FORMATS: tuple[Format, ...] = ("md", "html", "pdf")
-SUFFIXES: dict[str, Format] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-SUFFIXES[".pdf"] = "pdf"
+#: The format names, kept here too so `coach --help` does not load the report package.
+FORMATS = ("md", "html", "pdf")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,29 +50,6 @@ def _output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: standard output")
 
 
-def pick_format(chosen: str | None, output: Path | None) -> Format:
-    """`--format`, else the suffix of `-o`, else Markdown."""
-    for fmt in FORMATS:
-        if chosen == fmt:
-            return fmt
-    if output is not None:
-        return SUFFIXES.get(output.suffix.lower(), "md")
-    return "md"
-
-
-def render(document: Report | Handout, fmt: Format) -> str | bytes:
-    """A report or a handout in `fmt`; only that format's libraries are loaded."""
-    from importlib import import_module
-
-    from coach.report.handout import Handout
-
-    module = import_module(f"coach.report.render_{fmt}")
-    drawn: str | bytes = (
-        module.handout(document) if isinstance(document, Handout) else module.report(document)
-    )
-    return drawn
-
-
 def deliver(data: str | bytes, output: Path | None, what: str) -> int:
     """Write `data` to `output` (atomically) or standard output; say where it went."""
     from typing import TextIO
@@ -105,45 +79,6 @@ def deliver(data: str | bytes, output: Path | None, what: str) -> int:
     return 0
 
 
-def handouts_for(store: HistoryStore, routine_ids: list[str]) -> dict[str, Handout | str]:
-    """Each planned routine's handout with today's doses, or why it cannot be read."""
-    from coach.history.stats import completed_days
-    from coach.report.handout import handout
-    from coach.routine import progression
-    from coach.routine.catalog import Catalog, UnknownRoutine
-
-    catalog = Catalog.default()
-    found: dict[str, Handout | str] = {}
-    for routine_id in dict.fromkeys(routine_ids):
-        try:
-            entry = catalog.find(routine_id)
-        except UnknownRoutine:
-            found[routine_id] = "no such routine"
-            continue
-        if entry.routine is None:
-            found[routine_id] = "its file has mistakes"
-            continue
-        routine = entry.routine
-        if progression.has_progress(routine):
-            routine = progression.apply(routine, completed_days(store, routine.id))
-        found[routine_id] = handout(routine)
-    return found
-
-
-def make_report(store: HistoryStore, period: Period, made: datetime) -> Report:
-    """The report of `period` from the user's settings, routines and `store`."""
-    from coach.report.figures import build_report
-    from coach.report.sources import plan_entries
-    from coach.settings import load_settings
-
-    settings = load_settings()
-    for problem in settings.problems:
-        print(problem, file=sys.stderr)
-    entries = plan_entries(settings)
-    handouts = handouts_for(store, [e.routine for e in entries])
-    return build_report(store, period, made, entries, handouts)
-
-
 def read_period(args: argparse.Namespace, today: datetime) -> Period:
     from coach.report.figures import dated_period, default_period, since_period
 
@@ -168,7 +103,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 2
 
     def write(store: HistoryStore) -> int:
-        report = make_report(store, period, now)
+        from coach.report.documents import make_report, pick_format, render
+        from coach.routine.catalog import Catalog
+        from coach.settings import load_settings
+
+        settings = load_settings()
+        for problem in settings.problems:
+            print(problem, file=sys.stderr)
+        report = make_report(store, period, now, settings, Catalog.default())
         if args.json:
             import json
 
@@ -185,6 +127,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_print(args: argparse.Namespace) -> int:
     from coach.commands.routines import load_entry
+    from coach.report.documents import pick_format, render
     from coach.report.handout import handout
     from coach.routine.catalog import Catalog
 

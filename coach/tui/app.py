@@ -175,7 +175,7 @@ class CoachApp(App[int]):
     @on(StatsChosen)
     def _stats(self) -> None:
         if isinstance(self.screen, HomeScreen):
-            self.push_screen(StatsScreen(self.history))
+            self.push_screen(StatsScreen(self.history, self.catalog, self.settings))
 
     @on(PreviewChosen)
     def _preview(self, message: PreviewChosen) -> None:

@@ -20,13 +20,17 @@ from textual.widgets import Button, DataTable, Footer
 from textual.worker import get_current_worker
 
 from coach import text
+from coach.report.documents import Format
+from coach.report.handout import handout
 from coach.routine import progression
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.model import Routine
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands
+from coach.tui.documents import save_document, tell
 from coach.tui.messages import EditChosen, RoutineChosen, RoutinesChanged
 from coach.tui.screens.duplicate import DuplicateScreen
+from coach.tui.screens.format import FormatScreen
 from coach.tui.widgets.plan import PlanRow, PlanTable
 from coach.tui.widgets.text_line import TextLine
 
@@ -58,6 +62,7 @@ class PreviewScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True),
         Binding("e", "edit", "Edit"),
         Binding("d", "duplicate", "Duplicate"),
+        Binding("p", "print", "Print"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -207,6 +212,20 @@ class PreviewScreen(Screen[None]):
         self.notify(f"Made {made.id}, your own copy: {made.path}", title="Duplicated")
         self.entry = made
         self.reload()
+
+    def action_print(self) -> None:
+        """Save today's routine as a one-page handout, in a format the person picks."""
+        question = f"Save {self.routine.name} as a one-page handout in"
+        self.app.push_screen(FormatScreen(question), self._print_format)
+
+    def _print_format(self, fmt: Format | None) -> None:
+        if fmt is not None:
+            self.write_handout(self.routine, fmt)
+
+    @work(thread=True, exclusive=True, group="handout")
+    def write_handout(self, routine: Routine, fmt: Format) -> None:
+        line, ok = save_document(lambda: handout(routine), fmt, f"coach-{self.entry.id}", "handout")
+        self.app.call_from_thread(tell, self, line, ok)
 
     @on(Button.Pressed, "#back")
     def _back(self) -> None:
