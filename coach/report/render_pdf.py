@@ -1,14 +1,15 @@
 """The report and the handout as PDF, written by fpdf2: the same sections and charts as the HTML.
 
-Text stays text (selectable and searchable). The font is DejaVu Sans where the system has it,
-so any note prints as typed; without it, the PDF's built-in Helvetica is used and characters
-it cannot show are replaced. Charts are drawn with fpdf2's own lines and boxes, so they print
+Text stays text (selectable and searchable). Pages are drawn in Helvetica, built into every PDF
+reader, which is quick; when a note or name needs more than Latin-1, they are drawn again in
+DejaVu Sans (embedded) where the system has it, so the note prints as typed. Without DejaVu,
+the characters Helvetica cannot show become `?`. Charts are drawn with fpdf2's own lines and boxes, so they print
 sharply at any size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,7 +41,7 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 class _Pages:
     """An fpdf2 document with the font set up and the few drawing moves the report makes."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, unicode: bool) -> None:
         from fpdf import FPDF
 
         pdf = FPDF(format="A4", unit="mm")
@@ -50,9 +51,11 @@ class _Pages:
         pdf.set_creator("coach")
         self.pdf: FPDF = pdf
         self.font, self.unicode = "helvetica", False
+        #: Whether some text could not be shown in Helvetica (which covers Latin-1 only).
+        self.lost = False
         regular = _font_file("DejaVuSans.ttf")
         bold = _font_file("DejaVuSans-Bold.ttf")
-        if regular and bold:
+        if unicode and regular and bold:
             pdf.add_font("DejaVu", "", str(regular))
             pdf.add_font("DejaVu", "B", str(bold))
             self.font, self.unicode = "DejaVu", True
@@ -65,9 +68,12 @@ class _Pages:
     def clean(self, value: str) -> str:
         if self.unicode:
             return value
-        swaps = {"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"'}
-        value = "".join(swaps.get(ch, ch) for ch in value).replace("\u201d", '"')
-        return value.encode("latin-1", "replace").decode("latin-1")
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            self.lost = True
+            return value.encode("latin-1", "replace").decode("latin-1")
+        return value
 
     def style(
         self, size: float, bold: bool = False, colour: tuple[int, int, int] = (26, 26, 26)
@@ -84,11 +90,12 @@ class _Pages:
 
     def bullets(self, lines: list[str], size: float = 8.0) -> None:
         self.style(size)
-        indent = 3.5
+        indent, height = 3.5, size * 0.45
         for line in lines:
-            x = self.pdf.l_margin
-            self.pdf.set_x(x)
-            self.pdf.cell(indent, size * 0.45, "-" if not self.unicode else "\u2022")
+            x, y = self.pdf.l_margin, self.pdf.get_y()
+            self.pdf.set_fill_color(60, 60, 60)
+            self.pdf.ellipse(x + 0.6, y + height / 2 - 0.45, 0.9, 0.9, style="F")
+            self.pdf.set_x(x + indent)
             self.pdf.multi_cell(
                 0, size * 0.45, self.clean(line), align="L", new_x="LMARGIN", new_y="NEXT"
             )
@@ -223,8 +230,26 @@ def _font_file(name: str) -> Path | None:
     return None
 
 
+def _drawn(title: str, draw: Callable[[_Pages], None]) -> bytes:
+    """Draw in Helvetica, which a PDF reader has built in (quick, nothing to embed); only when
+    some text needs more than Latin-1, draw again in DejaVu Sans, embedded."""
+    out = _Pages(title, unicode=False)
+    draw(out)
+    if out.lost and _font_file("DejaVuSans.ttf"):
+        out = _Pages(title, unicode=True)
+        draw(out)
+    return out.output()
+
+
 def report(r: Report) -> bytes:
-    out = _Pages(words.TITLE)
+    return _drawn(words.TITLE, lambda out: _report(out, r))
+
+
+def handout(h: Handout) -> bytes:
+    return _drawn(h.name, lambda out: _handout(out, h))
+
+
+def _report(out: _Pages, r: Report) -> None:
     w = out.width
     out.style(15, bold=True, colour=BLUE)
     out.pdf.cell(0, 7, words.TITLE, new_x="LMARGIN", new_y="NEXT")
@@ -310,11 +335,9 @@ def report(r: Report) -> bytes:
 
     out.heading("About this record", need=18)
     out.text(words.FOOTER, size=7.5)
-    return out.output()
 
 
-def handout(h: Handout) -> bytes:
-    out = _Pages(h.name)
+def _handout(out: _Pages, h: Handout) -> None:
     w = out.width
     out.style(15, bold=True, colour=BLUE)
     out.pdf.multi_cell(0, 7, out.clean(h.name), new_x="LMARGIN", new_y="NEXT")
@@ -349,4 +372,3 @@ def handout(h: Handout) -> bytes:
             pdf.cell(cell, 7, "", border=1)
             pdf.rect(x + cell / 2 - 2, y + 1.5, 4, 4)
         pdf.ln(7)
-    return out.output()

@@ -188,3 +188,21 @@ def test_handout_escapes_the_routine(odd: Path, tmp_path: Path) -> None:
     markdown = coach("print", "odd").stdout.decode()
     assert markdown.startswith(r"# \<b\>x\</b\> & " + '"y"')
     assert "| 4 | [ ] | [ ] | [ ] | [ ] | [ ] | [ ] | [ ] |" in markdown
+
+
+def test_pdf_keeps_a_note_beyond_latin_1_as_typed(isolated_folders: Path, tmp_path: Path) -> None:
+    """Helvetica covers Latin-1 only; a note in other scripts makes the PDF embed DejaVu Sans."""
+    from datetime import date
+
+    from coach.cramps.diary import CrampDiary
+    from coach.history.store import HistoryStore
+
+    from .history import cramp, moment
+
+    note = "Wadenkrampf – nachts ✓ Δ"
+    with HistoryStore.open() as store:
+        CrampDiary(store).add_cramps([cramp(moment(date(2024, 5, 9), 2), "night", note)])
+    out = tmp_path / "report.pdf"
+    assert coach("report", *PERIOD, "-o", str(out)).returncode == 0
+    _, text = pdf_text(out.read_bytes())
+    assert note in text
