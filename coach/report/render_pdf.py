@@ -3,8 +3,8 @@
 Text stays text (selectable and searchable). Pages are drawn in Helvetica, built into every PDF
 reader, which is quick; when a note or name needs more than Latin-1, they are drawn again in
 DejaVu Sans (embedded) where the system has it, so the note prints as typed. Without DejaVu,
-the characters Helvetica cannot show become `?`. Charts are drawn with fpdf2's own lines and boxes, so they print
-sharply at any size.
+the characters Helvetica cannot show become `?`. Charts are drawn with fpdf2's own lines and
+boxes, so they print sharply at any size.
 """
 
 from __future__ import annotations
