@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.commands import cramps, doctor, edit, history, report, routines, session
+from coach.commands import cramps, doctor, edit, history, remind, report, routines, session
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     edit.register(sub)
     cramps.register(sub)
     doctor.register(sub)
+    remind.register(sub)
     report.register(sub)
     return parser
 

@@ -17,6 +17,7 @@ from coach.commands.common import positive_int, say
 if TYPE_CHECKING:
     from coach.history.records import SessionRecord
     from coach.history.store import HistoryStore
+    from coach.plan import WeekAdherence
 
 DEFAULT_LIMIT = 20
 
@@ -39,11 +40,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "status",
-        help="one line for shell prompts: is today's routine done? (exit 0 if done, 1 if not)",
+        help="is today's plan done? one line for shell prompts (exit 0 if done, 1 if not)",
     )
     p.add_argument(
         "--short", action="store_true", help="just a mark and the streak: '✓ 12' or '✗ 12'"
     )
+    p.add_argument("--json", action="store_true", help="today's plan as JSON for scripts")
     p.set_defaults(handler=cmd_status)
 
     p = sub.add_parser("log", help="record a session done away from coach, so streaks stay true")
@@ -158,21 +160,28 @@ def print_table(sessions: list[SessionRecord]) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from coach.commands.plan import read_plan
+
+    reading = read_plan()
+
     def show(store: HistoryStore) -> int:
         import json
 
         from coach import text
         from coach.cramps.diary import CrampDiary
         from coach.history.records import local_now
-        from coach.history.stats import summary
-        from coach.settings import load_settings
+        from coach.plan.tracking import adherence, plan_summary
 
-        settings = load_settings()
         today = local_now().date()
-        stats = summary(store, today, settings.rest_days_per_week)
+        stats = plan_summary(store, reading.schedule, today, reading.settings.rest_days_per_week)
+        weeks = adherence(store, reading.plan, today)
         diary = CrampDiary(store)
         if args.json:
-            data = {**stats.to_json(), "cramps": diary.trends(today).to_json()}
+            data = {
+                **stats.to_json(),
+                "adherence": [week.to_json() for week in weeks],
+                "cramps": diary.trends(today).to_json(),
+            }
             print(json.dumps(data, indent=2, ensure_ascii=False))
             return 0
         played = stats.sessions_played
@@ -200,6 +209,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"\n{'Exercise':<{width}}  {'sets':>6}  {'reps':>7}  time")
             for e in stats.exercises:
                 print(f"{e.name:<{width}}  {e.sets:>6}  {e.reps:>7}  {text.length(e.seconds)}")
+        print_adherence(weeks)
         if diary.count():
             import textwrap
 
@@ -209,51 +219,37 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return with_history(show)
 
 
+def print_adherence(weeks: list[WeekAdherence], shown: int = 4) -> None:
+    """The last few weeks of the plan: planned sessions completed, e.g. `5 of 7 (71%)`."""
+    from coach.plan.progress import adherence_text
+
+    recent = [week for week in weeks[-shown:] if week.planned]
+    if not recent:
+        return
+    print("\nPlan adherence (planned sessions completed)")
+    for week in recent:
+        print(f"  week of {week.week.isoformat()}  {adherence_text(week)}")
+
+
 def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    def show(store: HistoryStore) -> int:
-        from coach.history.records import local_now
-        from coach.history.stats import active_days, today_status
-        from coach.history.streaks import streaks
-        from coach.settings import load_settings
+    from coach.commands.plan import cmd_status as status
 
-        settings = load_settings()
-        today = local_now().date()
-        done = today_status(store, settings.daily_routine, today)
-        streak = streaks(active_days(store), today, settings.rest_days_per_week).current
-        if args.short:
-            print(f"{status_mark(done)} {streak}")
-        else:
-            state = "done today" if done else "not done yet today"
-            print(f"{settings.daily_routine}: {state}, {streak}-day streak")
-        return 0 if done else 1
-
-    return with_history(show)
-
-
-def status_mark(done: bool) -> str:
-    """✓ or ✗; `+` or `-` where the output cannot show them (an ASCII-only terminal)."""
-    mark = "✓" if done else "✗"
-    try:
-        mark.encode(sys.stdout.encoding or "ascii")
-    except (UnicodeEncodeError, LookupError):
-        return "+" if done else "-"
-    return mark
+    return status(args)
 
 
 # -- log -----------------------------------------------------------------------------------
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    import uuid
     from datetime import timedelta
 
     from coach.commands.routines import load_entry
-    from coach.history.recorder import plan_hash
-    from coach.history.records import SessionRecord, local_now, stamp
+    from coach.history.recorder import done_elsewhere
+    from coach.history.records import local_now
     from coach.history.when import WhenError, parse_when
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
@@ -261,29 +257,16 @@ def cmd_log(args: argparse.Namespace) -> int:
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
     timeline = expand(entry.routine)
-    planned = timedelta(seconds=timeline.total_s)
     now = local_now()
     if args.at is None:
-        started = now - planned  # just finished it
+        started = now - timedelta(seconds=timeline.total_s)  # just finished it
     else:
         try:
             started = parse_when(args.at, now)
         except WhenError as exc:
             say(f"--at: {exc}")
             return 2
-    record = SessionRecord(
-        uid=uuid.uuid4().hex,
-        routine_id=timeline.routine_id,
-        routine_name=timeline.name,
-        plan_hash=plan_hash(timeline),
-        source="logged",
-        status="completed",
-        started_at=stamp(started),
-        ended_at=stamp(min(started + planned, now)),
-        planned_s=timeline.total_s,
-        active_s=timeline.total_s,  # done away from coach: taken as done as planned
-        paused_s=0.0,
-    )
+    record = done_elsewhere(timeline, started, now)
 
     def add(store: HistoryStore) -> int:
         store.begin_session(record)

@@ -41,6 +41,27 @@ def plan_hash(timeline: Timeline) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def done_elsewhere(
+    timeline: Timeline, started: datetime, now: datetime, source: Source = "logged"
+) -> SessionRecord:
+    """A session done away from coach (`coach log`, a reminder's "Done already"): taken as
+    done as planned, ending at the planned length after `started` but never after `now`."""
+    planned = timedelta(seconds=timeline.total_s)
+    return SessionRecord(
+        uid=uuid.uuid4().hex,
+        routine_id=timeline.routine_id,
+        routine_name=timeline.name,
+        plan_hash=plan_hash(timeline),
+        source=source,
+        status="completed",
+        started_at=stamp(started),
+        ended_at=stamp(min(started + planned, now)),
+        planned_s=timeline.total_s,
+        active_s=timeline.total_s,
+        paused_s=0.0,
+    )
+
+
 def resume_points(timeline: Timeline) -> dict[int, int]:
     """For each work segment, the segment a resumed session starts at to do it.
 

@@ -31,14 +31,9 @@ from coach.cramps.records import CrampRecord
 from coach.history.checkins import WeekCheckins
 from coach.history.stats import week_start
 from coach.history.store import HistoryStore
+from coach.plan import PlanEntry, weekly_adherence
 from coach.report.handout import Handout
-from coach.report.sources import (
-    CheckinNote,
-    PlanEntry,
-    checkin_notes,
-    checkin_weeks,
-    plan_for_day,
-)
+from coach.report.sources import CheckinNote, checkin_notes, checkin_weeks
 
 #: Default period: this many full weeks before the current one, plus the current one.
 DEFAULT_WEEKS = 4
@@ -170,9 +165,7 @@ class CrampFigures:
 class PlannedRoutine:
     """One entry of the plan, with its routine's exercises and today's doses when it loads."""
 
-    routine_id: str
-    days: frozenset[int]  # 0 = Monday
-    at: time | None
+    entry: PlanEntry
     handout: Handout | None  # None when the routine is missing or broken
     problem: str | None = None
 
@@ -214,24 +207,17 @@ def _adherence(
     (first_day,) = db.execute("SELECT min(day) FROM sessions").fetchone()
     if first_day is None:
         return {}
-    first = date.fromisoformat(first_day)
-    done = {
+    done = [
         (routine, date.fromisoformat(day))
         for routine, day in db.execute(
-            "SELECT DISTINCT routine_id, day FROM sessions"
+            "SELECT routine_id, day FROM sessions"
             " WHERE day BETWEEN ? AND ? AND status = 'completed'",
             _bounds(period),
         )
-    }
-    weeks: dict[date, tuple[int, int]] = {}
-    for day in period.days():
-        if day < first:
-            continue
-        planned = [e.routine for e in plan_for_day(entries, day)]
-        counted = weeks.get(week_start(day), (0, 0))
-        completed = sum((routine, day) in done for routine in planned)
-        weeks[week_start(day)] = (counted[0] + len(planned), counted[1] + completed)
-    return weeks
+    ]
+    since = max(period.start, date.fromisoformat(first_day))
+    weeks = weekly_adherence(entries, done, period.end, len(period.weeks()), since)
+    return {w.week: (w.planned, w.completed) for w in weeks}
 
 
 def _exercises(store: HistoryStore, period: Period) -> list[ExerciseFigures]:
@@ -295,9 +281,9 @@ def build_report(
     for entry in entries:
         found = handouts.get(entry.routine)
         if isinstance(found, Handout):
-            plan.append(PlannedRoutine(entry.routine, entry.days, entry.at, found))
+            plan.append(PlannedRoutine(entry, found))
         else:
-            plan.append(PlannedRoutine(entry.routine, entry.days, entry.at, None, found))
+            plan.append(PlannedRoutine(entry, None, found))
     notes = checkin_notes(store, period.start, period.end)
     return Report(
         period=period,

@@ -6,25 +6,14 @@ core; the report only asks them through these functions, so how they are stored 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 
 from coach.history.checkins import FEELING_WORDS, WeekCheckins, weekly_checkins
 from coach.history.stats import week_start
 from coach.history.store import HistoryStore
+from coach.plan import PlanEntry
 from coach.settings import Settings
-
-EVERY_DAY = frozenset(range(7))
-
-
-@dataclass(frozen=True)
-class PlanEntry:
-    """A routine planned on some weekdays (0 = Monday), maybe at a time of day."""
-
-    routine: str
-    days: frozenset[int]
-    at: time | None = None
 
 
 @dataclass(frozen=True)
@@ -39,13 +28,8 @@ class CheckinNote:
 
 
 def plan_entries(settings: Settings) -> list[PlanEntry]:
-    """The user's weekly plan: their daily routine, every day."""
-    return [PlanEntry(settings.daily_routine, EVERY_DAY)]
-
-
-def plan_for_day(entries: Sequence[PlanEntry], day: date) -> list[PlanEntry]:
-    """The entries planned on `day`."""
-    return [e for e in entries if day.weekday() in e.days]
+    """The user's weekly plan: `schedule`, else their daily routine every day."""
+    return list(settings.plan)
 
 
 def checkin_weeks(store: HistoryStore, start: date, end: date) -> dict[date, WeekCheckins]:

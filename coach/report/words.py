@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from coach import text
 from coach.cramps.values import CONTEXT_WORDS, DURATION_WORDS
 from coach.report.figures import Report, WeekFigures
-from coach.report.handout import GRID_WEEKS, WEEKDAYS
+from coach.report.handout import GRID_WEEKS
 
 #: Chart colours that stay apart in grey print: a dark blue and a light orange.
 COLOURS = ("#1f4e79", "#e8a33d", "#7a7a7a")
@@ -42,11 +42,6 @@ WARNING_INTRO = (
     "Cramps are common and usually harmless. These signs need a doctor's attention, whatever"
     " this record shows:"
 )
-_DAY_SETS = {
-    frozenset(range(7)): "every day",
-    frozenset(range(5)): "weekdays",
-    frozenset((5, 6)): "weekends",
-}
 
 
 def day(moment: date) -> str:
@@ -64,14 +59,6 @@ def period_line(report: Report) -> str:
         f"From {day(report.period.start)} to {day(report.period.end)}."
         f" Made on {day(made.date())} at {made:%H:%M}."
     )
-
-
-def days_words(days: frozenset[int]) -> str:
-    return _DAY_SETS.get(days) or ", ".join(WEEKDAYS[d] for d in sorted(days)) or "no day"
-
-
-def at_words(at: time | None) -> str:
-    return at.strftime("%H:%M") if at is not None else "any time"
 
 
 def share(part: int, whole: int) -> str:
@@ -108,10 +95,11 @@ class Chart:
 def plan_table(report: Report) -> Table:
     rows = []
     for entry in report.plan:
-        name = entry.handout.name if entry.handout else f"{entry.routine_id} ({entry.problem})"
+        plan = entry.entry
+        name = entry.handout.name if entry.handout else f"{plan.routine} ({entry.problem})"
         handout = entry.handout
         length = "-" if handout is None else handout.total + (" + own pace" * handout.self_paced)
-        rows.append((name, days_words(entry.days), at_words(entry.at), length))
+        rows.append((name, plan.days_text(), plan.at_text() or "any time", length))
     return Table(("Routine", "Days", "Time", "Length"), tuple(rows))
 
 

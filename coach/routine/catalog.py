@@ -153,6 +153,10 @@ class Catalog:
                     found[path.stem] = self.load(path, source, sound_names)
         return list(found.values())
 
+    def ids(self) -> list[str]:
+        """Every routine id, user ones first, without loading a file."""
+        return list(dict.fromkeys(p.stem for f, _ in self._folders() for p in self._files(f)))
+
     def find(self, ref: str) -> RoutineEntry:
         """A routine by id (user folder first) or by path to a YAML file."""
         path = Path(ref).expanduser()
@@ -165,8 +169,7 @@ class Catalog:
                 candidate = folder / f"{ref}{suffix}"
                 if candidate.is_file() and candidate.name != LIBRARY_FILE:
                     return self.load(candidate, source)
-        ids = [p.stem for f in (self.user_dir, self.bundled_dir) for p in self._files(f)]
-        hint = suggest(ref, ids)
+        hint = suggest(ref, self.ids())
         raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")
 
     def user_file(self, routine_id: str) -> Path | None:

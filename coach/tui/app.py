@@ -17,10 +17,12 @@ from textual.binding import Binding, BindingType
 from coach.audio.backend import AudioBackend
 from coach.audio.session_sound import SoundChoices
 from coach.cramps.diary import RELIEF_ROUTINE
+from coach.cramps.relief import with_warning
 from coach.history.database import HistoryUnavailable
 from coach.history.progress import todays_routine
 from coach.history.recorder import Recorder
 from coach.history.records import local_now
+from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
 from coach.routine.timeline import Timeline
@@ -117,7 +119,7 @@ class CoachApp(App[int]):
         """The session screen for `routine`; with `resume`, going on with that session."""
         session_id, start_index = resume if resume is not None else (None, 0)
         kit = replace(self.kit, listeners=self._listeners(session_id))
-        return SessionScreen(routine, kit, start_index)
+        return SessionScreen(with_warning(routine), kit, start_index)
 
     def _listeners(self, resume_id: int | None) -> ListenerFactory | None:
         """The history's recorder (when this app records) ahead of any listeners handed in."""
@@ -301,11 +303,19 @@ def make_app(
         choices=choices,
         listeners=session_listeners,
     )
+    catalog = catalog or Catalog.default()
+    schedule = None
+    if settings.schedule is not None:
+        schedule, unknown = check_routines(settings.schedule, catalog.ids())
+        settings = replace(settings, problems=settings.problems + unknown)
     history = HistoryAccess(
-        wall_clock=wall_clock or local_now, rest_days_per_week=settings.rest_days_per_week
+        wall_clock=wall_clock or local_now,
+        rest_days_per_week=settings.rest_days_per_week,
+        schedule=schedule,
+        daily_routine=settings.daily_routine,
     )
     return CoachApp(
-        catalog=catalog or Catalog.default(),
+        catalog=catalog,
         settings=settings,
         kit=kit,
         history=history,

@@ -235,7 +235,7 @@ def test_edit_of_a_bundled_routine_edits_a_copy_in_the_user_folder(
     bundled_file = BUNDLED / "foot-daily.yaml"
     bundled_bytes = bundled_file.read_bytes()
     total_before = plan(coach, "foot-daily")["total_s"]
-    monkeypatch.setenv("EDITOR", fake_editor.command("editor", "hold: 1s=>hold: 2s"))
+    monkeypatch.setenv("EDITOR", fake_editor.command("editor", "hold: 5s=>hold: 6s"))
     result = coach("edit", "foot-daily")
     assert result.returncode == 0, result.stderr
     copy = user_routines / "foot-daily.yaml"
@@ -243,8 +243,8 @@ def test_edit_of_a_bundled_routine_edits_a_copy_in_the_user_folder(
     assert fake_editor.calls("editor") == [str(copy)]
     assert copy.read_text(encoding="utf-8").splitlines()[0] == MODELINE
     assert bundled_file.read_bytes() == bundled_bytes
-    # The first `hold: 1s` is the toe raise's: 8 reps, one second longer each.
-    assert plan(coach, "foot-daily")["total_s"] == total_before + 8  # type: ignore[operator]
+    # The first `hold: 5s` is the toe splay's: 10 reps, one second longer each.
+    assert plan(coach, "foot-daily")["total_s"] == total_before + 10  # type: ignore[operator]
     assert (user_routines / "routine.schema.json").is_file()
     assert not (user_routines / "foot-daily.yaml.bak").exists()
 

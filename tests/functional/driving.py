@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from coach.session.clock import FakeClock
 from coach.tui.screens.session import SessionScreen
 
 
+async def workers_done(pilot: Pilot[object]) -> None:
+    """Wait for every worker; one cancelled because a newer exclusive worker replaced it is done.
+
+    (`wait_for_complete` raises for such a worker, which made snapshots flaky under load.)
+    """
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
+
+
 async def settle(pilot: Pilot[object]) -> None:
     """Let workers (routine loading, the sound) finish and the messages they sent be handled."""
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot)
     await pilot.pause()
 
 

@@ -206,3 +206,34 @@ def test_pdf_keeps_a_note_beyond_latin_1_as_typed(isolated_folders: Path, tmp_pa
     assert coach("report", *PERIOD, "-o", str(out)).returncode == 0
     _, text = pdf_text(out.read_bytes())
     assert note in text
+
+
+def test_the_plan_comes_from_the_schedule(isolated_folders: Path) -> None:
+    """With `schedule:` in the settings, the report shows and counts that plan."""
+    from coach.history.store import HistoryStore
+
+    from .history import four_weeks
+
+    (isolated_folders / "config" / "settings.yaml").write_text(
+        "schedule:\n"
+        "  - routine: foot-daily\n    days: weekdays\n    at: '07:30'\n"
+        "  - routine: bedtime-calves\n    days: [wed]\n",
+        encoding="utf-8",
+    )
+    with HistoryStore.open() as store:
+        four_weeks(store)
+    markdown = coach("report", *PERIOD).stdout.decode()
+    catalog = Catalog.default()
+    for routine, days in (("foot-daily", "weekdays | 07:30"), ("bedtime-calves", "wed | any time")):
+        entry = catalog.find(routine)
+        assert entry.routine is not None
+        assert f"| {entry.routine.name} | {days} |" in markdown
+    weeks = json.loads(coach("report", *PERIOD, "--json").stdout)["weeks"]
+    # Weekdays' foot-daily all done; Wednesdays' bedtime-calves only on 15 May (logged).
+    assert [(w["planned"], w["completed"]) for w in weeks] == [
+        (6, 5),
+        (6, 6),
+        (6, 5),
+        (6, 5),
+        (5, 4),
+    ]

@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 import pytest
 
 from coach.history.store import HistoryStore
+from coach.plan import PlanEntry
 from coach.report.figures import (
     Period,
     PeriodError,
@@ -17,10 +18,10 @@ from coach.report.figures import (
     default_period,
     since_period,
 )
-from coach.report.sources import EVERY_DAY, PlanEntry
 
 from .history import NOW, SCRIPT_NOTE, TODAY, cramp, daily, four_weeks, moment, session
 
+EVERY_DAY = frozenset(range(7))
 DAILY = [PlanEntry("foot-daily", EVERY_DAY)]
 
 

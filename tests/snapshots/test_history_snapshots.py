@@ -69,3 +69,19 @@ def test_finished_with_the_grown_streak(snap_compare: SnapCompare, tmp_path: Pat
     app = history_app(tmp_path, record_history=True)
     moves = keys("t", "n", "n", "n", "enter")  # the heel hold skipped, the toe raises done
     assert snap_compare(app, terminal_size=(80, 24), run_before=moves)
+
+
+def test_home_with_a_weekly_plan(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    from datetime import time
+
+    from coach.plan import PlanEntry
+    from coach.plan.entry import EVERY_DAY
+    from coach.settings import Settings
+
+    plan = (
+        PlanEntry("stretch", EVERY_DAY, time(21, 0)),
+        PlanEntry("daily", EVERY_DAY, time(7, 30)),
+    )
+    seed([daily_session(NOW - timedelta(hours=10))])
+    app = history_app(tmp_path, settings=Settings(voice=False, schedule=plan))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys())

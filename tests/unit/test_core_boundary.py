@@ -11,7 +11,14 @@ import pytest
 
 import coach
 
-CORE_PACKAGES = ("coach.routine", "coach.session", "coach.history", "coach.cramps", "coach.report")
+CORE_PACKAGES = (
+    "coach.routine",
+    "coach.session",
+    "coach.history",
+    "coach.cramps",
+    "coach.plan",
+    "coach.report",
+)
 GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.transfer"]
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 

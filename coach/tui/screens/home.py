@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from textual import on, work
@@ -16,11 +17,13 @@ from textual.widgets import Button, DataTable, Footer, Header
 
 from coach import text
 from coach.cramps.diary import RELIEF_ROUTINE
+from coach.plan import PlannedItem, plan_for_day
+from coach.plan.tracking import first_not_done
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands, ScreenCommands
 from coach.tui.cramp_view import DailyTip, read_tip
-from coach.tui.history_view import HistoryAccess, HomeHistory, Read, read, read_home
+from coach.tui.history_view import HistoryAccess, HomeHistory, Read, plan_line, read, read_home
 from coach.tui.messages import (
     CrampLogChosen,
     HistoryChosen,
@@ -39,25 +42,37 @@ from coach.tui.widgets.text_line import TextLine
 class Shelf:
     """What the home screen lists, read from disk in one go off the UI loop."""
 
-    today: RoutineEntry | None
+    today: RoutineEntry | None  # what Enter starts
     today_error: str
     entries: list[RoutineEntry]
     problems: list[str]
+    #: Today's planned routines, by id (those that exist), for names and for Enter.
+    planned: dict[str, RoutineEntry] = field(default_factory=dict)
+    nothing_planned: bool = False
 
 
-def read_shelf(catalog: Catalog, daily: str) -> Shelf:
+def read_shelf(catalog: Catalog, planned_ids: Sequence[str]) -> Shelf:
+    """Every routine, and today's planned ones (in plan order; the first is today's)."""
     entries = catalog.entries()
-    today: RoutineEntry | None = None
-    error = ""
-    try:
-        today = catalog.find(daily)
-    except UnknownRoutine:
-        error = f"There is no routine called {daily!r}. Choose one below."
-    if today is not None and today.routine is None:
-        error = f"It cannot be loaded: {short_problem(today)}"
+    planned: dict[str, RoutineEntry] = {}
+    for routine_id in planned_ids:
+        with suppress(UnknownRoutine):
+            planned.setdefault(routine_id, catalog.find(routine_id))
     problems = [short_problem(entry) for entry in entries if entry.error]
     problems += [str(problem) for problem in catalog.library_problems]
-    return Shelf(today, error, entries, problems)
+    shelf = Shelf(None, "", entries, problems, planned, nothing_planned=not planned_ids)
+    return pick(shelf, planned_ids[0]) if planned_ids else shelf
+
+
+def pick(shelf: Shelf, routine_id: str) -> Shelf:
+    """The shelf with `routine_id` as the routine Enter starts, or the reason it cannot."""
+    today = shelf.planned.get(routine_id)
+    error = ""
+    if today is None:
+        error = f"There is no routine called {routine_id!r}. Choose one below."
+    elif today.routine is None:
+        error = f"It cannot be loaded: {short_problem(today)}"
+    return replace(shelf, today=today, today_error=error)
 
 
 def short_problem(entry: RoutineEntry) -> str:
@@ -70,6 +85,8 @@ def short_problem(entry: RoutineEntry) -> str:
 
 def today_lines(shelf: Shelf) -> tuple[str, str]:
     entry = shelf.today
+    if shelf.nothing_planned:
+        return "Nothing planned today", "Any routine below is welcome."
     if entry is None or entry.routine is None:
         return "No routine for today", shelf.today_error
     routine = entry.routine
@@ -115,6 +132,7 @@ class HomeScreen(Screen[None]):
                 yield TextLine("Today", id="today-label")
                 yield TextLine("Loading…", id="today-name")
                 yield TextLine(id="today-length")
+                yield TextLine(id="today-plan")
             yield Button("Start (Enter)", variant="success", id="start-today", disabled=True)
         yield HistorySummary(id="history-summary")
         # Filled by the cramp diary: one short tip a day.
@@ -139,7 +157,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="shelf")
     def load_shelf(self) -> None:
-        shelf = read_shelf(self.catalog, self.daily_routine)
+        plan = plan_for_day(self.history.plan(self.daily_routine), self.history.today())
+        shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
         tip = read_tip(self.history.today())
         self.app.call_from_thread(self._show_shelf, shelf)
         self.app.call_from_thread(self._show_tip, tip)
@@ -153,14 +172,8 @@ class HomeScreen(Screen[None]):
 
     def _show_shelf(self, shelf: Shelf) -> None:
         first_time = self.shelf is None
-        self.shelf = shelf
-        name, length = today_lines(shelf)
-        self.query_one("#today-name", TextLine).text = name
-        self.query_one("#today-length", TextLine).text = length
-        ready = shelf.today is not None and shelf.today.routine is not None
+        ready = self._show_today(shelf)
         start = self.query_one("#start-today", Button)
-        start.disabled = not ready
-        self.set_class(not ready, "-no-today")
         table = self.query_one(RoutineTable)
         table.show(shelf.entries)
         problems = self.query_one("#routine-problems", TextLine)
@@ -169,6 +182,17 @@ class HomeScreen(Screen[None]):
             (start if ready else table).focus()
         self._describe(table.cursor_row)
         self.load_history(shelf)
+
+    def _show_today(self, shelf: Shelf) -> bool:
+        """Show what Enter starts; whether it can start."""
+        self.shelf = shelf
+        name, length = today_lines(shelf)
+        self.query_one("#today-name", TextLine).text = name
+        self.query_one("#today-length", TextLine).text = length
+        ready = shelf.today is not None and shelf.today.routine is not None
+        self.query_one("#start-today", Button).disabled = not ready
+        self.set_class(not ready and not shelf.nothing_planned, "-no-today")
+        return ready
 
     @work(thread=True, exclusive=True, group="history")
     def load_history(self, shelf: Shelf) -> None:
@@ -187,7 +211,19 @@ class HomeScreen(Screen[None]):
             summary.show_problem(result.problem)
         else:
             summary.show(result.value)
+            self._show_plan(result.value.today)
         self.refresh_bindings()
+
+    def _show_plan(self, items: tuple[PlannedItem, ...]) -> None:
+        """Today's plan with what is done; Enter moves on to the first one not done."""
+        shelf = self.shelf
+        if shelf is None:
+            return
+        names = {rid: e.routine.name for rid, e in shelf.planned.items() if e.routine}
+        self.query_one("#today-plan", TextLine).text = plan_line(items, names)
+        if items:
+            target = first_not_done(items) or items[0]
+            self._show_today(pick(shelf, target.entry.routine))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         resumable = self.home_history is not None and self.home_history.resume is not None
