@@ -123,8 +123,9 @@ class ExerciseFigures:
     side: str | None
     done: int
     skipped: int
-    planned_s: float
+    planned_s: float  # of the steps with a planned length
     actual_s: float
+    timed: int = 0  # steps with a planned length; self-paced ones have none
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -223,12 +224,12 @@ def _adherence(
 def _exercises(store: HistoryStore, period: Period) -> list[ExerciseFigures]:
     rows = store.connection.execute(
         "SELECT name, side, sum(status = 'done'), sum(status = 'skipped'),"
-        " coalesce(sum(planned_s), 0.0), coalesce(sum(actual_s), 0.0), min(idx)"
+        " coalesce(sum(planned_s), 0.0), coalesce(sum(actual_s), 0.0), count(planned_s), min(idx)"
         " FROM steps WHERE session_id IN (SELECT id FROM sessions WHERE day BETWEEN ? AND ?)"
-        " GROUP BY name, side ORDER BY 7, name, side",
+        " GROUP BY name, side ORDER BY 8, name, side",
         _bounds(period),
     )
-    return [ExerciseFigures(n, side, d, s, p, a) for n, side, d, s, p, a, _ in rows]
+    return [ExerciseFigures(*row[:7]) for row in rows]
 
 
 def _cramps(store: HistoryStore, period: Period) -> tuple[CrampRecord, ...]:

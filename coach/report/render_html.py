@@ -34,8 +34,10 @@ table { border-collapse: collapse; width: 100%; margin: 4px 0; font-size: 12.5px
 th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #d8d8d8;
   vertical-align: top; }
 th { background: #eef3f8; font-weight: 600; }
+td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr:last-child td { border-bottom: none; }
+table.cramps td:nth-child(-n+6) { white-space: nowrap; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; align-items: start; }
 .chart { margin: 0; }
 .chart figcaption { font-weight: 600; font-size: 12.5px; text-align: center; }
@@ -61,14 +63,18 @@ section { break-inside: auto; }
 .box { display: inline-block; width: 14px; height: 14px; border: 1.5px solid #333; }
 @media print {
   @page { margin: 10mm 12mm; }
-  body { padding: 0; max-width: none; font-size: 9pt; line-height: 1.3; }
+  body { padding: 0; max-width: none; font-size: 8.6pt; line-height: 1.25; }
   h1 { font-size: 15pt; }
-  h2 { font-size: 11pt; margin: 8px 0 3px; }
-  table { font-size: 8.5pt; }
-  .small, footer, .caution { font-size: 8pt; }
+  h2 { font-size: 11pt; margin: 7px 0 3px; }
+  h3 { font-size: 9pt; margin: 4px 0 1px; }
+  table { font-size: 8pt; margin: 2px 0; }
+  th, td { padding: 0.5px 4px; }
+  li { margin: 0; }
+  .pair { gap: 10px; }
+  .small, footer, .caution { font-size: 7.6pt; }
   th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .warning { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .chart svg { max-height: 58mm; }
+  .chart svg { max-height: 44mm; }
   .exercise { margin: 0 0 3px; }
   .exercise h3 { font-size: 9pt; }
   .exercise ul { margin: 1px 0; }
@@ -159,7 +165,7 @@ def _cramps(r: Report) -> str:
         return f'<p class="empty">{escape(words.NO_CRAMPS)}</p>'
     return (
         f'<div class="pair keep">{chart(words.cramp_chart(r))}<div>{summary}</div></div>'
-        + table(words.cramp_table(r))
+        + table(words.cramp_table(r), "cramps")
     )
 
 

@@ -106,7 +106,7 @@ def plan_table(report: Report) -> Table:
 def adherence_table(report: Report) -> Table:
     rows = [
         (
-            f"Week of {week_label(w.week)}",
+            week_label(w.week),
             str(w.planned),
             str(w.completed),
             share(w.completed, w.planned),
@@ -116,7 +116,7 @@ def adherence_table(report: Report) -> Table:
     planned = sum(w.planned for w in report.weeks)
     completed = sum(w.completed for w in report.weeks)
     rows.append(("All weeks", str(planned), str(completed), share(completed, planned)))
-    return Table(("Week", "Planned", "Completed", "Share"), tuple(rows), frozenset({1, 2, 3}))
+    return Table(("Week of", "Planned", "Completed", "Share"), tuple(rows), frozenset({1, 2, 3}))
 
 
 def has_adherence(report: Report) -> bool:
@@ -141,7 +141,7 @@ def exercise_table(report: Report) -> Table:
             e.side or "-",
             str(e.done),
             str(e.skipped),
-            text.clock(e.planned_s, round_up=False),
+            text.clock(e.planned_s, round_up=False) if e.timed else "own pace",
             text.clock(e.actual_s, round_up=False),
         )
         for e in report.exercises
@@ -161,11 +161,11 @@ def checkin_table(report: Report) -> Table:
     for w in report.weeks:
         c = w.checkins
         if c is None or not c.sessions:
-            rows.append((f"Week of {week_label(w.week)}", "0", "-", "-", "-"))
+            rows.append((week_label(w.week), "0", "-", "-", "-"))
         else:
             rows.append(
                 (
-                    f"Week of {week_label(w.week)}",
+                    week_label(w.week),
                     str(c.sessions),
                     str(c.hard),
                     pain(c.pain_mean),
@@ -173,7 +173,7 @@ def checkin_table(report: Report) -> Table:
                 )
             )
     return Table(
-        ("Week", "Check-ins", "Felt hard", "Pain, mean", "Pain, worst"),
+        ("Week of", "Check-ins", "Felt hard", "Pain, mean", "Pain, worst"),
         tuple(rows),
         frozenset({1, 2, 3, 4}),
     )

@@ -168,3 +168,45 @@ def four_weeks(store: HistoryStore) -> None:
             ),
         ]
     )
+
+
+def daily_use(store: HistoryStore) -> None:
+    """Four weeks and four days of a diligent user of the bundled `foot-daily`, to fill pages:
+    every work segment of the real routine each day, a check-in after every session with a
+    note every third day, and a cramp with a note every fourth day."""
+    from coach.routine.catalog import Catalog
+    from coach.routine.timeline import expand
+
+    entry = Catalog.default().find("foot-daily")
+    assert entry.routine is not None
+    work = expand(entry.routine).work_segments
+    first = date(2024, 5, 6)
+    days = [first + timedelta(days=n) for n in range((TODAY - first).days + 1)]
+    sessions = []
+    for day in days:
+        start = moment(day, 7, 30)
+        steps = tuple(
+            step(
+                start,
+                seg.index,
+                seg.name,
+                seg.side,
+                planned=seg.duration_s,
+                actual=seg.duration_s or 12.0,
+                status="skipped" if (day.day + seg.index) % 23 == 0 else "done",
+            )
+            for seg in work
+        )
+        sessions.append(session(start, steps))
+    store.add_sessions(sessions)
+    ids = dict(store.connection.execute("SELECT day, id FROM sessions"))
+    for n, day in enumerate(days):
+        note = f"calves a little tight after a long day on my feet ({n})" if n % 3 == 0 else None
+        feeling = ("easy", "right", "hard")[n % 3]
+        store.set_checkin(ids[day.isoformat()], CheckIn(feeling, n % 6, note, moment(day, 8)))  # type: ignore[arg-type]
+    CrampDiary(store).add_cramps(
+        [
+            cramp(moment(day, 2, 40), "night", "woke me up, eased after stretching the calf")
+            for day in days[::4]
+        ]
+    )

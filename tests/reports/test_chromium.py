@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from coach.history.store import HistoryStore
+
 from .documents import PERIOD, coach, odd_user, pdf_text
+from .history import daily_use
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
@@ -64,10 +67,16 @@ def shoot_and_print(page: Path, tmp_path: Path) -> tuple[bytes, int]:
     return text.encode(), pages
 
 
+@pytest.mark.parametrize("user", ["odd names", "daily use"])
 def test_report_in_a_real_browser_and_its_print_preview(
-    isolated_folders: Path, tmp_path: Path
+    isolated_folders: Path, tmp_path: Path, user: str
 ) -> None:
-    odd_user(isolated_folders)
+    """Chromium prints on Letter, the shorter of the two papers the stylesheet is made for."""
+    if user == "odd names":
+        odd_user(isolated_folders)
+    else:
+        with HistoryStore.open() as store:
+            daily_use(store)
     page = tmp_path / "report.html"
     assert coach("report", *PERIOD, "-o", str(page)).returncode == 0
     text, pages = shoot_and_print(page, tmp_path)

@@ -237,3 +237,20 @@ def test_the_plan_comes_from_the_schedule(isolated_folders: Path) -> None:
         (6, 5),
         (5, 4),
     ]
+
+
+def test_four_weeks_of_daily_use_fit_on_two_pages(isolated_folders: Path, tmp_path: Path) -> None:
+    from coach.history.store import HistoryStore
+
+    from .history import daily_use
+
+    with HistoryStore.open() as store:
+        daily_use(store)
+    out = tmp_path / "report.pdf"
+    assert coach("report", *PERIOD, "-o", str(out)).returncode == 0
+    pages, text = pdf_text(out.read_bytes())
+    assert pages <= 2
+    assert "About this record" in text
+    assert "32 of 32 (100%)" in text
+    # Marble pickup is self-paced: no planned time to set beside the actual one.
+    assert "Marble pickup left 30 2 own pace 6:24" in text
