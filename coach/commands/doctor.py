@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from coach import text
+
 if TYPE_CHECKING:
     from coach.settings import Settings
 
@@ -67,7 +69,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     check_history(report)
     print()
     if report.problems:
-        print(f"{report.problems} thing{'s' if report.problems != 1 else ''} to fix (see → above).")
+        print(f"{text.plural(report.problems, 'thing')} to fix (see → above).")
         return 1
     print("Everything coach needs works.")
     return 0
@@ -205,4 +207,4 @@ def check_history(report: Report) -> None:
     except HistoryUnavailable as exc:
         report.bad(str(exc), f"check the permissions and free space of {path.parent}")
         return
-    report.ok(f"{path}: {count} session{'s' if count != 1 else ''}")
+    report.ok(f"{path}: {text.plural(count, 'session')}")

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from coach.commands.common import positive_int, say
+from coach import text
+from coach.commands.common import positive_int, print_table, say
 
 if TYPE_CHECKING:
     from coach.history.records import SessionRecord
@@ -128,7 +129,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         if not sessions:
             print("No sessions yet." if args.routine is None else f"No {args.routine} sessions.")
             return 0
-        print_table(sessions)
+        print_sessions(sessions)
         total = store.count_sessions(args.routine)
         if total > len(sessions):
             print(f"\n{len(sessions)} of {total} sessions shown; --limit N shows more.")
@@ -137,8 +138,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     return with_history(show)
 
 
-def print_table(sessions: list[SessionRecord]) -> None:
-    from coach import text
+def print_sessions(sessions: list[SessionRecord]) -> None:
 
     rows = [("id", "started", "routine", "status", "time", "steps")]
     for s in sessions:
@@ -149,11 +149,7 @@ def print_table(sessions: list[SessionRecord]) -> None:
             steps += f", {skipped} skipped"
         started = s.started.strftime("%Y-%m-%d %H:%M")
         rows.append((str(s.id), started, s.routine_id, s.status, text.length(s.active_s), steps))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
-        cells[0] = row[0].rjust(widths[0])
-        print("  ".join(cells).rstrip())
+    print_table(rows, right={0})
 
 
 # -- stats and status ----------------------------------------------------------------------
@@ -167,7 +163,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     def show(store: HistoryStore) -> int:
         import json
 
-        from coach import text
         from coach.cramps.diary import CrampDiary
         from coach.history.records import local_now
         from coach.plan.tracking import adherence, plan_summary
@@ -188,11 +183,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         rate = (
             "no session played in coach yet"
             if stats.completion_rate is None
-            else f"{stats.completion_rate:.0%} of {played} session{'s' if played != 1 else ''}"
+            else f"{stats.completion_rate:.0%} of {text.plural(played, 'session')}"
         )
         lines = [
-            ("Current streak", _days(stats.current_streak)),
-            ("Longest streak", _days(stats.longest_streak)),
+            ("Current streak", text.plural(stats.current_streak, "day")),
+            ("Longest streak", text.plural(stats.longest_streak, "day")),
             ("Days active", str(stats.days_active)),
             ("Sessions completed", str(stats.sessions_completed)),
             ("Total active time", text.length(stats.total_active_s)),
@@ -205,10 +200,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for label, value in lines:
             print(f"{label:<20}{value}")
         if stats.exercises:
-            width = max(len("Exercise"), *(len(e.name) for e in stats.exercises))
-            print(f"\n{'Exercise':<{width}}  {'sets':>6}  {'reps':>7}  time")
+            print()
+            rows = [("Exercise", "sets", "reps", "time")]
             for e in stats.exercises:
-                print(f"{e.name:<{width}}  {e.sets:>6}  {e.reps:>7}  {text.length(e.seconds)}")
+                rows.append((e.name, str(e.sets), str(e.reps), text.length(e.seconds)))
+            print_table(rows, right={1, 2})
         print_adherence(weeks)
         if diary.count():
             import textwrap
@@ -229,10 +225,6 @@ def print_adherence(weeks: list[WeekAdherence], shown: int = 4) -> None:
     print("\nPlan adherence (planned sessions completed)")
     for week in recent:
         print(f"  week of {week.week.isoformat()}  {adherence_text(week)}")
-
-
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -305,57 +297,54 @@ def cmd_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             say(f"cannot write {args.output}: {exc.strerror or exc}")
             return 1
-        what = f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}"
+        what = text.plural(len(sessions), "session")
         if cramps:
-            what += f" and {len(cramps)} cramp{'s' if len(cramps) != 1 else ''}"
+            what += f" and {text.plural(len(cramps), 'cramp')}"
         print(f"Exported {what} to {args.output}.", file=sys.stderr)
         return 0
 
     return with_history(write)
 
 
-def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
+def write_atomically(path: Path, fill: Callable[[TextIO], None] | bytes) -> None:
     """Write the export where the person asked, never half-written and never clobbering.
 
+    `fill` writes text to the stream it is given; bytes (a PDF) are written as they are.
     `-` is standard output. A device or pipe (/dev/stdout, a FIFO) is written in place. A
-    regular file, or a new path, is written to a temporary file and renamed over it, keeping
-    the old file's permissions (a read-only file is refused); a symbolic link's target is the
-    file replaced, so the link stays a link.
+    regular file, or a new path, is replaced in one step by `coach.files.write_atomic` (which
+    keeps its permissions, and a symbolic link a link); a read-only file is refused.
     """
     import errno
-    import os
+    import io
     import stat
-    import tempfile
+
+    from coach.files import write_atomic
 
     if str(path) == "-":
-        fill(sys.stdout)
+        if isinstance(fill, bytes):
+            sys.stdout.buffer.write(fill)
+        else:
+            fill(sys.stdout)
         return
     try:
-        info: os.stat_result | None = path.stat()  # follows links: what is written to
+        mode: int | None = path.stat().st_mode  # follows links: what is written to
     except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if isinstance(fill, bytes):
+            path.write_bytes(fill)
+            return
         with open(path, "w", encoding="utf-8", newline="") as out:
             fill(out)
         return
-    target = Path(os.path.realpath(path))
-    if info is not None and not info.st_mode & 0o222:
+    if mode is not None and not mode & 0o222:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    if info is not None:
-        mode = stat.S_IMODE(info.st_mode)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as out:
-            fill(out)
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    if isinstance(fill, bytes):
+        write_atomic(path, fill)
+        return
+    content = io.StringIO(newline="")
+    fill(content)
+    write_atomic(path, content.getvalue())
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -381,14 +370,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         steps = sum(len(s.steps) for s in added)
         known = len(sessions) - len(added)
         print(
-            f"Imported {len(added)} session{'s' if len(added) != 1 else ''}"
-            f" ({steps} step{'s' if steps != 1 else ''}) from {args.file};"
+            f"Imported {text.plural(len(added), 'session')}"
+            f" ({text.plural(steps, 'step')}) from {args.file};"
             f" {known} {'was' if known == 1 else 'were'} already in the history."
         )
         if data.cramps:
             known = len(data.cramps) - len(cramps)
             print(
-                f"Imported {len(cramps)} cramp{'s' if len(cramps) != 1 else ''};"
+                f"Imported {text.plural(len(cramps), 'cramp')};"
                 f" {known} {'was' if known == 1 else 'were'} already in the diary."
             )
         return 0

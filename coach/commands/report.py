@@ -51,31 +51,22 @@ def _output_options(p: argparse.ArgumentParser) -> None:
 
 
 def deliver(data: str | bytes, output: Path | None, what: str) -> int:
-    """Write `data` to `output` (atomically) or standard output; say where it went."""
-    from typing import TextIO
-
+    """Write `data` to `output` (as `coach export` writes) or standard output; say where."""
     from coach.commands.history import write_atomically
 
-    def fill(out: TextIO) -> None:
-        if isinstance(data, bytes):
-            out.flush()
-            out.buffer.write(data)
-            out.buffer.flush()
-        else:
-            out.write(data)
-
-    if output is None:
-        if isinstance(data, bytes) and sys.stdout.isatty():
-            say("a PDF is not for the terminal: add -o FILE.pdf (or pipe it to a file)")
-            return 2
-        fill(sys.stdout)
-        return 0
+    if output is None and isinstance(data, bytes) and sys.stdout.isatty():
+        say("a PDF is not for the terminal: add -o FILE.pdf (or pipe it to a file)")
+        return 2
+    content = data if isinstance(data, bytes) else lambda out: out.write(data)
     try:
-        write_atomically(output, fill)
+        write_atomically(output or Path("-"), content)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         say(f"cannot write {output}: {exc.strerror or exc}")
         return 1
-    print(f"Wrote {what} to {output}.", file=sys.stderr)
+    if output is not None and str(output) != "-":
+        print(f"Wrote {what} to {output}.", file=sys.stderr)
     return 0
 
 

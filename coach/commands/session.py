@@ -143,7 +143,7 @@ def _run_plain(
 
     recorder = Recorder(timeline, source="plain", resume=resume_id, on_notice=say)
     engine = SessionEngine(timeline, MonotonicClock())
-    runner = PlainRunner(engine, sys.stdout, stdin_source(), [play, recorder])
+    runner = PlainRunner(engine, sys.stdout, stdin_source(), [play, recorder], recorder.tally)
     try:
         completed = runner.run(start_index)
     except KeyboardInterrupt:

@@ -7,13 +7,12 @@ saves it whole or not at all.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import datetime
 from importlib import import_module
 from pathlib import Path
 from typing import Literal
 
+from coach.files import write_atomic
 from coach.history.stats import completed_days
 from coach.history.store import HistoryStore
 from coach.report.figures import Period, Report, build_report
@@ -81,16 +80,8 @@ def make_report(
 
 
 def save(data: str | bytes, path: Path) -> Path:
-    """Write a new document at `path` whole (a temporary file renamed over it); its folder is
-    made when missing."""
+    """Write the document at `path` whole (`coach.files.write_atomic`), making its folder when
+    missing; an older file of the same name is replaced."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with open(fd, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)
     return path

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coach import locations
+from coach.files import write_new
 from coach.problems import FileProblems, Problem
 from coach.routine.loader import LIBRARY_FILE, ROUTINE_FILE, load_exercises, load_routine
 from coach.routine.model import Exercise, ExerciseStep, RepeatBlock, Routine, Step
-from coach.routine.template import copied_text, refresh_schema, write_new
+from coach.routine.template import copied_text, refresh_schema
 from coach.routine.timeline import expand
 from coach.yamlfile import read_text, suggest
 

@@ -49,6 +49,7 @@ from coach.tui.screens.editor import CannotEdit, EditorScreen, open_for_editing
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.listing import ListingScreen, screen_keys
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.relief import RedFlagsScreen
 from coach.tui.screens.session import SessionScreen
@@ -66,6 +67,10 @@ class CoachApp(App[int]):
     # Hidden: `c` works on every screen, and the screens with room show it in their footer.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "log_cramp", "Log cramp", show=False),
+        # Shown on every screen: the keys a narrow footer has no room for are listed there.
+        Binding("question_mark", "show_keys", "Keys", key_display="?"),
+        # Textual's own, with words that say what it does here; the footers leave it out.
+        Binding("ctrl+p", "command_palette", "Find a routine or a command", show=False),
     ]
     COMMANDS = App.COMMANDS | {CrampCommands}
 
@@ -89,6 +94,8 @@ class CoachApp(App[int]):
         self.start_routine = start_routine
         self.resume = resume
         self.last_summary: Summary | None = None
+        #: The recorder of the session playing (or last played) here, when history is kept.
+        self.recorder: Recorder | None = None
         #: When the relief routine last started here: the time its Finished screen offers.
         self.relief_started: datetime | None = None
 
@@ -135,6 +142,7 @@ class CoachApp(App[int]):
                 resume=resume_id,
                 on_notice=self._history_notice,
             )
+            self.recorder = recorder
             return [recorder, *(others(routine, timeline) if others is not None else ())]
 
         return listeners
@@ -206,15 +214,20 @@ class CoachApp(App[int]):
 
     @on(SessionEnded)
     def _ended(self, message: SessionEnded) -> None:
-        self.last_summary = message.summary
+        summary = self.last_summary = self._whole_session(message.summary)
         leaving = self.start_routine is not None
         cramp_at = self.relief_started if self._relief_playing() else None
-        finished = FinishedScreen(
-            message.summary, leaving=leaving, history=self.history, cramp_at=cramp_at
-        )
+        finished = FinishedScreen(summary, leaving=leaving, history=self.history, cramp_at=cramp_at)
         self.switch_screen(finished)
         if cramp_at is not None:
             self.push_screen(RedFlagsScreen())
+
+    def _whole_session(self, summary: Summary) -> Summary:
+        """The summary as history has it: after a resume the screen saw only the last part."""
+        recorder = self.recorder
+        if recorder is None or recorder.final_active_s is None:
+            return summary
+        return Summary(summary.routine, recorder.final_active_s, recorder.outcome())
 
     def _relief_playing(self) -> bool:
         return any(
@@ -226,6 +239,11 @@ class CoachApp(App[int]):
 
     def action_log_cramp(self) -> None:
         self.open_cramp_log()
+
+    def action_show_keys(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, ListingScreen):
+            self.push_screen(ListingScreen("Keys on this screen", screen_keys(screen)))
 
     @on(CrampLogChosen)
     def _cramp_log_chosen(self, message: CrampLogChosen) -> None:

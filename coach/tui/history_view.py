@@ -357,6 +357,21 @@ def step_cells(step: StepRecord) -> tuple[str, ...]:
     return (step.name, where(step), planned(step), actual, STEP_STATUS[step.status])
 
 
+def fit_first_column(
+    rows: list[tuple[str, ...]], headers: tuple[str, ...], width: int, padding: int = 2
+) -> list[tuple[str, ...]]:
+    """Rows whose first cell is cut short (with …) so every column fits in `width` cells.
+
+    The other columns say how it went and are never cut; a long exercise name gives way.
+    """
+    others = sum(
+        max(len(headers[i]), *(len(row[i]) for row in rows)) + padding
+        for i in range(1, len(headers))
+    )
+    room = max(len(headers[0]), width - others - padding)
+    return [(row[0] if len(row[0]) <= room else row[0][: room - 1] + "…", *row[1:]) for row in rows]
+
+
 def detail_lines(record: SessionRecord) -> tuple[str, str]:
     """A heading and one line of figures for one session's drill-down."""
     when = record.started.strftime("%a %Y-%m-%d %H:%M")
@@ -398,7 +413,7 @@ def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
 
 
 def days_text(count: int) -> str:
-    return "1 day" if count == 1 else f"{count:,} days"
+    return text.plural(count, "day")
 
 
 def figures(stats: Stats) -> list[tuple[str, str]]:

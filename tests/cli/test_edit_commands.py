@@ -383,3 +383,23 @@ def test_path_of_an_unknown_routine_exits_1_with_a_suggestion(coach: RunCoach) -
     assert result.returncode == 1
     assert 'did you mean "foot-quick"' in result.stderr
     assert result.stdout == ""
+
+
+def test_a_second_failed_edit_keeps_the_last_version_that_validated_in_bak(
+    coach: RunCoach,
+    user_routines: Path,
+    fake_editor: FakeEditor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Bug #11: every edit overwrote the .bak, so a second try lost the good original."""
+    path = user_routines / "mine.yaml"
+    good = "name: Mine\nsteps:\n  - name: Hold\n    duration: 10s\n"
+    path.write_text(good, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", fake_editor.command("first", "duration:=>durations:"))
+    assert coach("edit", "mine").returncode == 1
+    monkeypatch.setenv("EDITOR", fake_editor.command("second", "Mine=>Still mine"))
+    result = coach("edit", "mine")
+    assert result.returncode == 1
+    assert "Still mine" in path.read_text(encoding="utf-8")
+    assert (user_routines / "mine.yaml.bak").read_text(encoding="utf-8") == good
+    assert f"the last version you saved with no mistakes is in {path}.bak" in result.stderr

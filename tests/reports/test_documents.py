@@ -254,3 +254,11 @@ def test_four_weeks_of_daily_use_fit_on_two_pages(isolated_folders: Path, tmp_pa
     assert "32 of 32 (100%)" in text
     # Marble pickup is self-paced: no planned time to set beside the actual one.
     assert "Marble pickup left 30 2 own pace 6:24" in text
+
+
+def test_pdf_to_a_pipe(isolated_folders: Path) -> None:
+    result = coach("report", "--format", "pdf")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(b"%PDF-") and result.stderr == b""
+    pages, _ = pdf_text(result.stdout)
+    assert pages == 1

@@ -19,7 +19,7 @@ CORE_PACKAGES = (
     "coach.plan",
     "coach.report",
 )
-GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.transfer"]
+GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.files", "coach.transfer"]
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 
 

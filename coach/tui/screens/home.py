@@ -26,6 +26,7 @@ from coach.tui.cramp_view import DailyTip, read_tip
 from coach.tui.history_view import HistoryAccess, HomeHistory, Read, plan_line, read, read_home
 from coach.tui.messages import (
     CrampLogChosen,
+    EditChosen,
     HistoryChosen,
     PreviewChosen,
     ResumeChosen,
@@ -33,6 +34,7 @@ from coach.tui.messages import (
     RoutinesChanged,
     StatsChosen,
 )
+from coach.tui.screens.listing import ListingScreen
 from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
@@ -83,6 +85,15 @@ def short_problem(entry: RoutineEntry) -> str:
     return f"{entry.path.name} line {problem.line}: {problem.message}"
 
 
+def problems_line(problems: list[str]) -> str:
+    """One line, however many files are broken, so the routine list keeps its room."""
+    if not problems:
+        return ""
+    if len(problems) == 1:
+        return "⚠ 1 problem in your routine files: w shows it"
+    return f"⚠ {len(problems)} problems in your routine files: w shows them"
+
+
 def today_lines(shelf: Shelf) -> tuple[str, str]:
     entry = shelf.today
     if shelf.nothing_planned:
@@ -92,7 +103,7 @@ def today_lines(shelf: Shelf) -> tuple[str, str]:
     routine = entry.routine
     count = count_exercises(routine)
     return routine.name, (
-        f"{text.length(expand(routine).total_s)} · {count} exercise{'s' if count != 1 else ''}"
+        f"{text.length(expand(routine).total_s)} · {text.plural(count, 'exercise')}"
     )
 
 
@@ -103,13 +114,18 @@ class HomeScreen(Screen[None]):
         ScreenCommands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "start_today", "Start today's"),
+        Binding("t", "start_today", "Start today"),
         Binding("r", "resume", "Resume"),
         Binding("h", "history", "History"),
         Binding("s", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
         Binding("exclamation_mark", "cramp_now", "Cramp now", key_display="!"),
         Binding("c", "log_cramp", "Log cramp"),
+        Binding("w", "show_problems", "Problems in routine files", show=False),
+    ]
+    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
+        ("Enter", "Start today's routine; on a routine in the list, its preview"),
+        ("↑ ↓", "Move in the list of routines"),
     ]
     # Below 22 rows the heatmap goes, so the routine list keeps its room.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
@@ -141,7 +157,7 @@ class HomeScreen(Screen[None]):
         yield RoutineTable(id="routines")
         yield TextLine(id="routine-detail")
         yield TextLine(id="routine-problems")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load_shelf()
@@ -176,8 +192,7 @@ class HomeScreen(Screen[None]):
         start = self.query_one("#start-today", Button)
         table = self.query_one(RoutineTable)
         table.show(shelf.entries)
-        problems = self.query_one("#routine-problems", TextLine)
-        problems.text = "\n".join(f"⚠ {p}" for p in shelf.problems)
+        self.query_one("#routine-problems", TextLine).text = problems_line(shelf.problems)
         if first_time:
             (start if ready else table).focus()
         self._describe(table.cursor_row)
@@ -230,10 +245,8 @@ class HomeScreen(Screen[None]):
         if action == "resume":
             # Hidden, not greyed out, while there is nothing to resume.
             return resumable
-        if action == "log_cramp":
-            # The resume offer needs the footer's room. Hidden here, `c` still works: the
-            # app's own (unshown) binding takes the key.
-            return not resumable
+        if action == "show_problems":
+            return self.shelf is not None and bool(self.shelf.problems)
         return True
 
     @on(DataTable.RowHighlighted, "#routines")
@@ -246,7 +259,10 @@ class HomeScreen(Screen[None]):
         if entry is not None and entry.routine is not None:
             detail = entry.routine.description or entry.routine.name
         elif entry is not None:
-            detail = f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded."
+            detail = (
+                f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded:"
+                f" Enter opens it in the editor (or `coach edit {entry.id}`)."
+            )
         self.query_one("#routine-detail", TextLine).text = detail
 
     @on(DataTable.RowSelected, "#routines")
@@ -254,12 +270,8 @@ class HomeScreen(Screen[None]):
         entry = self.query_one(RoutineTable).entry_at(event.cursor_row)
         if entry is None:
             return
-        if entry.routine is None:
-            self.notify(
-                short_problem(entry), title=f"{entry.id} cannot be loaded", severity="error"
-            )
-            return
-        self.post_message(PreviewChosen(entry))
+        # A broken routine has no preview to show: straight to its mistake in the editor.
+        self.post_message(PreviewChosen(entry) if entry.routine is not None else EditChosen(entry))
 
     @on(Button.Pressed, "#start-today")
     def action_start_today(self) -> None:
@@ -271,6 +283,13 @@ class HomeScreen(Screen[None]):
         offer = self.home_history.resume if self.home_history is not None else None
         if offer is not None:
             self.post_message(ResumeChosen(offer.routine, offer.session_id, offer.start_index))
+
+    def action_show_problems(self) -> None:
+        problems = self.shelf.problems if self.shelf is not None else []
+        if problems:
+            rows = [("⚠", problem) for problem in problems]
+            rows.append(("", "Enter on a broken routine in the list opens it in the editor."))
+            self.app.push_screen(ListingScreen("Problems in routine files", rows))
 
     def action_history(self) -> None:
         self.post_message(HistoryChosen())
