@@ -52,7 +52,7 @@ def dose(step: ExerciseStep, rounds: int = 1) -> str:
     elif step.reps is not None and step.tempo:
         phases = ", ".join(f"{p.name} {p.seconds:g} s" for p in step.tempo)
         one = f"{text.reps(step.reps)} ({phases})"
-    elif step.reps is not None:
+    elif step.reps is not None and step.reps > 1:
         one = f"{text.reps(step.reps)}, at your own pace"
     else:
         one = "at your own pace"

@@ -61,6 +61,11 @@ section { break-inside: auto; }
 .grid td, .grid th { text-align: center; border: 1px solid #777; height: 24px; }
 .grid td:first-child, .grid th:first-child { width: 70px; }
 .box { display: inline-block; width: 14px; height: 14px; border: 1.5px solid #333; }
+@media screen and (max-width: 640px) {
+  body { padding: 12px; }
+  .pair { grid-template-columns: 1fr; }
+  .doses, .exercises { columns: 1; }
+}
 @media print {
   @page { margin: 10mm 12mm; }
   body { padding: 0; max-width: none; font-size: 8.6pt; line-height: 1.25; }
