@@ -37,12 +37,12 @@ class FormatScreen(ModalScreen[Format | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield TextLine(self.question, id="question")
-            yield TextLine(f"The file is saved in {locations.documents_dir()}.", id="detail")
             with Horizontal(id="buttons"):
                 for fmt in FORMATS:
                     name = FORMAT_NAMES[fmt]
                     yield Button(f"{name} ({KEYS[fmt]})", id=f"format-{fmt}", compact=True)
-                yield Button("Cancel (Esc)", id="format-none", compact=True)
+            folder = locations.documents_dir()
+            yield TextLine(f"It is saved in {folder}. Esc saves nothing.", id="detail")
 
     def on_mount(self) -> None:
         self.query_one("#format-pdf", Button).focus()

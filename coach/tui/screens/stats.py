@@ -156,7 +156,7 @@ class StatsScreen(Screen[None]):
     # -- the report ------------------------------------------------------------------------
 
     def action_report(self) -> None:
-        question = "Write the report of the last 4 weeks and this one as"
+        question = "Save the report of the last 4 weeks and this one as"
         self.app.push_screen(FormatScreen(question), self._report_format)
 
     def _report_format(self, fmt: Format | None) -> None:
