@@ -82,6 +82,14 @@ def test_report_in_a_real_browser_and_its_print_preview(
     text, pages = shoot_and_print(page, tmp_path)
     assert pages <= 2
     assert b"Adherence per week" in text and b"About this record" in text
+    # The same file on A4, as a browser set to A4 paper prints it.
+    a4 = tmp_path / "a4" / "report.html"
+    a4.parent.mkdir()
+    html = page.read_text(encoding="utf-8")
+    a4.write_text(html.replace("</head>", "<style>@page { size: A4; }</style></head>"), "utf-8")
+    text, pages = shoot_and_print(a4, tmp_path / "a4")
+    assert pages <= 2
+    assert b"About this record" in text
 
 
 @pytest.mark.parametrize("routine", ["foot-daily", "bedtime-calves"])

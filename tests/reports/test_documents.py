@@ -262,3 +262,14 @@ def test_pdf_to_a_pipe(isolated_folders: Path) -> None:
     assert result.stdout.startswith(b"%PDF-") and result.stderr == b""
     pages, _ = pdf_text(result.stdout)
     assert pages == 1
+
+
+def test_a_planned_routine_that_cannot_be_read_is_named_in_the_plan(
+    isolated_folders: Path,
+) -> None:
+    (isolated_folders / "config" / "settings.yaml").write_text(
+        "daily_routine: foot-dayly\n", encoding="utf-8"
+    )
+    result = coach("report")
+    assert result.returncode == 0
+    assert "| foot-dayly (no such routine) | daily | any time | - |" in result.stdout.decode()
