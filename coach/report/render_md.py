@@ -64,11 +64,11 @@ def report(r: Report) -> str:
     if r.has_checkins:
         out += [*table(words.checkin_table(r)), ""]
         notes = words.note_lines(r)
-        out += [*(f"- {escape(line)}" for line in notes), ""] if notes else []
+        out += ["Notes:", "", *(f"- {escape(line)}" for line in notes), ""] if notes else []
     else:
         out += [words.NO_CHECKINS, ""]
     out += ["## Cramp diary", ""]
-    out += [*words.cramp_summary(r), ""]
+    out += [line for summary in words.cramp_summary(r) for line in (summary, "")]
     if r.cramps.total:
         out += [*chart(words.cramp_chart(r)), "", *table(words.cramp_table(r)), ""]
     out += ["## Warning signs", "", words.WARNING_INTRO, ""]
