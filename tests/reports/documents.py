@@ -55,6 +55,12 @@ def coach(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[by
     )
 
 
+def bundled_routines() -> list[str]:
+    from coach.routine.catalog import Catalog
+
+    return [entry.id for entry in Catalog.default().entries() if entry.source == "bundled"]
+
+
 def odd_user(folders: Path) -> None:
     """A user whose daily routine is named with markup, four weeks in, one odd step done."""
     routines = folders / "config" / "routines"

@@ -15,7 +15,7 @@ import pytest
 
 from coach.history.store import HistoryStore
 
-from .documents import PERIOD, coach, odd_user, pdf_text
+from .documents import PERIOD, bundled_routines, coach, odd_user, pdf_text
 from .history import daily_use
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -92,7 +92,7 @@ def test_report_in_a_real_browser_and_its_print_preview(
     assert b"About this record" in text
 
 
-@pytest.mark.parametrize("routine", ["foot-daily", "bedtime-calves"])
+@pytest.mark.parametrize("routine", bundled_routines())
 def test_handout_prints_on_one_page_from_a_browser(routine: str, tmp_path: Path) -> None:
     page = tmp_path / f"{routine}.html"
     assert coach("print", routine, "-o", str(page)).returncode == 0

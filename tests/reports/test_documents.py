@@ -16,6 +16,7 @@ from .documents import (
     REACHES_OUT,
     SECTION_IDS,
     Page,
+    bundled_routines,
     coach,
     odd_user,
     pdf_text,
@@ -154,10 +155,6 @@ def test_bad_periods_are_one_line(args: tuple[str, ...], message: str) -> None:
     assert result.returncode == 2
     assert result.stderr.decode().startswith(message)
     assert result.stderr.decode().count("\n") == 1
-
-
-def bundled_routines() -> list[str]:
-    return [entry.id for entry in Catalog.default().entries() if entry.source == "bundled"]
 
 
 @pytest.mark.parametrize("routine", bundled_routines())
