@@ -270,3 +270,23 @@ def test_a_planned_routine_that_cannot_be_read_is_named_in_the_plan(
     result = coach("report")
     assert result.returncode == 0
     assert "| foot-dayly (no such routine) | daily | any time | - |" in result.stdout.decode()
+
+
+def test_markdown_and_help_never_load_the_chart_or_pdf_libraries(isolated_folders: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from coach.cli import main\n"
+        "main(['report', '-o', 'r.md'])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pygal', 'fpdf', 'textual')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=isolated_folders,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
