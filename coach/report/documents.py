@@ -17,7 +17,6 @@ from coach.history.stats import completed_days
 from coach.history.store import HistoryStore
 from coach.report.figures import Period, Report, build_report
 from coach.report.handout import Handout, handout
-from coach.report.sources import plan_entries
 from coach.routine import progression
 from coach.routine.catalog import Catalog, UnknownRoutine
 from coach.settings import Settings
@@ -71,7 +70,7 @@ def make_report(
     store: HistoryStore, period: Period, made: datetime, settings: Settings, catalog: Catalog
 ) -> Report:
     """The report of `period` from the user's plan, routines and history."""
-    entries = plan_entries(settings)
+    entries = settings.plan
     handouts = {
         routine: todays_handout(store, catalog, routine)
         for routine in dict.fromkeys(e.routine for e in entries)

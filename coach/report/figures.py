@@ -32,8 +32,8 @@ from coach.history.checkins import WeekCheckins
 from coach.history.stats import week_start
 from coach.history.store import HistoryStore
 from coach.plan import PlanEntry, weekly_adherence
+from coach.report.checkins import CheckinNote, checkin_notes, checkin_weeks
 from coach.report.handout import Handout
-from coach.report.sources import CheckinNote, checkin_notes, checkin_weeks
 
 #: Default period: this many full weeks before the current one, plus the current one.
 DEFAULT_WEEKS = 4
@@ -46,11 +46,10 @@ class PeriodError(ValueError):
 
 @dataclass(frozen=True)
 class Period:
+    """Whole days from `start` to `end`, both included."""
+
     start: date
     end: date
-
-    def days(self) -> list[date]:
-        return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
 
     def weeks(self) -> list[date]:
         """The Mondays of the weeks the period touches, oldest first."""

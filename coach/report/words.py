@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from coach import text
 from coach.cramps.values import CONTEXT_WORDS, DURATION_WORDS
@@ -270,7 +270,3 @@ def cautions(report: Report) -> list[tuple[str, str]]:
 
 def _labels(weeks: tuple[WeekFigures, ...]) -> tuple[str, ...]:
     return tuple(week_label(w.week) for w in weeks)
-
-
-def made_stamp(made: datetime) -> str:
-    return f"{day(made.date())} {made:%H:%M}"

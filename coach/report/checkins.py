@@ -1,7 +1,7 @@
-"""Where the report reads the weekly plan and the check-ins: one small function for each.
+"""The check-ins as a report reads them: feeling and pain per week, and the notes.
 
-The plan (`coach.plan`) and the check-ins (`coach.history.checkins`) are their own parts of the
-core; the report only asks them through these functions, so how they are stored stays theirs.
+The check-ins are the history's (`coach.history.checkins`); these two functions fit them to
+the report's period, whose first and last weeks may be cut short.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from datetime import date
 from coach.history.checkins import FEELING_WORDS, WeekCheckins, weekly_checkins
 from coach.history.stats import week_start
 from coach.history.store import HistoryStore
-from coach.plan import PlanEntry
-from coach.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -25,11 +23,6 @@ class CheckinNote:
     feeling: str | None  # in words: "easy", "about right", "hard"
     pain: int | None
     note: str
-
-
-def plan_entries(settings: Settings) -> list[PlanEntry]:
-    """The user's weekly plan: `schedule`, else their daily routine every day."""
-    return list(settings.plan)
 
 
 def checkin_weeks(store: HistoryStore, start: date, end: date) -> dict[date, WeekCheckins]:
