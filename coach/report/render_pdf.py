@@ -202,7 +202,7 @@ class _Pages:
             pdf.set_xy(lx + 4, y + h - 4.7)
             pdf.cell(22, 4, self.clean(name))
 
-    def pair(self, c: Chart, right: Iterator[None] | None, h: float = 52) -> None:
+    def pair(self, c: Chart, right: Callable[[], None], h: float = 52) -> None:
         """A chart on the left half and whatever `right` writes on the right half."""
         pdf = self.pdf
         half = self.width / 2 - 3
@@ -211,12 +211,10 @@ class _Pages:
         y = pdf.get_y()
         self.chart(c, pdf.l_margin, y, half, h)
         end = y + h
-        if right is not None:
-            pdf.set_y(y)
-            with self.column(half + 6, half):
-                for _ in right:
-                    pass
-            end = max(end, pdf.get_y())
+        pdf.set_y(y)
+        with self.column(half + 6, half):
+            right()
+        end = max(end, pdf.get_y())
         pdf.set_xy(pdf.l_margin, end + 1.5)
 
     def output(self) -> bytes:
@@ -269,13 +267,12 @@ def _report(out: _Pages, r: Report) -> None:
     out.heading("Adherence per week", need=55)
     if words.has_adherence(r):
 
-        def adherence() -> Iterator[None]:
+        def adherence() -> None:
             half = w / 2 - 3
             out.table(words.adherence_table(r), (half * 0.3, half * 0.18, half * 0.22, half * 0.3))
             out.text(words.PLAN_NOTE, size=6.8)
-            yield
 
-        out.pair(words.adherence_chart(r), adherence())
+        out.pair(words.adherence_chart(r), adherence)
     else:
         out.text(words.NO_ADHERENCE)
 
@@ -292,15 +289,14 @@ def _report(out: _Pages, r: Report) -> None:
     out.heading("Feeling and pain", need=55 if r.has_checkins else 15)
     if r.has_checkins:
 
-        def checkins() -> Iterator[None]:
+        def checkins() -> None:
             half = w / 2 - 3
             out.table(
                 words.checkin_table(r),
                 (half * 0.28, half * 0.2, half * 0.16, half * 0.18, half * 0.18),
             )
-            yield
 
-        out.pair(words.pain_chart(r), checkins())
+        out.pair(words.pain_chart(r), checkins)
         notes = words.note_lines(r)
         if notes:
             out.text("Notes", size=8, bold=True, gap=0.2)
@@ -311,12 +307,11 @@ def _report(out: _Pages, r: Report) -> None:
     out.heading("Cramp diary", need=55 if r.cramps.total else 15)
     if r.cramps.total:
 
-        def summary() -> Iterator[None]:
+        def summary() -> None:
             for line in words.cramp_summary(r):
                 out.text(line, size=8)
-            yield
 
-        out.pair(words.cramp_chart(r), summary())
+        out.pair(words.cramp_chart(r), summary)
         out.table(
             words.cramp_table(r),
             (w * 0.15, w * 0.07, w * 0.07, w * 0.08, w * 0.14, w * 0.17, w * 0.32),
