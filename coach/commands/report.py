@@ -54,7 +54,8 @@ def deliver(data: str | bytes, output: Path | None, what: str) -> int:
     """Write `data` to `output` (as `coach export` writes) or standard output; say where."""
     from coach.commands.history import write_atomically
 
-    if output is None and isinstance(data, bytes) and sys.stdout.isatty():
+    to_stdout = output is None or str(output) == "-"
+    if to_stdout and isinstance(data, bytes) and sys.stdout.isatty():
         say("a PDF is not for the terminal: add -o FILE.pdf (or pipe it to a file)")
         return 2
     content = data if isinstance(data, bytes) else lambda out: out.write(data)
@@ -65,7 +66,7 @@ def deliver(data: str | bytes, output: Path | None, what: str) -> int:
     except OSError as exc:
         say(f"cannot write {output}: {exc.strerror or exc}")
         return 1
-    if output is not None and str(output) != "-":
+    if not to_stdout:
         print(f"Wrote {what} to {output}.", file=sys.stderr)
     return 0
 

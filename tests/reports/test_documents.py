@@ -290,3 +290,28 @@ def test_markdown_and_help_never_load_the_chart_or_pdf_libraries(isolated_folder
         check=True,
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("args", [(), ("-o", "-")])
+def test_a_pdf_is_not_poured_into_a_terminal(isolated_folders: Path, args: tuple[str, ...]) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "coach", "report", "--format", "pdf", *args],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "coach: a PDF is not for the terminal: add -o FILE.pdf (or pipe it to a file)\n"
+    )
