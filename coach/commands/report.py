@@ -74,12 +74,12 @@ def deliver(data: str | bytes, output: Path | None, what: str) -> int:
 def read_period(args: argparse.Namespace, today: datetime) -> Period:
     from coach.report.figures import dated_period, default_period, since_period
 
+    if args.end is not None and args.start is None:
+        raise ValueError("--to needs --from")
     if args.since is not None:
         return since_period(args.since, today.date())
     if args.start is not None:
         return dated_period(args.start, args.end, today.date())
-    if args.end is not None:
-        raise ValueError("--to needs --from")
     return default_period(today.date())
 
 

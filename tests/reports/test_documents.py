@@ -147,6 +147,7 @@ def test_json_figures(odd: Path) -> None:
     [
         (("--since", "soon"), "coach: cannot read --since 'soon'; write weeks or days"),
         (("--to", "2024-01-01"), "coach: --to needs --from"),
+        (("--since", "2w", "--to", "2024-01-01"), "coach: --to needs --from"),
         (("--from", "2024-13-01"), "coach: --from '2024-13-01' is not a date; write YYYY-MM-DD"),
     ],
 )
