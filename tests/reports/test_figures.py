@@ -219,3 +219,42 @@ def test_empty_history(store: HistoryStore) -> None:
     }
     assert not figures.has_checkins
     assert figures.notes == ()
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_every_section_is_drawn_in_every_format(store: HistoryStore, fmt: str) -> None:
+    """In this process, so the words of each section are measured by coverage too."""
+    from coach.report.documents import make_report, render
+    from coach.routine.catalog import Catalog
+    from coach.settings import Settings
+
+    four_weeks(store)
+    drawn = render(
+        make_report(store, default_period(TODAY), NOW, Settings(), Catalog.default()), fmt
+    )
+    if isinstance(drawn, bytes):
+        from .documents import pdf_text
+
+        drawn = pdf_text(drawn)[1]
+    for title in ("Plan", "Adherence per week", "Exercises done", "Feeling and pain"):
+        assert title in drawn
+    for title in ("Cramp diary", "Warning signs", "About this record", "28 of 32 (88%)"):
+        assert title in drawn
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_an_empty_history_says_so_in_every_format(store: HistoryStore, fmt: str) -> None:
+    from coach.report import words
+    from coach.report.documents import render
+
+    drawn = render(report(store, []), fmt)
+    if isinstance(drawn, bytes):
+        from .documents import pdf_text
+
+        drawn = pdf_text(drawn)[1]
+    from html import escape
+
+    for line in (words.NO_PLAN, words.NO_ADHERENCE, words.NO_EXERCISES, words.NO_CHECKINS):
+        assert (escape(line) if fmt == "html" else line) in drawn
+    assert words.NO_CRAMPS in drawn
+    assert "<svg" not in drawn  # no empty charts
