@@ -33,7 +33,7 @@ p { margin: 4px 0; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0; font-size: 12.5px; }
 th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #d8d8d8;
   vertical-align: top; }
-th { background: #eef3f8; font-weight: 600; }
+th { background: #eef3f8; font-weight: 600; white-space: nowrap; }
 td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr:last-child td { border-bottom: none; }
