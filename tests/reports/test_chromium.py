@@ -99,3 +99,11 @@ def test_handout_prints_on_one_page_from_a_browser(routine: str, tmp_path: Path)
     text, pages = shoot_and_print(page, tmp_path)
     assert pages == 1
     assert b"Days done" in text
+
+
+def test_the_console_check_sees_a_page_that_complains(tmp_path: Path) -> None:
+    """The check above can fail: a page that logs an error is caught."""
+    page = tmp_path / "bad.html"
+    page.write_text('<!DOCTYPE html><p>x</p><script>console.error("boom")</script>', "utf-8")
+    result = chromium(page, tmp_path / "profile", f"--screenshot={tmp_path / 'bad.png'}")
+    assert any('"boom"' in line for line in console_errors(result.stderr))
