@@ -76,7 +76,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def check_settings(report: Report) -> Settings:
-    from coach.settings import load_settings, settings_path
+    from coach.settings import load_settings, settings_path, theme_problem
 
     report.section("Settings")
     path = settings_path()
@@ -96,6 +96,13 @@ def check_settings(report: Report) -> Settings:
     )
     if {"schedule", "daily_routine"} <= settings.given:
         report.info("both `schedule` and `daily_routine` are set: the schedule wins")
+    from textual.theme import BUILTIN_THEMES
+
+    unknown = theme_problem(settings.theme, BUILTIN_THEMES)
+    if unknown:
+        report.bad(
+            f"theme in the settings: {unknown}", "one of " + ", ".join(sorted(BUILTIN_THEMES))
+        )
     return settings
 
 

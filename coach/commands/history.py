@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from coach import text
-from coach.commands.common import positive_int, print_table, say
+from coach.commands.common import positive_int, print_table, say, with_history
 
 if TYPE_CHECKING:
     from coach.history.records import SessionRecord
@@ -78,42 +78,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_import)
 
 
-def with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -> int:
-    """Run `body` on the user's history; a clear message and exit 1 when it cannot be used.
-
-    Damage found only while reading (the file's header looked fine) is handled like damage
-    found on opening: the file is moved aside and `body` runs once more on a fresh history.
-    """
-    import sqlite3
-
-    from coach.history.database import HistoryUnavailable, is_damage
-    from coach.history.store import HistoryStore
-
-    try:
-        store = HistoryStore.open(create=create)
-    except HistoryUnavailable as exc:
-        say(f"history is not available: {exc}")
-        return 1
-    for notice in store.notices:
-        say(notice)
-    try:
-        try:
-            return body(store)
-        except sqlite3.DatabaseError as exc:
-            if not is_damage(exc):
-                raise
-            store.recover(exc)
-            say(store.notices[-1])
-            return body(store)
-    except BrokenPipeError:
-        raise  # the reader of our output left: not a problem with the history
-    except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
-        say(f"history could not be used: {exc}")
-        return 1
-    finally:
-        store.close()
-
-
 # -- history -------------------------------------------------------------------------------
 
 
@@ -127,7 +91,14 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(json.dumps([s.to_json() for s in sessions], indent=2, ensure_ascii=False))
             return 0
         if not sessions:
-            print("No sessions yet." if args.routine is None else f"No {args.routine} sessions.")
+            if args.routine is None:
+                print("No sessions yet.")
+                return 0
+            unknown = unknown_routine(args.routine)
+            if unknown:
+                say(unknown)
+                return 1
+            print(f"No {args.routine} sessions.")
             return 0
         print_sessions(sessions)
         total = store.count_sessions(args.routine)
@@ -136,6 +107,21 @@ def cmd_history(args: argparse.Namespace) -> int:
         return 0
 
     return with_history(show)
+
+
+def unknown_routine(routine_id: str) -> str:
+    """Why `routine_id` names no routine at all (with a suggestion); empty when it does.
+
+    Asked only when the history holds none of its sessions: a routine deleted since keeps
+    its past sessions, and they are listed.
+    """
+    from coach.routine.catalog import Catalog, UnknownRoutine
+
+    try:
+        Catalog.default().find(routine_id)
+    except UnknownRoutine as exc:
+        return str(exc)
+    return ""
 
 
 def print_sessions(sessions: list[SessionRecord]) -> None:
@@ -148,7 +134,8 @@ def print_sessions(sessions: list[SessionRecord]) -> None:
         if skipped:
             steps += f", {skipped} skipped"
         started = s.started.strftime("%Y-%m-%d %H:%M")
-        rows.append((str(s.id), started, s.routine_id, s.status, text.length(s.active_s), steps))
+        time = text.clock(s.active_s, round_up=False)
+        rows.append((str(s.id), started, s.routine_id, s.status, time, steps))
     print_table(rows, right={0})
 
 
@@ -156,7 +143,7 @@ def print_sessions(sessions: list[SessionRecord]) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
 
     reading = read_plan()
 
@@ -183,16 +170,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
         rate = (
             "no session played in coach yet"
             if stats.completion_rate is None
-            else f"{stats.completion_rate:.0%} of {text.plural(played, 'session')}"
+            else f"{stats.completion_rate:.0%} of {text.plural(played, 'session')} played in coach"
         )
+        logged = stats.sessions_completed - stats.sessions_played_completed
+        completed = str(stats.sessions_completed) + (f" ({logged} logged)" if logged else "")
         lines = [
             ("Current streak", text.plural(stats.current_streak, "day")),
             ("Longest streak", text.plural(stats.longest_streak, "day")),
             ("Days active", str(stats.days_active)),
-            ("Sessions completed", str(stats.sessions_completed)),
-            ("Total active time", text.length(stats.total_active_s)),
-            ("This week", f"{stats.this_week_min:.0f} min"),
-            ("Last week", f"{stats.last_week_min:.0f} min"),
+            ("Sessions completed", completed),
+            ("Total active time", text.total(stats.total_active_s)),
+            ("This week", text.total(stats.this_week_min * 60)),
+            ("Last week", text.total(stats.last_week_min * 60)),
             ("Completion rate", rate),
         ]
         if stats.rest_days_per_week:
@@ -203,8 +192,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print()
             rows = [("Exercise", "sets", "reps", "time")]
             for e in stats.exercises:
-                rows.append((e.name, str(e.sets), str(e.reps), text.length(e.seconds)))
-            print_table(rows, right={1, 2})
+                reps = str(e.reps) if e.reps else "—"  # a timed hold has no reps
+                time = text.clock(e.seconds, round_up=False)
+                rows.append((e.name, str(e.sets), reps, time))
+            print_table(rows, right={1, 2, 3})
         print_adherence(weeks)
         if diary.count():
             import textwrap
@@ -228,7 +219,7 @@ def print_adherence(weeks: list[WeekAdherence], shown: int = 4) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from coach.commands.plan import cmd_status as status
+    from coach.commands.schedule import cmd_status as status
 
     return status(args)
 
@@ -277,7 +268,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         from coach.cramps.diary import CrampDiary
         from coach.transfer import export_csv, export_json
 
-        sessions = store.sessions(newest_first=False)
+        # In the order they were recorded (their ids), which an import into an empty history
+        # gives back; a session logged afterwards for an earlier time keeps its later place.
+        sessions = sorted(store.sessions(newest_first=False), key=lambda s: s.id or 0)
         csv = args.format == "csv"
         cramps = [] if csv else CrampDiary(store).cramps(newest_first=False)
 

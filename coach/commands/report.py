@@ -84,7 +84,7 @@ def read_period(args: argparse.Namespace, today: datetime) -> Period:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from coach.commands.history import with_history
+    from coach.commands.common import with_history
     from coach.history.records import local_now
 
     now = local_now()

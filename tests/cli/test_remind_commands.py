@@ -195,6 +195,9 @@ def test_cron_adds_marked_lines_and_off_removes_exactly_those(machine: Machine) 
         ["foot-daily", "bedtime-calves"],
         ["bedtime-calves", "foot-daily"],
     )
+    assert "The plan has changed" not in machine.coach("remind", "status").stdout
+    (machine.root / "config" / "settings.yaml").write_text(PLAN.replace("07:30", "08:00"))
+    assert "The plan has changed since" in machine.coach("remind", "status").stdout
     # Again: replaced, not added twice.
     assert machine.coach("remind", "on", "--cron").returncode == 0
     assert len(machine.crontab()) == 3

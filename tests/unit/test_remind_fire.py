@@ -138,3 +138,15 @@ def test_the_terminal_is_the_setting_then_terminal_then_xdg_then_debians(
 def test_no_terminal_at_all_says_what_to_set() -> None:
     with pytest.raises(NoTerminal, match=r"set `terminal:` in the settings"):
         terminal_command(COACH, None, {}, nothing)
+
+
+def test_a_terminal_that_cannot_start_is_said_plainly(tmp_path: object) -> None:
+    from coach.remind.launch import open_terminal
+
+    with pytest.raises(NoTerminal, match=r"cannot start /nonexistent/term"):
+        open_terminal(["/nonexistent/term", "-e", "coach"])
+
+
+def test_an_unreadable_terminal_setting_is_said_plainly() -> None:
+    with pytest.raises(NoTerminal, match=r"the `terminal` setting cannot be read"):
+        terminal_command(COACH, "foot -e '{command}", {}, nothing)

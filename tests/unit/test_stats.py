@@ -210,6 +210,7 @@ def test_summary_puts_it_all_together(store: HistoryStore) -> None:
         "days_active": 5,
         "sessions_completed": 5,
         "sessions_played": 5,
+        "sessions_played_completed": 4,  # the logged one is completed, but not played here
         "total_active_s": 5 * 600.0 + 100.0,
         "this_week_min": 20.0,
         "last_week_min": 100 / 60,

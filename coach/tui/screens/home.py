@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,13 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header
 
 from coach import text
-from coach.cramps.diary import RELIEF_ROUTINE
-from coach.plan import PlannedItem, plan_for_day
-from coach.plan.tracking import first_not_done
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands, ScreenCommands
-from coach.tui.cramp_view import DailyTip, read_tip
 from coach.tui.history_view import HistoryAccess, HomeHistory, Read, plan_line, read, read_home
 from coach.tui.messages import (
     CrampLogChosen,
@@ -38,6 +35,10 @@ from coach.tui.screens.listing import ListingScreen
 from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from coach.plan import PlannedItem
+    from coach.tui.cramp_view import DailyTip
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,8 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.load_shelf()
+        # After the first frame: the worker's reading would otherwise slow the drawing of it.
+        self.call_after_refresh(self.load_shelf)
 
     def on_screen_resume(self) -> None:
         # Routines may have been edited while a session played.
@@ -173,6 +175,9 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="shelf")
     def load_shelf(self) -> None:
+        from coach.plan import plan_for_day
+        from coach.tui.cramp_view import read_tip  # the diary's modules load here, not first
+
         plan = plan_for_day(self.history.plan(self.daily_routine), self.history.today())
         shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
         tip = read_tip(self.history.today())
@@ -237,6 +242,8 @@ class HomeScreen(Screen[None]):
         names = {rid: e.routine.name for rid, e in shelf.planned.items() if e.routine}
         self.query_one("#today-plan", TextLine).text = plan_line(items, names)
         if items:
+            from coach.plan.tracking import first_not_done
+
             target = first_not_done(items) or items[0]
             self._show_today(pick(shelf, target.entry.routine))
 
@@ -259,10 +266,8 @@ class HomeScreen(Screen[None]):
         if entry is not None and entry.routine is not None:
             detail = entry.routine.description or entry.routine.name
         elif entry is not None:
-            detail = (
-                f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded:"
-                f" Enter opens it in the editor (or `coach edit {entry.id}`)."
-            )
+            # One line at 80 columns, so the list keeps its rows.
+            detail = f"{entry.id} has mistakes: Enter opens the editor (or `coach edit {entry.id}`)"
         self.query_one("#routine-detail", TextLine).text = detail
 
     @on(DataTable.RowSelected, "#routines")
