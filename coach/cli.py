@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         history,
         nudge,
         remind,
+        report,
         routines,
         schedule,
         session,
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     remind.register(sub)
     nudge.register(sub)
     schedule.register(sub)
+    report.register(sub)
     return parser
 
 

@@ -299,9 +299,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     return with_history(write)
 
 
-def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
+def write_atomically(path: Path, fill: Callable[[TextIO], None] | bytes) -> None:
     """Write the export where the person asked, never half-written and never clobbering.
 
+    `fill` writes text to the stream it is given; bytes (a PDF) are written as they are.
     `-` is standard output. A device or pipe (/dev/stdout, a FIFO) is written in place. A
     regular file, or a new path, is replaced in one step by `coach.files.write_atomic` (which
     keeps its permissions, and a symbolic link a link); a read-only file is refused.
@@ -313,18 +314,27 @@ def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
     from coach.files import write_atomic
 
     if str(path) == "-":
-        fill(sys.stdout)
+        if isinstance(fill, bytes):
+            sys.stdout.buffer.write(fill)
+        else:
+            fill(sys.stdout)
         return
     try:
         mode: int | None = path.stat().st_mode  # follows links: what is written to
     except FileNotFoundError:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
+        if isinstance(fill, bytes):
+            path.write_bytes(fill)
+            return
         with open(path, "w", encoding="utf-8", newline="") as out:
             fill(out)
         return
     if mode is not None and not mode & 0o222:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    if isinstance(fill, bytes):
+        write_atomic(path, fill)
+        return
     content = io.StringIO(newline="")
     fill(content)
     write_atomic(path, content.getvalue())

@@ -193,7 +193,7 @@ class CoachApp(App[int]):
         if isinstance(self.screen, HomeScreen):
             from coach.tui.screens.stats import StatsScreen
 
-            self.push_screen(StatsScreen(self.history))
+            self.push_screen(StatsScreen(self.history, self.catalog, self.settings))
 
     @on(PreviewChosen)
     def _preview(self, message: PreviewChosen) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,6 +31,9 @@ from coach.tui.messages import EditChosen, RoutineChosen, RoutinesChanged
 from coach.tui.screens.duplicate import DuplicateScreen
 from coach.tui.widgets.plan import PlanRow, PlanTable
 from coach.tui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from coach.report.documents import Format
 
 #: Lines the routine's description may take above the plan; every bundled one fits at 80 columns.
 DESCRIPTION_LINES = 4
@@ -65,6 +68,7 @@ class PreviewScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True),
         Binding("e", "edit", "Edit"),
         Binding("d", "duplicate", "Duplicate"),
+        Binding("p", "print", "Print"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -231,6 +235,25 @@ class PreviewScreen(Screen[None]):
         self.notify(f"Made {made.id}, your own copy: {made.path}", title="Duplicated")
         self.entry = made
         self.reload()
+
+    def action_print(self) -> None:
+        """Save today's routine as a one-page handout, in a format the person picks."""
+        from coach.tui.screens.format import FormatScreen  # the report's modules, only now
+
+        question = f"Save {self.routine.name} as a one-page handout in"
+        self.app.push_screen(FormatScreen(question), self._print_format)
+
+    def _print_format(self, fmt: Format | None) -> None:
+        if fmt is not None:
+            self.write_handout(self.routine, fmt)
+
+    @work(thread=True, exclusive=True, group="handout")
+    def write_handout(self, routine: Routine, fmt: Format) -> None:
+        from coach.report.handout import handout
+        from coach.tui.documents import save_document, tell
+
+        line, ok = save_document(lambda: handout(routine), fmt, f"coach-{self.entry.id}", "handout")
+        self.app.call_from_thread(tell, self, line, ok)
 
     @on(Button.Pressed, "#back")
     def _back(self) -> None:
