@@ -266,10 +266,8 @@ class HomeScreen(Screen[None]):
         if entry is not None and entry.routine is not None:
             detail = entry.routine.description or entry.routine.name
         elif entry is not None:
-            detail = (
-                f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded:"
-                f" Enter opens it in the editor (or `coach edit {entry.id}`)."
-            )
+            # One line at 80 columns, so the list keeps its rows.
+            detail = f"{entry.id} has mistakes: Enter opens the editor (or `coach edit {entry.id}`)"
         self.query_one("#routine-detail", TextLine).text = detail
 
     @on(DataTable.RowSelected, "#routines")
