@@ -223,7 +223,11 @@ class CoachApp(App[int]):
 
     @on(events.Mount)
     def _watch_routine_files(self) -> None:
-        """Routine files changed on disk reach the screens within about a second."""
+        """Routine files changed on disk reach the screens within about a second (watched
+        from the first frame on, not before it)."""
+        self.call_after_refresh(self._start_watching)
+
+    def _start_watching(self) -> None:
         from coach.tui.watch import RoutineWatcher
 
         self.routine_watcher = RoutineWatcher(self, self.catalog)
