@@ -77,8 +77,12 @@ class CoachApp(App[int]):
         record_history: bool = False,
         start_routine: Routine | None = None,
         resume: Resume | None = None,
+        ask_checkin: bool = True,
     ) -> None:
         super().__init__()
+        self.ask_checkin = ask_checkin
+        #: The recorder of the session playing (or just played), when this app records.
+        self.recorder: Recorder | None = None
         self.catalog = catalog
         self.settings = settings
         self.kit = kit
@@ -133,6 +137,7 @@ class CoachApp(App[int]):
                 resume=resume_id,
                 on_notice=self._history_notice,
             )
+            self.recorder = recorder
             return [recorder, *(others(routine, timeline) if others is not None else ())]
 
         return listeners
@@ -208,11 +213,23 @@ class CoachApp(App[int]):
         leaving = self.start_routine is not None
         cramp_at = self.relief_started if self._relief_playing() else None
         finished = FinishedScreen(
-            message.summary, leaving=leaving, history=self.history, cramp_at=cramp_at
+            message.summary,
+            leaving=leaving,
+            history=self.history,
+            cramp_at=cramp_at,
+            checkin_for=None if cramp_at is not None else self._checkin_for(message.summary),
         )
         self.switch_screen(finished)
         if cramp_at is not None:
             self.push_screen(RedFlagsScreen())
+
+    def _checkin_for(self, summary: Summary) -> int | None:
+        """The recorded session to ask about: one finished, or stopped after a step done."""
+        if not self.ask_checkin or self.recorder is None:
+            return None
+        if not summary.completed and summary.done == 0:
+            return None
+        return self.recorder.session_id
 
     def _relief_playing(self) -> bool:
         return any(
@@ -279,6 +296,7 @@ def make_app(
     record_history: bool = False,
     resume: Resume | None = None,
     wall_clock: WallClock | None = None,
+    ask_checkin: bool = True,
 ) -> CoachApp:
     """The app as the CLI runs it; tests pass a fake clock, a recording backend and folders.
 
@@ -287,7 +305,8 @@ def make_app(
     With `record_history` every session is written to the history as it is played (the
     listeners in `session_listeners` hear it too). `resume` (session id, segment index) makes
     `start_routine` go on with that interrupted session. `wall_clock` is what time and day
-    it is, for the history: the machine's clock unless a test fixes it.
+    it is, for the history: the machine's clock unless a test fixes it. `ask_checkin=False`
+    (`--no-checkin`) never asks how a recorded session went.
     """
     settings = settings if settings is not None else load_settings()
     choices = SoundChoices(
@@ -312,4 +331,5 @@ def make_app(
         record_history=record_history,
         start_routine=start_routine,
         resume=resume,
+        ask_checkin=ask_checkin,
     )

@@ -1,0 +1,105 @@
+"""The check-in on the Finished screen: two keys to answer, Enter saves, Esc skips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from driving import settle
+from test_history_screens import NOW, history_app, line
+
+from coach.cramps.diary import CrampDiary
+from coach.cramps.records import new_cramp
+from coach.history.checkins import PAIN_ADVICE, CheckIn
+from coach.history.store import HistoryStore
+from coach.tui.app import CoachApp
+from coach.tui.screens.cramp_log import CrampNoticeScreen
+from coach.tui.screens.finished import FinishedScreen
+from coach.tui.screens.home import HomeScreen
+from coach.tui.widgets.checkin import CRAMP_OFFER, CheckInForm
+
+
+async def finish_daily(app: CoachApp, *keys: str) -> None:
+    """Start today's routine, do it to the end, then press `keys` on the Finished screen."""
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("t", "n", "n", "n", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FinishedScreen)
+        assert app.screen.query(CheckInForm)
+        await pilot.press(*keys)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), app.screen
+
+
+def checkins() -> list[CheckIn | None]:
+    with HistoryStore.open(create=False) as store:
+        return [store.checkin_of(s.id or 0) for s in store.sessions(newest_first=False)]
+
+
+async def test_two_keys_answer_and_go_home(root: Path) -> None:
+    await finish_daily(history_app(root, record_history=True), "2", "enter")
+    [checkin] = checkins()
+    assert checkin == CheckIn("right", None, None, NOW)
+
+
+async def test_feeling_pain_and_note_are_kept(root: Path) -> None:
+    keys = ("3", "1", "0", "tab", *"calf tight", "enter")
+    await finish_daily(history_app(root, record_history=True), *keys)
+    assert checkins() == [CheckIn("hard", 10, "calf tight", NOW)]
+
+
+async def test_pain_takes_only_0_to_10(root: Path) -> None:
+    await finish_daily(history_app(root, record_history=True), "tab", "1", "1", "x", "enter")
+    assert checkins() == [CheckIn(None, 1, None, NOW)]
+
+
+async def test_escape_skips_and_enter_without_answers_saves_nothing(root: Path) -> None:
+    await finish_daily(history_app(root, record_history=True), "3", "escape")
+    await finish_daily(history_app(root, record_history=True), "enter")
+    assert checkins() == [None, None]
+
+
+async def test_no_checkin_never_asks(root: Path) -> None:
+    app = history_app(root, record_history=True, ask_checkin=False)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("t", "n", "n", "n", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FinishedScreen)
+        assert not app.screen.query(CheckInForm)
+
+
+async def test_a_cramp_log_is_offered_only_when_none_was_logged_today(root: Path) -> None:
+    app = history_app(root, record_history=True)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("t", "n", "n", "n", "enter")
+        await settle(pilot)
+        assert line(app.screen, "#cramp-offer") == CRAMP_OFFER
+    with HistoryStore.open() as store:
+        CrampDiary(store).log(new_cramp(NOW.replace(hour=3)))
+    app = history_app(root, record_history=True)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("t", "n", "n", "n", "enter")
+        await settle(pilot)
+        assert line(app.screen, "#cramp-offer") == ""
+
+
+async def test_pain_of_7_twice_in_a_row_is_said_once_calmly(root: Path) -> None:
+    await finish_daily(history_app(root, record_history=True), "tab", "7", "enter")
+    app = history_app(root, record_history=True)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("t", "n", "n", "n", "enter")
+        await settle(pilot)
+        await pilot.press("tab", "8", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CrampNoticeScreen)
+        assert app.screen.notice == PAIN_ADVICE
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    # A third painful session: still true, but it was said already.
+    await finish_daily(history_app(root, record_history=True), "tab", "9", "enter")
+    assert [c.pain for c in checkins() if c] == [7, 8, 9]
