@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.commands import cramps, doctor, edit, history, routines, session
+from coach.commands import checkin, cramps, doctor, edit, history, routines, session
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     routines.register(sub)
     session.register(sub)
     history.register(sub)
+    checkin.register(sub)
     edit.register(sub)
     cramps.register(sub)
     doctor.register(sub)

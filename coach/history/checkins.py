@@ -33,6 +33,10 @@ PAIN_ADVICE = (
 _LOOKBACK = 50
 
 
+#: What the person answered: feeling, pain and note, each None when not given.
+Answers = tuple[Feeling | None, int | None, str | None]
+
+
 class CheckInError(ValueError):
     """An answer that is not one of the allowed values; the message names them."""
 

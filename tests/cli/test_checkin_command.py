@@ -1,0 +1,171 @@
+"""`coach checkin` and the questions `coach run --plain` asks at a terminal, end to end."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from coach.history.checkins import PAIN_ADVICE, CheckIn
+from coach.history.records import SessionRecord
+from coach.history.store import HistoryStore
+from tests.cli.conftest import RunCoach
+
+TIMED = "name: Timed\nprepare: 0.1s\nsteps:\n  - {name: Hold, duration: 0.3s}\n"
+
+
+def seed(*days: str) -> list[int]:
+    with HistoryStore.open() as store:
+        return [
+            store.begin_session(
+                SessionRecord(
+                    uid=day,
+                    routine_id="feet",
+                    routine_name="Feet",
+                    plan_hash=None,
+                    source="app",
+                    status="completed",
+                    started_at=f"{day}T07:30:00.000+00:00",
+                    ended_at=f"{day}T07:35:00.000+00:00",
+                    planned_s=300.0,
+                    active_s=300.0,
+                    paused_s=0.0,
+                )
+            )
+            for day in days
+        ]
+
+
+def checkin_of(session_id: int) -> CheckIn | None:
+    with HistoryStore.open(create=False) as store:
+        return store.checkin_of(session_id)
+
+
+def test_checkin_changes_the_newest_session_by_default(coach: RunCoach) -> None:
+    older, newest = seed("2026-03-02", "2026-03-03")
+    result = coach("checkin", "--feeling", "hard", "--pain", "5", "--note", "calf tight")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Check-in of session {newest}: hard, pain 5/10: calf tight.\n"
+    saved = checkin_of(newest)
+    assert saved is not None and (saved.feeling, saved.pain, saved.note) == (
+        "hard",
+        5,
+        "calf tight",
+    )
+    assert checkin_of(older) is None
+    # Changing one answer keeps the others.
+    assert coach("checkin", str(newest), "--pain", "2").returncode == 0
+    changed = checkin_of(newest)
+    assert changed is not None and (changed.feeling, changed.pain, changed.note) == (
+        "hard",
+        2,
+        "calf tight",
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "allowed"),
+    [
+        ("--feeling", "awful", "feeling must be one of easy, right, hard, got 'awful'"),
+        ("--pain", "11", "pain must be a whole number from 0 to 10, got '11'"),
+        ("--pain", "x", "pain must be a whole number from 0 to 10, got 'x'"),
+    ],
+)
+def test_bad_values_exit_2_with_one_line_naming_the_allowed_values(
+    coach: RunCoach, option: str, value: str, allowed: str
+) -> None:
+    [session_id] = seed("2026-03-02")
+    result = coach("checkin", option, value)
+    assert result.returncode == 2
+    assert result.stderr == f"coach: checkin: {allowed}\n"
+    assert checkin_of(session_id) is None
+
+
+def test_an_unknown_session_exits_1(coach: RunCoach) -> None:
+    seed("2026-03-02")
+    result = coach("checkin", "99", "--feeling", "easy")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "coach: checkin: there is no session 99 in the history\n",
+    )
+
+
+def test_an_empty_history_has_no_newest_session(coach: RunCoach) -> None:
+    result = coach("checkin", "--feeling", "easy")
+    assert result.returncode == 1
+    assert "no sessions in the history yet" in result.stderr
+
+
+def test_pain_of_7_twice_in_a_row_is_said_once(coach: RunCoach) -> None:
+    first, second, third = seed("2026-03-02", "2026-03-03", "2026-03-04")
+    assert PAIN_ADVICE not in coach("checkin", str(first), "--pain", "8").stdout
+    assert PAIN_ADVICE in coach("checkin", str(second), "--pain", "7").stdout
+    assert PAIN_ADVICE not in coach("checkin", str(third), "--pain", "9").stdout
+
+
+def test_plain_never_asks_when_input_is_not_a_terminal(coach: RunCoach, tmp_path: Path) -> None:
+    path = tmp_path / "timed.yaml"
+    path.write_text(TIMED)
+    result = coach("run", str(path), "--plain", stdin="3\n7\n")
+    assert result.returncode == 0, result.stderr
+    assert "How did it feel?" not in result.stdout
+    with HistoryStore.open(create=False) as store:
+        [session] = store.sessions()
+        assert session.id is not None and store.checkin_of(session.id) is None
+
+
+def run_on_a_terminal(args: list[str], typed: bytes) -> tuple[int, str]:
+    """Run coach with a pseudo-terminal as its input and output; `typed` is typed ahead."""
+    main, child = os.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coach", *args],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env={**os.environ, "COACH_AUDIO": "silent"},
+    )
+    os.close(child)
+    os.write(main, typed)
+    output = b""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the terminal closes when coach ends
+            break
+        if not chunk:
+            break
+        output += chunk
+    code = process.wait(timeout=60)
+    os.close(main)
+    return code, output.decode(errors="replace").replace("\r\n", "\n")
+
+
+def test_plain_asks_at_a_terminal_and_keeps_the_answers(tmp_path: Path) -> None:
+    path = tmp_path / "timed.yaml"
+    path.write_text(TIMED)
+    code, output = run_on_a_terminal(["run", str(path), "--plain"], b"3\n12\n6\ncalf tight\n")
+    assert code == 0, output
+    assert "How did it feel? 1 easy, 2 about right, 3 hard:" in output
+    assert "Please type a whole number from 0 to 10" in output
+    assert "Check-in saved." in output
+    with HistoryStore.open(create=False) as store:
+        [session] = store.sessions()
+        assert session.id is not None
+        saved = store.checkin_of(session.id)
+    assert saved is not None
+    assert (saved.feeling, saved.pain, saved.note) == ("hard", 6, "calf tight")
+    assert abs((datetime.now().astimezone() - saved.at).total_seconds()) < 120
+
+
+def test_no_checkin_never_asks_even_at_a_terminal(tmp_path: Path) -> None:
+    path = tmp_path / "timed.yaml"
+    path.write_text(TIMED)
+    code, output = run_on_a_terminal(["run", str(path), "--plain", "--no-checkin"], b"3\n")
+    assert code == 0, output
+    assert "How did it feel?" not in output
