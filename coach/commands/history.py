@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from coach.commands.common import positive_int, say
 
 if TYPE_CHECKING:
+    from coach.history.checkins import WeekCheckins
     from coach.history.records import SessionRecord
     from coach.history.store import HistoryStore
 
@@ -138,7 +139,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 def print_table(sessions: list[SessionRecord]) -> None:
     from coach import text
 
-    rows = [("id", "started", "routine", "status", "time", "steps")]
+    rows = [("id", "started", "routine", "status", "time", "steps", "check-in")]
     for s in sessions:
         done = sum(step.status == "done" for step in s.steps)
         skipped = len(s.steps) - done
@@ -146,7 +147,10 @@ def print_table(sessions: list[SessionRecord]) -> None:
         if skipped:
             steps += f", {skipped} skipped"
         started = s.started.strftime("%Y-%m-%d %H:%M")
-        rows.append((str(s.id), started, s.routine_id, s.status, text.length(s.active_s), steps))
+        said = s.checkin.brief() if s.checkin else ""
+        rows.append(
+            (str(s.id), started, s.routine_id, s.status, text.length(s.active_s), steps, said)
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
@@ -163,6 +167,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
         from coach import text
         from coach.cramps.diary import CrampDiary
+        from coach.history.checkins import pain_alert, weekly_checkins
         from coach.history.records import local_now
         from coach.history.stats import summary
         from coach.settings import load_settings
@@ -171,8 +176,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
         today = local_now().date()
         stats = summary(store, today, settings.rest_days_per_week)
         diary = CrampDiary(store)
+        weeks = weekly_checkins(store, today)
         if args.json:
-            data = {**stats.to_json(), "cramps": diary.trends(today).to_json()}
+            data = {
+                **stats.to_json(),
+                "cramps": diary.trends(today).to_json(),
+                "checkins": [week.to_json() for week in weeks],
+            }
             print(json.dumps(data, indent=2, ensure_ascii=False))
             return 0
         played = stats.sessions_played
@@ -204,9 +214,28 @@ def cmd_stats(args: argparse.Namespace) -> int:
             import textwrap
 
             print(f"\n{textwrap.fill(diary.trends(today).comparison.sentence(), width=76)}")
+        print_checkins(weeks, pain_alert(store))
         return 0
 
     return with_history(show)
+
+
+def print_checkins(weeks: list[WeekCheckins], alert: bool) -> None:
+    """How sessions felt, the weeks with check-ins only; the calm word while pain stays high."""
+    import textwrap
+
+    from coach.history.checkins import PAIN_ADVICE
+
+    said = [week for week in weeks if week.sessions]
+    if said:
+        print("\nHow it felt (weeks with check-ins)")
+        print(f"{'Week of':<12}{'sessions':>9}{'hard':>6}{'pain mean':>11}{'max':>5}")
+        for week in said:
+            mean = "-" if week.pain_mean is None else f"{week.pain_mean:.1f}"
+            most = "-" if week.pain_max is None else str(week.pain_max)
+            print(f"{week.week.isoformat():<12}{week.sessions:>9}{week.hard:>6}{mean:>11}{most:>5}")
+    if alert:
+        print(f"\n{textwrap.fill(PAIN_ADVICE, width=76)}")
 
 
 def _days(count: int) -> str:
@@ -394,6 +423,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         from coach.cramps.diary import CrampDiary
 
         added = store.add_sessions(sessions)
+        joined = store.checkins_added
         cramps = CrampDiary(store).add_cramps(data.cramps)
         steps = sum(len(s.steps) for s in added)
         known = len(sessions) - len(added)
@@ -402,6 +432,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             f" ({steps} step{'s' if steps != 1 else ''}) from {args.file};"
             f" {known} {'was' if known == 1 else 'were'} already in the history."
         )
+        if joined:
+            print(
+                f"Added {joined} check-in{'s' if joined != 1 else ''} to sessions that were"
+                " already in the history without one."
+            )
         if data.cramps:
             known = len(data.cramps) - len(cramps)
             print(

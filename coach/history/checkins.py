@@ -63,14 +63,18 @@ class CheckIn:
             "at": self.at.isoformat(timespec="milliseconds"),
         }
 
-    def describe(self) -> str:
-        """`hard, pain 5/10: calf tight` - the words the History screen and `coach history` use."""
+    def brief(self) -> str:
+        """`hard, pain 5/10` (or `note` when only a note was given): for tables."""
         parts = []
         if self.feeling is not None:
             parts.append(FEELING_WORDS[self.feeling])
         if self.pain is not None:
             parts.append(f"pain {self.pain}/10")
-        said = ", ".join(parts)
+        return ", ".join(parts) or ("note" if self.note else "")
+
+    def describe(self) -> str:
+        """`hard, pain 5/10: calf tight` - the words the History screen and `coach history` use."""
+        said = self.brief() if self.feeling is not None or self.pain is not None else ""
         if self.note:
             said = f"{said}: {self.note}" if said else self.note
         return said or "no answers"

@@ -35,7 +35,9 @@ _STEP_COLUMNS = (
     " status, started_at, ended_at"
 )
 # Both lists follow the order of the records' fields, so rows map straight onto them.
-_SESSION_FIELDS = tuple(f.name for f in fields(SessionRecord) if f.name not in ("steps", "id"))
+_SESSION_FIELDS = tuple(
+    f.name for f in fields(SessionRecord) if f.name not in ("steps", "id", "checkin")
+)
 _STEP_FIELDS = tuple(f.name for f in fields(StepRecord))
 
 
@@ -74,9 +76,11 @@ def _step(row: Sequence[Any]) -> StepRecord:
     return StepRecord(*row[1:])
 
 
-def _session(row: Sequence[Any], steps: Iterable[StepRecord]) -> SessionRecord:
+def _session(
+    row: Sequence[Any], steps: Iterable[StepRecord], checkin: CheckIn | None = None
+) -> SessionRecord:
     values: dict[str, Any] = dict(zip(_SESSION_FIELDS, row[1:], strict=True))
-    return SessionRecord(**values, steps=tuple(steps), id=row[0])
+    return SessionRecord(**values, steps=tuple(steps), id=row[0], checkin=checkin)
 
 
 def _step_values(session_id: int, step: StepRecord) -> tuple[Any, ...]:
@@ -97,6 +101,8 @@ class HistoryStore:
         self.path = path
         #: Things the person should be told once, e.g. that a damaged file was moved aside.
         self.notices: list[str] = []
+        #: Check-ins the last `add_sessions` gave to sessions that were already stored.
+        self.checkins_added = 0
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -207,6 +213,18 @@ class HistoryStore:
         db.executemany(_INSERT_STEP, (_step_values(session_id, s) for s in record.steps))
         return session_id
 
+    def _keep_checkin(self, db: sqlite3.Connection, record: SessionRecord) -> int:
+        """Give the session with `record`'s uid its check-in, unless it has one: 1 if added."""
+        checkin = record.checkin
+        if checkin is None:
+            return 0
+        cursor = db.execute(
+            "INSERT INTO checkins (session_id, feeling, pain, note, at)"
+            " SELECT id, ?, ?, ?, ? FROM sessions WHERE uid = ? ON CONFLICT DO NOTHING",
+            (checkin.feeling, checkin.pain, checkin.note, stamp(checkin.at), record.uid),
+        )
+        return cursor.rowcount
+
     def begin_session(self, record: SessionRecord, resume_at: int | None = None) -> int:
         """Store a new session (with any steps it has); returns its id."""
         with self._transaction() as db:
@@ -216,9 +234,22 @@ class HistoryStore:
         return session_id
 
     def add_sessions(self, records: Iterable[SessionRecord]) -> list[SessionRecord]:
-        """Store the sessions whose uid is new, all in one transaction; returns those added."""
+        """Store the sessions whose uid is new, all in one transaction; returns those added.
+
+        A check-in comes along, and also reaches a session already stored that has none
+        (`checkins_added` counts those): merging keeps what either side knows.
+        """
+        added = []
+        self.checkins_added = 0
         with self._transaction() as db:
-            return [record for record in records if self._insert(db, record, None)]
+            for record in records:
+                new = self._insert(db, record, None)
+                kept = self._keep_checkin(db, record)
+                if new:
+                    added.append(record)
+                else:
+                    self.checkins_added += kept
+        return added
 
     def record_step(
         self,
@@ -331,7 +362,8 @@ class HistoryStore:
             params,
         ):
             steps.setdefault(row[0], []).append(_step(row))
-        return [_session(row, steps.get(row[0], ())) for row in rows]
+        checkins = self.checkins_of(row[0] for row in rows)
+        return [_session(row, steps.get(row[0], ()), checkins.get(row[0])) for row in rows]
 
     def count_sessions(self, routine: str | None = None) -> int:
         if routine is None:
@@ -353,7 +385,7 @@ class HistoryStore:
         steps = self._db.execute(
             f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id = ? ORDER BY idx", (session_id,)
         )
-        return _session(row, map(_step, steps))
+        return _session(row, map(_step, steps), self.checkin_of(session_id))
 
     def session_progress(self, session_id: int) -> Progress | None:
         row = self._db.execute(

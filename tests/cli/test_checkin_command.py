@@ -2,43 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from coach.history.checkins import PAIN_ADVICE, CheckIn
-from coach.history.records import SessionRecord
 from coach.history.store import HistoryStore
 from tests.cli.conftest import RunCoach
+from tests.unit.test_checkins import session
 
 TIMED = "name: Timed\nprepare: 0.1s\nsteps:\n  - {name: Hold, duration: 0.3s}\n"
 
 
 def seed(*days: str) -> list[int]:
     with HistoryStore.open() as store:
-        return [
-            store.begin_session(
-                SessionRecord(
-                    uid=day,
-                    routine_id="feet",
-                    routine_name="Feet",
-                    plan_hash=None,
-                    source="app",
-                    status="completed",
-                    started_at=f"{day}T07:30:00.000+00:00",
-                    ended_at=f"{day}T07:35:00.000+00:00",
-                    planned_s=300.0,
-                    active_s=300.0,
-                    paused_s=0.0,
-                )
-            )
-            for day in days
-        ]
+        return [store.begin_session(session(day, day)) for day in days]
 
 
 def checkin_of(session_id: int) -> CheckIn | None:
@@ -169,3 +153,28 @@ def test_no_checkin_never_asks_even_at_a_terminal(tmp_path: Path) -> None:
     code, output = run_on_a_terminal(["run", str(path), "--plain", "--no-checkin"], b"3\n")
     assert code == 0, output
     assert "How did it feel?" not in output
+
+
+def test_history_and_stats_show_check_ins(coach: RunCoach) -> None:
+    today = datetime.now().astimezone().date()
+    monday = today - timedelta(days=today.weekday())
+    first, second = seed(monday.isoformat(), (monday - timedelta(weeks=1)).isoformat())
+    assert coach("checkin", str(first), "--feeling", "hard", "--pain", "7").returncode == 0
+    assert coach("checkin", str(second), "--pain", "8", "--note", "sore").returncode == 0
+    rows = json.loads(coach("history", "--json").stdout)
+    assert rows[0]["checkin"]["feeling"] == "hard" and rows[0]["checkin"]["pain"] == 7
+    assert (rows[1]["checkin"]["feeling"], rows[1]["checkin"]["note"]) == (None, "sore")
+    assert "hard, pain 7/10" in coach("history").stdout
+    weeks = json.loads(coach("stats", "--json").stdout)["checkins"]
+    assert len(weeks) == 12
+    assert weeks[-1] == {
+        "week": monday.isoformat(),
+        "sessions": 1,
+        "hard": 1,
+        "pain_mean": 7.0,
+        "pain_max": 7,
+    }
+    assert weeks[-2]["pain_max"] == 8 and weeks[-2]["hard"] == 0
+    text = coach("stats").stdout
+    assert "How it felt" in text
+    assert "worth showing to a doctor or physiotherapist" in text  # pain 8, then 7

@@ -32,7 +32,10 @@ def checkin(
     return CheckIn(read_feeling(feeling), pain, note, AT)
 
 
-def session(uid: str, day: str, routine: str = "feet") -> SessionRecord:
+def session(
+    uid: str, day: str, routine: str = "feet", checkin: CheckIn | None = None
+) -> SessionRecord:
+    """A completed five-minute session on `day` (shared with the other check-in tests)."""
     return SessionRecord(
         uid=uid,
         routine_id=routine,
@@ -45,6 +48,7 @@ def session(uid: str, day: str, routine: str = "feet") -> SessionRecord:
         planned_s=300.0,
         active_s=300.0,
         paused_s=0.0,
+        checkin=checkin,
     )
 
 
