@@ -5,17 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from driving import settle
-from test_history_screens import NOW, history_app, line
+from test_history_screens import (
+    NOW,
+    TODAY,
+    at,
+    daily_session,
+    history_app,
+    line,
+    open_screen,
+    seed,
+)
 
 from coach.cramps.diary import CrampDiary
 from coach.cramps.records import new_cramp
 from coach.history.checkins import PAIN_ADVICE, CheckIn
 from coach.history.store import HistoryStore
 from coach.tui.app import CoachApp
+from coach.tui.checkin_view import NO_CHECKINS
 from coach.tui.screens.cramp_log import CrampNoticeScreen
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.widgets.checkin import CRAMP_OFFER, CheckInForm
+from coach.tui.widgets.text_line import TextLine
 
 
 async def finish_daily(app: CoachApp, *keys: str) -> None:
@@ -103,3 +114,25 @@ async def test_pain_of_7_twice_in_a_row_is_said_once_calmly(root: Path) -> None:
     # A third painful session: still true, but it was said already.
     await finish_daily(history_app(root, record_history=True), "tab", "9", "enter")
     assert [c.pain for c in checkins() if c] == [7, 8, 9]
+
+
+async def test_stats_shows_feeling_and_pain_per_week_and_the_calm_word(root: Path) -> None:
+    seed()
+    app = history_app(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_screen(pilot, "s")
+        weeks = app.screen.query_one("#checkin-weeks", TextLine).text.splitlines()
+        assert len(weeks) == 12
+        assert weeks[-1] == "11 May  3 sessions · 2 hard · pain 6.7 on average, 8 at most"
+        assert weeks[-2] == "4 May   1 session · 0 hard · pain 1.0 on average, 1 at most"
+        assert weeks[-3] == "27 Apr  —"
+        assert line(app.screen, "#pain-advice") == PAIN_ADVICE
+
+
+async def test_stats_without_check_ins_invites_one(root: Path) -> None:
+    seed([daily_session(at(TODAY))])
+    app = history_app(root)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_screen(pilot, "s")
+        assert line(app.screen, "#checkin-weeks") == NO_CHECKINS
+        assert line(app.screen, "#pain-advice") == ""

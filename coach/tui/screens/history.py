@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from coach.history.records import SessionRecord
+from coach.tui.checkin_view import checkin_cell, checkin_line
 from coach.tui.history_view import (
     DETAIL_COLUMNS,
     EMPTY_HISTORY,
@@ -33,6 +34,7 @@ from coach.tui.widgets.text_line import TextLine
 
 #: Rows from the end at which the next page is read, so scrolling rarely meets the bottom.
 READ_AHEAD = 10
+COLUMNS = (*HISTORY_COLUMNS, "Check-in")
 _NUMERIC = {"Time", "Done", "Skipped", "Planned", "Actual"}
 
 
@@ -69,7 +71,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#sessions", DataTable)
-        for name in HISTORY_COLUMNS:
+        for name in COLUMNS:
             table.add_column(name, key=name)
         table.focus()
         self._read_more()
@@ -96,7 +98,8 @@ class HistoryScreen(Screen[None]):
         for record in sessions:
             key = str(record.id)
             if key not in table.rows:
-                table.add_row(*_cells(session_cells(record), HISTORY_COLUMNS), key=key)
+                cells = (*session_cells(record), checkin_cell(record.checkin))
+                table.add_row(*_cells(cells, COLUMNS), key=key)
         self.loaded = table.row_count
         note.text = self._note()
         table.set_class(not self.total, "-empty")
@@ -147,6 +150,7 @@ class SessionDetailScreen(Screen[None]):
         yield Header(icon="")
         yield TextLine("Reading the session…", id="session-heading")
         yield TextLine(id="session-figures")
+        yield TextLine(id="session-checkin")
         yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -171,6 +175,7 @@ class SessionDetailScreen(Screen[None]):
             return
         self.record = record
         heading.text, self.query_one("#session-figures", TextLine).text = detail_lines(record)
+        self.query_one("#session-checkin", TextLine).text = checkin_line(record.checkin)
         table: DataTable[Text] = self.query_one("#steps", DataTable)
         for step in record.steps:
             table.add_row(*_cells(step_cells(step), DETAIL_COLUMNS), key=str(step.index))

@@ -33,6 +33,7 @@ from coach.tui.history_view import (
 )
 from coach.tui.messages import CrampLogChosen, CrampLogged
 from coach.tui.widgets.bar_chart import WeekBars
+from coach.tui.widgets.checkin_trends import CheckInTrendsView
 from coach.tui.widgets.cramp_trends import CrampTrendsView
 from coach.tui.widgets.heatmap import Heatmap
 from coach.tui.widgets.text_line import TextLine
@@ -64,6 +65,7 @@ class StatsScreen(Screen[None]):
             yield WeekBars(id="week-bars")
             yield TextLine("Exercises done", classes="section")
             yield DataTable(id="exercises", zebra_stripes=True, show_cursor=False)
+            yield CheckInTrendsView(self.history, id="checkin-trends")
             # Filled by the cramp diary: how cramps went along with the exercise.
             with Container(id="cramp-trends"):
                 yield CrampTrendsView()
