@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from coach import __version__
-from coach.commands import checkin, cramps, doctor, edit, history, routines, session
+from coach.commands import checkin, cramps, doctor, edit, history, remind, routines, session
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     edit.register(sub)
     cramps.register(sub)
     doctor.register(sub)
+    remind.register(sub)
     return parser
 
 

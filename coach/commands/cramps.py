@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from coach.commands.common import positive_int, say
+from coach.commands.common import positive_int, print_table, say
 from coach.cramps import values
 from coach.cramps.guidance import red_flags_text
 
@@ -259,11 +259,7 @@ def _table(cramps: list[CrampRecord]) -> None:
         rows.append(
             (str(c.id), when, c.foot, c.where, str(c.severity), c.duration, c.context, note)
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
-        cells[0] = row[0].rjust(widths[0])
-        print("  ".join(cells).rstrip())
+    print_table(rows, right={0})
 
 
 def cmd_trends(args: argparse.Namespace) -> int:

@@ -79,12 +79,14 @@ def play(
     """Play a routine (an id or a path) as `coach run` does; the exit code of the session."""
     from coach.commands.routines import load_entry
     from coach.cramps.diary import RELIEF_ROUTINE
+    from coach.cramps.relief import with_warning
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
 
     entry = load_entry(Catalog.default(), ref)
     assert entry.routine is not None
-    timeline = expand(entry.routine)
+    routine = with_warning(entry.routine)  # the relief's red flags lead its first step
+    timeline = expand(routine)
     resume_id, start_index = _resumable(entry.id, timeline) if resume else (None, 0)
     if not plain:
         if not _have_terminal():
@@ -92,7 +94,7 @@ def play(
         from coach.tui.app import make_app
 
         app = make_app(
-            start_routine=entry.routine,
+            start_routine=routine,
             voice=False if no_voice else None,
             muted=True if mute else None,
             audio=audio_backend() if sound_off_by_environment() else None,
@@ -104,7 +106,7 @@ def play(
         return app.return_code or 0
     # The relief routine answers a cramp; its end offers the cramp log, not a check-in.
     checkin = checkin and entry.id != RELIEF_ROUTINE
-    return _run_plain(mute, no_voice, entry.routine, timeline, resume_id, start_index, checkin)
+    return _run_plain(mute, no_voice, routine, timeline, resume_id, start_index, checkin)
 
 
 def _resumable(routine_id: str, timeline: Timeline) -> tuple[int | None, int]:
@@ -138,7 +140,7 @@ def _run_plain(
     from coach.history.recorder import Recorder
     from coach.plain import PlainRunner, stdin_source
     from coach.session.clock import MonotonicClock
-    from coach.session.engine import Cue, SegmentEnded, SessionEngine
+    from coach.session.engine import Cue, SessionEngine
     from coach.settings import load_settings
 
     settings = load_settings()
@@ -163,19 +165,9 @@ def _run_plain(
             for message in sound.notices():
                 say(message)
 
-    done: list[int] = []
-
-    def count_done(event: Event) -> None:
-        if (
-            isinstance(event, SegmentEnded)
-            and event.segment.kind == "work"
-            and event.status == "done"
-        ):
-            done.append(event.segment.index)
-
     recorder = Recorder(timeline, source="plain", resume=resume_id, on_notice=say)
     engine = SessionEngine(timeline, MonotonicClock())
-    runner = PlainRunner(engine, sys.stdout, stdin_source(), [play, recorder, count_done])
+    runner = PlainRunner(engine, sys.stdout, stdin_source(), [play, recorder], recorder.tally)
     try:
         completed = runner.run(start_index)
     except KeyboardInterrupt:
@@ -185,7 +177,9 @@ def _run_plain(
         sound.finish()
     session_id = recorder.session_id
     # Asked only of a person at a terminal: a script's input is never taken for answers.
-    if checkin and session_id is not None and (completed or done) and sys.stdin.isatty():
+    outcome = recorder.tally.outcome()
+    ended = outcome.reached_end or outcome.done_work_s > 0
+    if checkin and session_id is not None and ended and sys.stdin.isatty():
         _plain_checkin(session_id)
     return 0 if completed else 1
 

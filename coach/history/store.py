@@ -274,15 +274,23 @@ class HistoryStore:
             )
 
     def finish_session(
-        self, session_id: int, *, ended_at: str, active_s: float, paused_s: float, completed: bool
+        self,
+        session_id: int,
+        *,
+        ended_at: str,
+        active_s: float,
+        paused_s: float,
+        reached_end: bool,
+        completed: bool,
     ) -> None:
-        """Close a session: `completed` when it reached its end, else it stays `partial`."""
+        """Close a session: `completed` when it passed the rule of `coach.history.outcome`,
+        else it stays `partial`. One that reached its end cannot be resumed either way."""
         with self._transaction() as db:
             db.execute(
                 "UPDATE sessions SET ended_at = ?, active_s = ?, paused_s = ?,"
                 " status = CASE WHEN ? THEN 'completed' ELSE status END,"
                 " resume_at = CASE WHEN ? THEN NULL ELSE resume_at END WHERE id = ?",
-                (ended_at, active_s, paused_s, completed, completed, session_id),
+                (ended_at, active_s, paused_s, completed, reached_end, session_id),
             )
 
     def set_checkin(self, session_id: int, checkin: CheckIn) -> None:

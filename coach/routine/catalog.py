@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coach import locations
+from coach.files import write_new
 from coach.problems import FileProblems, Problem
 from coach.routine.loader import LIBRARY_FILE, ROUTINE_FILE, load_exercises, load_routine
 from coach.routine.model import Exercise, ExerciseStep, RepeatBlock, Routine, Step
-from coach.routine.template import copied_text, refresh_schema, write_new
+from coach.routine.template import copied_text, refresh_schema
 from coach.routine.timeline import expand
 from coach.yamlfile import read_text, suggest
 
@@ -153,6 +154,10 @@ class Catalog:
                     found[path.stem] = self.load(path, source, sound_names)
         return list(found.values())
 
+    def ids(self) -> list[str]:
+        """Every routine id, user ones first, without loading a file."""
+        return list(dict.fromkeys(p.stem for f, _ in self._folders() for p in self._files(f)))
+
     def find(self, ref: str) -> RoutineEntry:
         """A routine by id (user folder first) or by path to a YAML file."""
         path = Path(ref).expanduser()
@@ -165,8 +170,7 @@ class Catalog:
                 candidate = folder / f"{ref}{suffix}"
                 if candidate.is_file() and candidate.name != LIBRARY_FILE:
                     return self.load(candidate, source)
-        ids = [p.stem for f in (self.user_dir, self.bundled_dir) for p in self._files(f)]
-        hint = suggest(ref, ids)
+        hint = suggest(ref, self.ids())
         raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")
 
     def user_file(self, routine_id: str) -> Path | None:

@@ -17,10 +17,12 @@ from textual.binding import Binding, BindingType
 from coach.audio.backend import AudioBackend
 from coach.audio.session_sound import SoundChoices
 from coach.cramps.diary import RELIEF_ROUTINE
+from coach.cramps.relief import with_warning
 from coach.history.database import HistoryUnavailable
 from coach.history.progress import todays_routine
 from coach.history.recorder import Recorder
 from coach.history.records import local_now
+from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
 from coach.routine.timeline import Timeline
@@ -47,6 +49,7 @@ from coach.tui.screens.editor import CannotEdit, EditorScreen, open_for_editing
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.listing import ListingScreen, screen_keys
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.relief import RedFlagsScreen
 from coach.tui.screens.session import SessionScreen
@@ -64,6 +67,10 @@ class CoachApp(App[int]):
     # Hidden: `c` works on every screen, and the screens with room show it in their footer.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "log_cramp", "Log cramp", show=False),
+        # Shown on every screen: the keys a narrow footer has no room for are listed there.
+        Binding("question_mark", "show_keys", "Keys", key_display="?"),
+        # Textual's own, with words that say what it does here; the footers leave it out.
+        Binding("ctrl+p", "command_palette", "Find a routine or a command", show=False),
     ]
     COMMANDS = App.COMMANDS | {CrampCommands}
 
@@ -81,8 +88,6 @@ class CoachApp(App[int]):
     ) -> None:
         super().__init__()
         self.ask_checkin = ask_checkin
-        #: The recorder of the session playing (or just played), when this app records.
-        self.recorder: Recorder | None = None
         self.catalog = catalog
         self.settings = settings
         self.kit = kit
@@ -91,6 +96,8 @@ class CoachApp(App[int]):
         self.start_routine = start_routine
         self.resume = resume
         self.last_summary: Summary | None = None
+        #: The recorder of the session playing (or last played) here, when history is kept.
+        self.recorder: Recorder | None = None
         #: When the relief routine last started here: the time its Finished screen offers.
         self.relief_started: datetime | None = None
 
@@ -121,7 +128,7 @@ class CoachApp(App[int]):
         """The session screen for `routine`; with `resume`, going on with that session."""
         session_id, start_index = resume if resume is not None else (None, 0)
         kit = replace(self.kit, listeners=self._listeners(session_id))
-        return SessionScreen(routine, kit, start_index)
+        return SessionScreen(with_warning(routine), kit, start_index)
 
     def _listeners(self, resume_id: int | None) -> ListenerFactory | None:
         """The history's recorder (when this app records) ahead of any listeners handed in."""
@@ -209,27 +216,35 @@ class CoachApp(App[int]):
 
     @on(SessionEnded)
     def _ended(self, message: SessionEnded) -> None:
-        self.last_summary = message.summary
+        summary = self.last_summary = self._whole_session(message.summary)
         leaving = self.start_routine is not None
         cramp_at = self.relief_started if self._relief_playing() else None
         finished = FinishedScreen(
-            message.summary,
+            summary,
             leaving=leaving,
             history=self.history,
             cramp_at=cramp_at,
-            checkin_for=None if cramp_at is not None else self._checkin_for(message.summary),
+            checkin_for=None if cramp_at is not None else self._checkin_for(summary),
         )
         self.switch_screen(finished)
         if cramp_at is not None:
             self.push_screen(RedFlagsScreen())
 
     def _checkin_for(self, summary: Summary) -> int | None:
-        """The recorded session to ask about: one finished, or stopped after a step done."""
+        """The recorded session to ask about: one that reached its end, or stopped after some
+        work was done."""
         if not self.ask_checkin or self.recorder is None:
             return None
-        if not summary.completed and summary.done == 0:
+        if not summary.reached_end and summary.outcome.done_work_s <= 0:
             return None
         return self.recorder.session_id
+
+    def _whole_session(self, summary: Summary) -> Summary:
+        """The summary as history has it: after a resume the screen saw only the last part."""
+        recorder = self.recorder
+        if recorder is None or recorder.final_active_s is None:
+            return summary
+        return Summary(summary.routine, recorder.final_active_s, recorder.outcome())
 
     def _relief_playing(self) -> bool:
         return any(
@@ -241,6 +256,11 @@ class CoachApp(App[int]):
 
     def action_log_cramp(self) -> None:
         self.open_cramp_log()
+
+    def action_show_keys(self) -> None:
+        screen = self.screen
+        if not isinstance(screen, ListingScreen):
+            self.push_screen(ListingScreen("Keys on this screen", screen_keys(screen)))
 
     @on(CrampLogChosen)
     def _cramp_log_chosen(self, message: CrampLogChosen) -> None:
@@ -320,11 +340,19 @@ def make_app(
         choices=choices,
         listeners=session_listeners,
     )
+    catalog = catalog or Catalog.default()
+    schedule = None
+    if settings.schedule is not None:
+        schedule, unknown = check_routines(settings.schedule, catalog.ids())
+        settings = replace(settings, problems=settings.problems + unknown)
     history = HistoryAccess(
-        wall_clock=wall_clock or local_now, rest_days_per_week=settings.rest_days_per_week
+        wall_clock=wall_clock or local_now,
+        rest_days_per_week=settings.rest_days_per_week,
+        schedule=schedule,
+        daily_routine=settings.daily_routine,
     )
     return CoachApp(
-        catalog=catalog or Catalog.default(),
+        catalog=catalog,
         settings=settings,
         kit=kit,
         history=history,

@@ -20,13 +20,12 @@ from coach.history.stats import (
     Stats,
     active_days,
     day_counts,
-    summary,
-    today_status,
     week_start,
     weekly_minutes,
 )
 from coach.history.store import HistoryStore, Resumable
-from coach.history.streaks import streaks
+from coach.plan import PlanEntry, PlannedItem, WeekAdherence, daily
+from coach.plan.tracking import adherence, all_done, plan_streak, plan_summary, todays_items
 from coach.routine.model import Routine
 from coach.routine.timeline import Timeline, expand
 
@@ -59,6 +58,19 @@ class HistoryAccess:
 
     wall_clock: WallClock = local_now
     rest_days_per_week: int = 0
+    #: The weekly plan from `schedule:` (routines checked); None when the settings have none,
+    #: so the daily routine is the plan and any completed routine keeps a streak.
+    schedule: tuple[PlanEntry, ...] | None = None
+    daily_routine: str = "foot-daily"
+
+    def plan(self, daily_routine: str | None = None) -> tuple[PlanEntry, ...]:
+        """The schedule, else the daily routine (this one's, or the one given) every day."""
+        if self.schedule is not None:
+            return self.schedule
+        return daily(self.daily_routine if daily_routine is None else daily_routine)
+
+    def streak(self, store: HistoryStore, today: date) -> int:
+        return plan_streak(store, self.schedule, today, self.rest_days_per_week).current
 
     def now(self) -> datetime:
         moment = self.wall_clock()
@@ -202,10 +214,12 @@ def find_offer(
 @dataclass(frozen=True)
 class HomeHistory:
     has_sessions: bool
-    done_today: bool  # today's routine has a completed session today
+    done_today: bool  # everything planned today has a completed session today
     streak: int
     heatmap: HeatmapGrid
     resume: ResumeOffer | None = None
+    today: tuple[PlannedItem, ...] = ()  # today's plan in order, each done or not
+    nothing_planned: bool = False  # the schedule has nothing for today
 
 
 def read_home(
@@ -216,13 +230,29 @@ def read_home(
 ) -> HomeHistory:
     now = access.now()
     today = now.date()
+    items = todays_items(store, access.plan(daily_routine), today)
     return HomeHistory(
         has_sessions=store.count_sessions() > 0,
-        done_today=today_status(store, daily_routine, today),
-        streak=streaks(active_days(store), today, access.rest_days_per_week).current,
+        done_today=all_done(items),
+        streak=access.streak(store, today),
         heatmap=read_heatmap(store, today, HOME_WEEKS),
         resume=find_offer(store, routines, now),
+        today=items,
+        nothing_planned=not items,
     )
+
+
+def plan_line(items: Sequence[PlannedItem], names: Mapping[str, str]) -> str:
+    """Today's plan in a line, `07:30 Daily foot care ✓ · 22:00 Bedtime calves ○`; empty
+    for a plan of one routine at no set time (the box above already names it)."""
+    if len(items) == 1 and items[0].entry.at is None:
+        return ""
+    parts = []
+    for item in items:
+        when = item.entry.at_text()
+        name = names.get(item.entry.routine, item.entry.routine)
+        parts.append(f"{when + ' ' if when else ''}{name} {'✓' if item.done else '○'}")
+    return " · ".join(parts)
 
 
 def streak_phrase(days: int) -> str:
@@ -234,6 +264,8 @@ def home_lines(home: HomeHistory) -> tuple[str, str]:
     if not home.has_sessions:
         return EMPTY_HISTORY, ""
     status = "✓ Done today" if home.done_today else "○ Not done yet today"
+    if home.nothing_planned:
+        status = "· Nothing planned today"
     if home.streak:
         return status, streak_phrase(home.streak)
     return status, "No streak running — a session today starts one."
@@ -247,15 +279,17 @@ class StreakNow:
     """The streak as it stands right after a session, for the Finished screen."""
 
     has_sessions: bool
-    done_today: bool  # any completed session today
+    done_today: bool  # any completed session today; under a schedule, all planned today
     streak: int
 
 
 def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
     today = access.today()
-    active = active_days(store)
-    current = streaks(active, today, access.rest_days_per_week).current
-    return StreakNow(store.count_sessions() > 0, today in active, current)
+    if access.schedule is None:
+        done = today in active_days(store)
+    else:
+        done = all_done(todays_items(store, access.schedule, today))
+    return StreakNow(store.count_sessions() > 0, done, access.streak(store, today))
 
 
 def streak_result(now: StreakNow) -> str:
@@ -323,6 +357,21 @@ def step_cells(step: StepRecord) -> tuple[str, ...]:
     return (step.name, where(step), planned(step), actual, STEP_STATUS[step.status])
 
 
+def fit_first_column(
+    rows: list[tuple[str, ...]], headers: tuple[str, ...], width: int, padding: int = 2
+) -> list[tuple[str, ...]]:
+    """Rows whose first cell is cut short (with …) so every column fits in `width` cells.
+
+    The other columns say how it went and are never cut; a long exercise name gives way.
+    """
+    others = sum(
+        max(len(headers[i]), *(len(row[i]) for row in rows)) + padding
+        for i in range(1, len(headers))
+    )
+    room = max(len(headers[0]), width - others - padding)
+    return [(row[0] if len(row[0]) <= room else row[0][: room - 1] + "…", *row[1:]) for row in rows]
+
+
 def detail_lines(record: SessionRecord) -> tuple[str, str]:
     """A heading and one line of figures for one session's drill-down."""
     when = record.started.strftime("%a %Y-%m-%d %H:%M")
@@ -350,19 +399,21 @@ class StatsView:
     stats: Stats
     heatmap: HeatmapGrid
     weeks: tuple[tuple[date, float], ...]  # (Monday, active minutes), oldest first
+    adherence: tuple[WeekAdherence, ...] = ()  # planned and completed, oldest first
 
 
 def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
     today = access.today()
     return StatsView(
-        stats=summary(store, today, access.rest_days_per_week),
+        stats=plan_summary(store, access.schedule, today, access.rest_days_per_week),
         heatmap=read_heatmap(store, today, STATS_WEEKS),
         weeks=tuple(weekly_minutes(store, BAR_WEEKS, today)),
+        adherence=tuple(adherence(store, access.plan(), today, BAR_WEEKS)),
     )
 
 
 def days_text(count: int) -> str:
-    return "1 day" if count == 1 else f"{count:,} days"
+    return text.plural(count, "day")
 
 
 def figures(stats: Stats) -> list[tuple[str, str]]:

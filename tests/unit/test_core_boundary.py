@@ -11,8 +11,8 @@ import pytest
 
 import coach
 
-CORE_PACKAGES = ("coach.routine", "coach.session", "coach.history", "coach.cramps")
-GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.transfer"]
+CORE_PACKAGES = ("coach.routine", "coach.session", "coach.history", "coach.cramps", "coach.plan")
+GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.files", "coach.transfer"]
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 
 

@@ -21,6 +21,7 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from coach.audio.session_sound import SessionSound
+from coach.history.outcome import WorkTally
 from coach.routine.model import Routine
 from coach.routine.timeline import expand
 from coach.session.cues import is_tempo
@@ -35,7 +36,7 @@ from coach.tui.session_view import (
     seconds_to_next_change,
     view_of,
 )
-from coach.tui.summary import SessionTally
+from coach.tui.summary import Summary
 from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.progress import SecondsBar
 from coach.tui.widgets.text_line import TextLine
@@ -76,7 +77,7 @@ class SessionScreen(Screen[None]):
         self.timeline = expand(routine)
         self.engine = SessionEngine(self.timeline, kit.clock)
         self.sound = SessionSound(kit.backend, routine, self.timeline, kit.choices)
-        self.tally = SessionTally(self.timeline)
+        self.tally = WorkTally(self.timeline)
         self._open_ended = open_ended_from(self.timeline)
         self.problems: list[str] = []  # every error caught and carried on from, for tests
         self.listeners = SessionListeners(None, routine, self.timeline)  # made again at start
@@ -222,7 +223,8 @@ class SessionScreen(Screen[None]):
     def _end(self) -> None:
         self._ended = True
         self._cancel_wake()
-        self.post_message(SessionEnded(self.tally.summary(self.engine.session_elapsed())))
+        summary = Summary(self.timeline.name, self.engine.session_elapsed(), self.tally.outcome())
+        self.post_message(SessionEnded(summary))
 
     @on(Worker.StateChanged)
     def _sound_ready(self, event: Worker.StateChanged) -> None:
