@@ -22,7 +22,7 @@ from coach.history.checkins import PAIN_ADVICE, CheckIn
 from coach.history.store import HistoryStore
 from coach.tui.app import CoachApp
 from coach.tui.checkin_view import NO_CHECKINS
-from coach.tui.screens.cramp_log import CrampNoticeScreen
+from coach.tui.screens.cramp_log import CrampLogScreen, CrampNoticeScreen
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.widgets.checkin import CRAMP_OFFER, CheckInForm
@@ -136,3 +136,15 @@ async def test_stats_without_check_ins_invites_one(root: Path) -> None:
         await open_screen(pilot, "s")
         assert line(app.screen, "#checkin-weeks") == NO_CHECKINS
         assert line(app.screen, "#pain-advice") == ""
+
+
+async def test_c_logs_a_cramp_from_the_check_in_too(root: Path) -> None:
+    """The offer says `c`; the pain field must not swallow it once a feeling is chosen."""
+    app = history_app(root, record_history=True)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("t", "n", "n", "n", "enter")
+        await settle(pilot)
+        await pilot.press("2", "c")
+        await settle(pilot)
+        assert isinstance(app.screen, CrampLogScreen)

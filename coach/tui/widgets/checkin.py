@@ -68,6 +68,35 @@ class FeelingChoice(Widget, can_focus=True):
         return Content.assemble(*parts[:-1])
 
 
+class PainScore(Widget, can_focus=True):
+    """Pain 0 to 10 typed as digits (`1` then `0` is 10; another digit starts again);
+    Backspace clears it. Other keys pass by, so `c` still logs a cramp from here."""
+
+    DEFAULT_CSS = """
+    PainScore {
+        height: 1;
+        width: 6;
+        padding: 0 1;
+        background: $boost;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(d), f"digit({d})", show=False) for d in range(10)),
+        Binding("backspace,delete", "clear", show=False),
+    ]
+
+    score: reactive[int | None] = reactive(None)
+
+    def action_digit(self, digit: int) -> None:
+        self.score = 10 if self.score == 1 and digit == 0 else digit
+
+    def action_clear(self) -> None:
+        self.score = None
+
+    def render(self) -> Content:
+        return Content("–" if self.score is None else str(self.score))
+
+
 class CheckInForm(Vertical):
     """The three questions about one recorded session, and keeping the answers.
 
@@ -94,7 +123,6 @@ class CheckInForm(Vertical):
     DEFAULT_CSS = """
     CheckInForm {
         height: auto;
-        margin-top: 1;
         border-top: solid $primary-muted;
     }
     CheckInForm Horizontal {
@@ -111,10 +139,10 @@ class CheckInForm(Vertical):
         padding: 0 1;
         background: $boost;
     }
-    CheckInForm #pain {
-        width: 6;
+    CheckInForm Input:focus {
+        border: none;
     }
-    CheckInForm Input:focus, CheckInForm FeelingChoice:focus {
+    CheckInForm Input:focus, CheckInForm FeelingChoice:focus, CheckInForm PainScore:focus {
         background: $surface-lighten-2;
     }
     CheckInForm #pain-scale {
@@ -136,12 +164,12 @@ class CheckInForm(Vertical):
             yield FeelingChoice(id="feeling")
         with Horizontal():
             yield TextLine("Pain or tightness", classes="question")
-            yield Input(placeholder="–", restrict=r"(10|[0-9])?", max_length=2, id="pain")
+            yield PainScore(id="pain")
             yield TextLine("now, 0 (none) to 10", id="pain-scale")
         with Horizontal():
             yield TextLine("Note", classes="question")
             yield Input(placeholder="optional, one line", max_length=NOTE_MAX, id="note")
-        yield TextLine("1/2/3 feeling · Tab next · Enter saves · Esc skips", id="checkin-hint")
+        yield TextLine("Tab moves on · Enter saves · Esc skips", id="checkin-hint")
         yield TextLine(id="cramp-offer")
 
     def on_mount(self) -> None:
@@ -157,9 +185,9 @@ class CheckInForm(Vertical):
         self.app.call_from_thread(self.offer_cramp_log, offer)
 
     def answers(self) -> tuple[Feeling | None, int | None, str | None]:
-        pain = self.query_one("#pain", Input).value
+        pain = self.query_one(PainScore).score
         note = " ".join(self.query_one("#note", Input).value.split())
-        return (self.query_one(FeelingChoice).feeling, int(pain) if pain else None, note or None)
+        return (self.query_one(FeelingChoice).feeling, pain, note or None)
 
     def save(self) -> bool:
         """Start keeping the answers; False when there are none (nothing to wait for)."""
