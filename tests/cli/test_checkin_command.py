@@ -178,3 +178,26 @@ def test_history_and_stats_show_check_ins(coach: RunCoach) -> None:
     text = coach("stats").stdout
     assert "How it felt" in text
     assert "worth showing to a doctor or physiotherapist" in text  # pain 8, then 7
+
+
+def test_checkin_without_options_asks_at_a_terminal() -> None:
+    [session_id] = seed("2026-03-02")
+    code, output = run_on_a_terminal(["checkin"], b"1\n\nfelt fine\n")
+    assert code == 0, output
+    assert f"Session {session_id}." in output
+    assert f"Check-in of session {session_id}: easy: felt fine." in output
+    saved = checkin_of(session_id)
+    assert saved is not None and (saved.feeling, saved.pain, saved.note) == (
+        "easy",
+        None,
+        "felt fine",
+    )
+
+
+def test_checkin_without_options_and_no_terminal_says_what_to_give(coach: RunCoach) -> None:
+    seed("2026-03-02")
+    result = coach("checkin")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "coach: checkin: nothing to change; give --feeling, --pain or --note\n",
+    )
