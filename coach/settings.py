@@ -25,7 +25,7 @@ from coach.plan.entry import (
 from coach.problems import FileProblems, Problem, shown
 from coach.yamlfile import NodeReader, read_node
 
-SETTINGS_FILE = "settings.yaml"
+SETTINGS_FILE = locations.SETTINGS_FILE
 KEYS = (
     "volume",
     "mute",

@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_checkin(args: argparse.Namespace) -> int:
-    from coach.commands.history import with_history
+    from coach.commands.common import with_history
     from coach.commands.session import save_answers
     from coach.history.checkins import (
         PAIN_ADVICE,

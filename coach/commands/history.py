@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from coach import text
-from coach.commands.common import positive_int, print_table, say
+from coach.commands.common import positive_int, print_table, say, with_history
 
 if TYPE_CHECKING:
     from coach.history.checkins import WeekCheckins
@@ -77,42 +77,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("file", type=Path, metavar="FILE", help="a JSON or CSV file from coach export")
     p.set_defaults(handler=cmd_import)
-
-
-def with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -> int:
-    """Run `body` on the user's history; a clear message and exit 1 when it cannot be used.
-
-    Damage found only while reading (the file's header looked fine) is handled like damage
-    found on opening: the file is moved aside and `body` runs once more on a fresh history.
-    """
-    import sqlite3
-
-    from coach.history.database import HistoryUnavailable, is_damage
-    from coach.history.store import HistoryStore
-
-    try:
-        store = HistoryStore.open(create=create)
-    except HistoryUnavailable as exc:
-        say(f"history is not available: {exc}")
-        return 1
-    for notice in store.notices:
-        say(notice)
-    try:
-        try:
-            return body(store)
-        except sqlite3.DatabaseError as exc:
-            if not is_damage(exc):
-                raise
-            store.recover(exc)
-            say(store.notices[-1])
-            return body(store)
-    except BrokenPipeError:
-        raise  # the reader of our output left: not a problem with the history
-    except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
-        say(f"history could not be used: {exc}")
-        return 1
-    finally:
-        store.close()
 
 
 # -- history -------------------------------------------------------------------------------

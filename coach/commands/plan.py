@@ -51,7 +51,7 @@ def read_plan(catalog: Catalog | None = None) -> PlanReading:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from coach.commands.history import with_history
+    from coach.commands.common import with_history
 
     reading = read_plan()
 

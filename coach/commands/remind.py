@@ -290,7 +290,7 @@ def log_done(due: Due) -> None:
     """Record the routine as `coach log` would, with the source `reminder`."""
     from datetime import timedelta
 
-    from coach.commands.history import with_history
+    from coach.commands.common import with_history
     from coach.history.recorder import done_elsewhere
     from coach.routine.catalog import Catalog, UnknownRoutine
     from coach.routine.timeline import expand

@@ -136,7 +136,8 @@ def _run_plain(
     start_index: int,
     checkin: bool,
 ) -> int:
-    from coach.audio.session_sound import SessionSound, SoundChoices
+    from coach.audio.choices import SoundChoices
+    from coach.audio.session_sound import SessionSound
     from coach.history.recorder import Recorder
     from coach.plain import PlainRunner, stdin_source
     from coach.session.clock import MonotonicClock

@@ -21,7 +21,7 @@ from coach.history.checkins import CheckIn
 from coach.history.database import Damaged, HistoryUnavailable, connect, move_aside
 from coach.history.records import SessionRecord, StepRecord, local_now, parse_stamp
 
-HISTORY_FILE = "history.db"
+HISTORY_FILE = locations.HISTORY_FILE
 #: A partial session stopped longer ago than this is history, not something to resume.
 RESUME_WINDOW = timedelta(hours=12)
 #: Only sessions played here can be resumed; logged and imported ones have no plan to go on with.

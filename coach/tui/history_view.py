@@ -2,7 +2,8 @@
 
 Every read is a few indexed SQL aggregates (`coach.history.stats`) or a bounded page of
 sessions, so ten years of history open as fast as one week. The screens call these from
-thread workers and only lay out what comes back.
+thread workers and only lay out what comes back. The history's modules load with the first
+read, in that worker, not with the home screen.
 """
 
 from __future__ import annotations
@@ -11,23 +12,18 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from coach import text
-from coach.history.recorder import plan_hash
-from coach.history.records import SessionRecord, StepRecord, local_now
-from coach.history.stats import (
-    Stats,
-    active_days,
-    day_counts,
-    week_start,
-    weekly_minutes,
-)
-from coach.history.store import HistoryStore, Resumable
-from coach.plan import PlanEntry, PlannedItem, WeekAdherence, daily
-from coach.plan.tracking import adherence, all_done, plan_streak, plan_summary, todays_items
-from coach.routine.model import Routine
-from coach.routine.timeline import Timeline, expand
+from coach.history.records import local_now
+
+if TYPE_CHECKING:
+    from coach.history.records import SessionRecord, StepRecord
+    from coach.history.stats import Stats
+    from coach.history.store import HistoryStore, Resumable
+    from coach.plan import PlanEntry, PlannedItem, WeekAdherence
+    from coach.routine.model import Routine
+    from coach.routine.timeline import Timeline
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +61,15 @@ class HistoryAccess:
 
     def plan(self, daily_routine: str | None = None) -> tuple[PlanEntry, ...]:
         """The schedule, else the daily routine (this one's, or the one given) every day."""
+        from coach.plan import daily
+
         if self.schedule is not None:
             return self.schedule
         return daily(self.daily_routine if daily_routine is None else daily_routine)
 
     def streak(self, store: HistoryStore, today: date) -> int:
+        from coach.plan.tracking import plan_streak
+
         return plan_streak(store, self.schedule, today, self.rest_days_per_week).current
 
     def now(self) -> datetime:
@@ -80,6 +80,8 @@ class HistoryAccess:
         return self.now().date()
 
     def open(self) -> HistoryStore:
+        from coach.history.store import HistoryStore
+
         return HistoryStore.open(create=False)
 
 
@@ -155,6 +157,8 @@ class HeatmapGrid:
 
 def first_monday(today: date, weeks: int) -> date:
     """The Monday `weeks - 1` weeks before this one: where a heatmap of `weeks` columns starts."""
+    from coach.history.stats import week_start
+
     return week_start(today) - timedelta(weeks=weeks - 1)
 
 
@@ -163,6 +167,8 @@ def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int) -> Heatmap
 
 
 def read_heatmap(store: HistoryStore, today: date, weeks: int) -> HeatmapGrid:
+    from coach.history.stats import day_counts
+
     return heatmap_grid(day_counts(store, first_monday(today, weeks), today), today, weeks)
 
 
@@ -198,6 +204,9 @@ def find_offer(
 ) -> ResumeOffer | None:
     """The newest interrupted session, among the routines on the shelf, that can go on."""
     by_id = {routine.id: routine for routine in routines}
+    from coach.history.recorder import plan_hash
+    from coach.routine.timeline import expand
+
     looked: set[str] = set()
     for session in store.sessions(limit=RECENT):
         routine = by_id.get(session.routine_id)
@@ -228,6 +237,8 @@ def read_home(
     daily_routine: str,
     routines: Sequence[Routine] = (),
 ) -> HomeHistory:
+    from coach.plan.tracking import all_done, todays_items
+
     now = access.now()
     today = now.date()
     items = todays_items(store, access.plan(daily_routine), today)
@@ -284,6 +295,9 @@ class StreakNow:
 
 
 def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
+    from coach.history.stats import active_days
+    from coach.plan.tracking import all_done, todays_items
+
     today = access.today()
     if access.schedule is None:
         done = today in active_days(store)
@@ -403,6 +417,9 @@ class StatsView:
 
 
 def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
+    from coach.history.stats import weekly_minutes
+    from coach.plan.tracking import adherence, plan_summary
+
     today = access.today()
     return StatsView(
         stats=plan_summary(store, access.schedule, today, access.rest_days_per_week),

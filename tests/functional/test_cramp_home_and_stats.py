@@ -26,9 +26,10 @@ from functional.test_history_screens import (
 )
 from functional.test_history_screens import seed as seed_sessions
 
-from coach.cramps.diary import RELIEF_ROUTINE, CrampDiary
+from coach.cramps.diary import CrampDiary
 from coach.cramps.records import new_cramp
 from coach.cramps.tips import load_tips, tip_of_the_day
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.history.recorder import plan_hash
 from coach.history.store import HistoryStore
 from coach.routine.timeline import expand

@@ -17,8 +17,8 @@ from functional.test_cramp_form import answers, kept, keys
 from functional.test_history_screens import footer_keys
 
 from coach.audio.backend import RecordingBackend
-from coach.cramps.diary import RELIEF_ROUTINE
 from coach.cramps.guidance import RED_FLAGS, relief_warning
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.catalog import Catalog
 from coach.session.clock import FakeClock
 from coach.settings import Settings

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,13 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header
 
 from coach import text
-from coach.cramps.diary import RELIEF_ROUTINE
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.plan import PlannedItem, plan_for_day
 from coach.plan.tracking import first_not_done
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands, ScreenCommands
-from coach.tui.cramp_view import DailyTip, read_tip
 from coach.tui.history_view import HistoryAccess, HomeHistory, Read, plan_line, read, read_home
 from coach.tui.messages import (
     CrampLogChosen,
@@ -38,6 +37,9 @@ from coach.tui.screens.listing import ListingScreen
 from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from coach.tui.cramp_view import DailyTip
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="shelf")
     def load_shelf(self) -> None:
+        from coach.tui.cramp_view import read_tip  # the diary's modules load here, not first
+
         plan = plan_for_day(self.history.plan(self.daily_routine), self.history.today())
         shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
         tip = read_tip(self.history.today())
