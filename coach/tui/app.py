@@ -259,7 +259,7 @@ class CoachApp(App[int]):
         recorder = self.recorder
         if recorder is None or recorder.final_active_s is None:
             return summary
-        return Summary(summary.routine, recorder.final_active_s, recorder.outcome())
+        return replace(summary, active_s=recorder.final_active_s, outcome=recorder.outcome())
 
     def _relief_playing(self) -> bool:
         return any(
