@@ -13,7 +13,14 @@ import pytest
 
 import coach
 
-CORE_PACKAGES = ("coach.routine", "coach.session", "coach.history", "coach.cramps", "coach.plan")
+CORE_PACKAGES = (
+    "coach.routine",
+    "coach.session",
+    "coach.history",
+    "coach.cramps",
+    "coach.plan",
+    "coach.report",
+)
 GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.files", "coach.transfer"]
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 

@@ -28,9 +28,9 @@ from coach.tui.widgets.checkin import CheckInForm
 from coach.tui.widgets.text_line import TextLine
 
 
-def summary_lines(summary: Summary) -> list[str]:
+def summary_lines(summary: Summary, practice: bool = True) -> list[str]:
     outcome = summary.outcome
-    lines = [f"Time: {text.length(summary.active_s)}", verdict(outcome)]
+    lines = [f"Time: {text.length(summary.active_s)}", verdict(outcome, practice)]
     if outcome.skipped:
         lines.append(f"Skipped: {outcome.skipped}")
     if outcome.not_reached > 0:
@@ -84,7 +84,7 @@ class FinishedScreen(Screen[None]):
         with Vertical(id="summary"):
             yield TextLine(heading(summary), id="heading")
             yield TextLine(summary.routine, id="routine")
-            yield TextLine("\n".join(summary_lines(summary)), id="figures")
+            yield TextLine("\n".join(summary_lines(summary, not self.relief)), id="figures")
             with Container(id="history-result"):
                 yield TextLine(id="streak-result")
             if self.checkin is not None:
