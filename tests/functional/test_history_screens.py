@@ -370,7 +370,7 @@ async def test_at_80_columns_a_long_routine_name_gives_way_to_how_the_session_we
         await open_screen(pilot, "h")
         table = app.screen.query_one("#sessions", DataTable)
         [cells] = rows(table)
-        assert cells[2:] == ["completed", "3:00", "0", ""]
+        assert cells[2:] == ["completed", "3:00", "0", "", "—"]
         assert cells[1].startswith("A very long") and cells[1].endswith("…")
         widths = sum(column.get_render_width(table) for column in table.columns.values())
         assert widths <= table.scrollable_content_region.width
