@@ -201,3 +201,27 @@ def test_checkin_without_options_and_no_terminal_says_what_to_give(coach: RunCoa
         2,
         "coach: checkin: nothing to change; give --feeling, --pain or --note\n",
     )
+
+
+def test_export_and_import_carry_check_ins_both_ways(coach: RunCoach, tmp_path: Path) -> None:
+    first, second = seed("2026-03-02", "2026-03-03")
+    assert coach("checkin", str(first), "--feeling", "hard", "--pain", "5").returncode == 0
+    exported = tmp_path / "mine.json"
+    assert coach("export", "-o", str(exported)).returncode == 0
+    # Elsewhere the same sessions were kept, the first without its check-in, the second with one.
+    data = json.loads(exported.read_text())
+    data["sessions"][0]["checkin"] = None
+    data["sessions"][1]["checkin"] = {
+        "feeling": "easy",
+        "pain": 0,
+        "note": None,
+        "at": "2026-03-03T08:00:00.000+01:00",
+    }
+    theirs = tmp_path / "theirs.json"
+    theirs.write_text(json.dumps(data))
+    result = coach("import", str(theirs))
+    assert result.returncode == 0, result.stderr
+    assert "Added 1 check-in to sessions that were already in the history" in result.stdout
+    kept, added = checkin_of(first), checkin_of(second)
+    assert kept is not None and (kept.feeling, kept.pain) == ("hard", 5)  # ours stays
+    assert added is not None and (added.feeling, added.pain) == ("easy", 0)  # theirs arrives
