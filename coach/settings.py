@@ -17,7 +17,7 @@ from coach.routine.problems import Problem, RoutineError
 from coach.routine.yamlsource import NodeReader, compose, read_text
 
 SETTINGS_FILE = "settings.yaml"
-KEYS = ("volume", "mute", "voice", "daily_routine", "theme", "rest_days_per_week")
+KEYS = ("volume", "mute", "voice", "daily_routine", "theme", "rest_days_per_week", "drawings")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 
@@ -30,6 +30,7 @@ class Settings:
     daily_routine: str = "foot-daily"
     theme: str | None = None  # a Textual theme name; None keeps Textual's default
     rest_days_per_week: int = 0  # planned rest days that do not break a streak
+    drawings: bool = True  # the moving picture of each exercise in the session and preview
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
 
@@ -62,7 +63,7 @@ def _read(reader: NodeReader, key: str, node: Node) -> object | None:
     what = f"`{key}`"
     if key == "volume":
         return _volume(reader, node)
-    if key in ("mute", "voice"):
+    if key in ("mute", "voice", "drawings"):
         word = reader.text(node, what)
         if word is None:
             return None

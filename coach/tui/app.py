@@ -181,7 +181,7 @@ class CoachApp(App[int]):
     def _preview(self, message: PreviewChosen) -> None:
         if message.entry.routine is None or isinstance(self.screen, SessionScreen):
             return
-        preview = PreviewScreen(message.entry, self.catalog)
+        preview = PreviewScreen(message.entry, self.catalog, drawings=self.settings.drawings)
         if isinstance(self.screen, PreviewScreen):
             self.switch_screen(preview)
         else:
@@ -300,6 +300,7 @@ def make_app(
         backend=BackendSlot(audio),
         choices=choices,
         listeners=session_listeners,
+        drawings=settings.drawings,
     )
     history = HistoryAccess(
         wall_clock=wall_clock or local_now, rest_days_per_week=settings.rest_days_per_week

@@ -42,3 +42,4 @@ class SessionKit:
     backend: Callable[[], AudioBackend]
     choices: SoundChoices
     listeners: ListenerFactory | None = None
+    drawings: bool = True  # `drawings: off` in the settings hides them

@@ -11,7 +11,7 @@ import pytest
 
 import coach
 
-CORE_PACKAGES = ("coach.routine", "coach.session", "coach.history", "coach.cramps")
+CORE_PACKAGES = ("coach.drawing", "coach.routine", "coach.session", "coach.history", "coach.cramps")
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 
 

@@ -20,12 +20,15 @@ from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from coach import text
 from coach.audio.session_sound import SessionSound
 from coach.routine.model import Routine
 from coach.routine.timeline import expand
 from coach.session.cues import is_tempo
 from coach.session.engine import Cue, Event, SessionEngine, SessionFinished
+from coach.tui.drawing_frames import Frame, frame_of, seconds_to_next_frame_of
 from coach.tui.kit import SessionKit
+from coach.tui.layout import SessionLayout, layout_for
 from coach.tui.listeners import SessionListeners
 from coach.tui.messages import SessionEnded
 from coach.tui.screens.confirm import ConfirmScreen
@@ -36,7 +39,9 @@ from coach.tui.session_view import (
     view_of,
 )
 from coach.tui.summary import SessionTally
+from coach.tui.widgets.big_text import BigText
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.drawing import ExerciseDrawing
 from coach.tui.widgets.progress import SecondsBar
 from coach.tui.widgets.text_line import TextLine
 
@@ -86,6 +91,8 @@ class SessionScreen(Screen[None]):
         self._controls: tuple[bool, ...] = ()
         self._ended = False
         self._lines: dict[str, TextLine] = {}
+        self._layout = SessionLayout(1, 1, 0)  # set for the real size on the first resize
+        self._frame: Frame | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="session-body"):
@@ -98,10 +105,12 @@ class SessionScreen(Screen[None]):
                 yield TextLine(id="title")
                 yield TextLine(id="amount")
                 with HorizontalGroup(id="clock-row"):
-                    yield Countdown(id="clock")
-                    with VerticalGroup(id="tempo"):
+                    with VerticalGroup(id="clock-column"):
+                        yield Countdown(id="clock")
+                        yield BigText(id="big-clock")
+                        yield BigText(id="phase")
                         yield TextLine(id="rep")
-                        yield TextLine(id="phase")
+                    yield ExerciseDrawing(id="drawing")
                 yield SecondsBar(id="segment-bar")
                 yield TextLine(id="hint")
                 yield TextLine("PAUSED · press space to resume", id="paused-banner")
@@ -123,6 +132,23 @@ class SessionScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # Tall terminals gather the exercise in the middle instead of leaving a gap below it.
         self.set_class(event.size.height >= ROOMY_HEIGHT, "-roomy")
+        self._apply_layout(layout_for(event.size.width, event.size.height, self.kit.drawings))
+
+    def _apply_layout(self, layout: SessionLayout) -> None:
+        """Clock, phase word and drawing sized for the terminal: bigger from further away."""
+        old, self._layout = self._layout, layout
+        self.set_class(layout.clock_scale > 1, "-big-clock")
+        self.set_class(layout.drawing_scale > 0, "-drawing")
+        self.query_one("#big-clock", BigText).scale = max(1, layout.clock_scale)
+        self.query_one("#phase", BigText).scale = layout.word_scale
+        drawing = self.query_one("#drawing", ExerciseDrawing)
+        drawing.styles.width = 30 * max(1, layout.drawing_scale)
+        drawing.styles.height = 8 * max(1, layout.drawing_scale)
+        if self._view is not None and old.clock_scale != layout.clock_scale:
+            self._show_clock(self._view.clock_s)
+        if old.drawing_scale != layout.drawing_scale:
+            self._show_frame(force=True)
+            self._schedule_wake()
 
     def on_unmount(self) -> None:
         self._cancel_wake()
@@ -154,6 +180,10 @@ class SessionScreen(Screen[None]):
         tick = seconds_to_next_change(engine.remaining(now), engine.elapsed(now))
         if tick is not None:
             waits.append(tick)
+        if self._layout.drawing_scale:
+            frame = seconds_to_next_frame_of(engine, now)
+            if frame is not None:
+                waits.append(frame)
         if waits:
             self._timer = self.set_timer(max(0.0, min(waits)), self.wake, name="session-wake")
 
@@ -241,10 +271,22 @@ class SessionScreen(Screen[None]):
 
     # -- showing ---------------------------------------------------------------------------
 
+    def _show_frame(self, force: bool = False) -> None:
+        """The drawing's picture now; drawn again only when its pose changed."""
+        if not self._layout.drawing_scale:
+            return
+        frame = frame_of(self.engine, self.engine.clock.now())
+        if frame == self._frame and not force:
+            return
+        self._frame = frame
+        picture = frame.picture(self._layout.drawing_scale) if frame else None
+        self.query_one("#drawing", ExerciseDrawing).show(picture)
+
     def _refresh_view(self) -> None:
         view = view_of(self.engine, self.engine.clock.now(), self._open_ended)
         self.set_class(self.engine.paused, "-paused")
         self._refresh_controls()
+        self._show_frame()
         if view == self._view:
             return
         self._view = view
@@ -259,7 +301,6 @@ class SessionScreen(Screen[None]):
             "title": view.title,
             "amount": view.amount,
             "rep": view.rep,
-            "phase": view.phase,
             "hint": view.hint,
             "instructions": "\n".join(view.instructions),
             "caution": f"Caution: {view.caution}" if view.caution else "",
@@ -267,15 +308,23 @@ class SessionScreen(Screen[None]):
         }
         for name, value in lines.items():
             self._lines[name].text = value
-        phase = self._lines["phase"]
+        phase = self.query_one("#phase", BigText)
+        phase.text = view.big_word
         for name in PHASES:
             phase.set_class(view.phase.lower() == name, f"-{name}")
-        self.query_one("#clock", Countdown).seconds = view.clock_s
+        self._show_clock(view.clock_s)
         segment_bar = self.query_one("#segment-bar", SecondsBar)
         segment_bar.total, segment_bar.done = view.segment_total, view.segment_done
         session_bar = self.query_one("#session-bar", SecondsBar)
         session_bar.total, session_bar.done = view.session_total, view.session_done
         session_bar.label = view.session_left
+
+    def _show_clock(self, seconds: int) -> None:
+        """Only the clock on show is told: the hidden one catches up when the layout changes."""
+        if self._layout.clock_scale > 1:
+            self.query_one("#big-clock", BigText).text = text.clock(seconds)
+        else:
+            self.query_one("#clock", Countdown).seconds = seconds
 
     def _refresh_controls(self) -> None:
         """Footer and sound state follow the engine; recomposing the footer only on a change."""
