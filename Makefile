@@ -26,7 +26,7 @@ check: setup
 	@$(BIN)/ruff format --check $(SOURCES) || { echo "==> formatting: run 'make fmt'"; exit 1; }
 	@$(BIN)/ruff check $(SOURCES) || { echo "==> lint: 'make fmt' applies the safe fixes; fix the rest by hand"; exit 1; }
 	@$(BIN)/mypy || { echo "==> types: mypy --strict found the errors above; fix their annotations or code"; exit 1; }
-	@$(BIN)/lint-imports || { echo "==> core boundary: coach.routine, .session, .history, .cramps, settings and text must not import textual, coach.tui or coach.audio"; exit 1; }
+	@$(BIN)/lint-imports || { echo "==> imports: the core must not import textual, coach.tui or coach.audio, and each layer only the ones below it (pyproject.toml, [tool.importlinter])"; exit 1; }
 
 test: check
 	$(BIN)/python -m pytest --cov=coach --cov-report=term:skip-covered

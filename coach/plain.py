@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol, TextIO
 
 from coach import text
-from coach.routine.timeline import Segment
+from coach.routine.timeline import Segment, amount_text, where_text
 from coach.session.engine import (
     Cue,
     Event,
@@ -93,7 +93,7 @@ def describe(event: Event) -> str | None:
 
 
 def _started(seg: Segment) -> str:
-    where = text.where(seg)
+    where = where_text(seg)
     suffix = f" ({where})" if where else ""
     if seg.kind == "prepare":
         return f"Get ready: {seg.name}{suffix}, {text.length(seg.duration_s or 0)}"
@@ -102,8 +102,8 @@ def _started(seg: Segment) -> str:
     if seg.kind == "switch":
         return f"Switch sides: {seg.side} side next, {text.length(seg.duration_s or 0)}"
     if seg.self_paced:
-        return f"Go: {seg.name}{suffix}, {text.amount(seg)}: press Enter when done"
-    return f"Go: {seg.name}{suffix}, {text.amount(seg)}"
+        return f"Go: {seg.name}{suffix}, {amount_text(seg)}: press Enter when done"
+    return f"Go: {seg.name}{suffix}, {amount_text(seg)}"
 
 
 class PlainRunner:

@@ -13,8 +13,8 @@ from typing import Any
 from yaml.nodes import Node, ScalarNode
 
 from coach import locations
-from coach.routine.problems import Problem, RoutineError
-from coach.routine.yamlsource import NodeReader, compose, read_text
+from coach.problems import FileProblems, Problem
+from coach.yamlfile import NodeReader, read_node
 
 SETTINGS_FILE = "settings.yaml"
 KEYS = ("volume", "mute", "voice", "daily_routine", "theme", "rest_days_per_week", "drawings")
@@ -44,8 +44,8 @@ def load_settings(path: Path | None = None) -> Settings:
     if not path.is_file():
         return Settings()
     try:
-        root = compose(read_text(path), str(path))
-    except RoutineError as exc:
+        root = read_node(path, "a settings file")
+    except FileProblems as exc:
         return Settings(problems=tuple(exc.problems))
     if root is None:
         return Settings()

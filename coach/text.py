@@ -1,10 +1,11 @@
-"""Small wording helpers shared by the command line and the screens."""
+"""Small wording helpers shared by the command line and the screens.
+
+The ground floor: nothing here imports from coach, so every layer may use it.
+"""
 
 from __future__ import annotations
 
 import math
-
-from coach.routine.timeline import Segment
 
 
 def clock(seconds: float, round_up: bool = True) -> str:
@@ -28,29 +29,5 @@ def length(seconds: float) -> str:
     return " ".join(p for p in parts if p)
 
 
-def amount(segment: Segment) -> str:
-    """What the segment asks for: `30 s`, `10 reps (3-1-3 s)`, or `20 reps, at your own pace`."""
-    if segment.reps is not None and segment.tempo:
-        tempo = "-".join(f"{p.seconds:g}" for p in segment.tempo)
-        return f"{reps(segment.reps)} ({tempo} s)"
-    if segment.reps is not None:
-        return (
-            "at your own pace" if segment.reps == 1 else f"{reps(segment.reps)}, at your own pace"
-        )
-    return length(segment.duration_s or 0)
-
-
 def reps(count: int) -> str:
     return "1 rep" if count == 1 else f"{count} reps"
-
-
-def where(segment: Segment) -> str:
-    """Side, set and round, e.g. `left foot, set 2/3, round 1/2`; empty when none apply."""
-    parts = []
-    if segment.side:
-        parts.append(f"{segment.side} side")
-    if segment.set is not None and segment.sets and segment.sets > 1:
-        parts.append(f"set {segment.set}/{segment.sets}")
-    if segment.round is not None and segment.rounds and segment.rounds > 1:
-        parts.append(f"round {segment.round}/{segment.rounds}")
-    return ", ".join(parts)

@@ -62,19 +62,10 @@ def find_entry(catalog: Catalog, ref: str, hint: str = "") -> RoutineEntry:
         raise SystemExit(f"coach: {exc}{hint}") from None
 
 
-def origin_of(entry: RoutineEntry) -> str:
-    """How a copy's first comment names the routine it came from."""
-    if entry.source == "bundled":
-        return f"coach's bundled routine {entry.id}"
-    if entry.source == "user":
-        return f"your routine {entry.id} ({entry.path})"
-    return str(entry.path)
-
-
 def cmd_new(args: argparse.Namespace) -> int:
-    from coach import locations
+    from coach.problems import FileProblems
     from coach.routine.catalog import Catalog
-    from coach.routine.template import id_problem, refresh_schema, template_text, write_new
+    from coach.routine.template import id_problem, template_text
 
     routine_id: str = args.id
     problem = id_problem(routine_id)
@@ -82,62 +73,42 @@ def cmd_new(args: argparse.Namespace) -> int:
         say(problem)
         return 1
     catalog = Catalog.default()
-    folder = catalog.user_dir
-    taken = existing_file(folder, routine_id)
+    taken = catalog.user_file(routine_id)
     if taken is not None:
         say(f"{taken} already exists; change it with `coach edit {routine_id}` or pick another id")
         return 1
-    text = template_text(routine_id) if args.source is None else copy_of(catalog, args.source)
-    locations.user_routines_dir(create=True)
-    target = folder / f"{routine_id}.yaml"
     try:
-        write_new(target, text)
+        if args.source is None:
+            target = catalog.add_user_file(routine_id, template_text(routine_id))
+        else:
+            target = catalog.copy_to_user(usable_entry(catalog, args.source), routine_id)
     except FileExistsError:
-        say(f"{target} already exists; change it with `coach edit {routine_id}`")
+        taken = catalog.user_dir / f"{routine_id}.yaml"
+        say(f"{taken} already exists; change it with `coach edit {routine_id}`")
         return 1
-    refresh_schema(folder)
+    except FileProblems as exc:
+        raise SystemExit(f"coach: {exc}") from None
     print(f"Created {target}")
-    if hides_bundled(catalog, routine_id):
+    if catalog.hides_bundled(routine_id):
         say(f"yours takes the place of the bundled routine {routine_id} (delete it to go back)")
     print(f"Change it with `coach edit {routine_id}`; check it with `coach plan {routine_id}`.")
     return 0
 
 
-def existing_file(folder: Path, routine_id: str) -> Path | None:
-    """The user's file that already answers to `routine_id`, if any."""
-    for suffix in (".yaml", ".yml"):
-        path = folder / f"{routine_id}{suffix}"
-        if path.exists():
-            return path
-    return None
-
-
-def hides_bundled(catalog: Catalog, routine_id: str) -> bool:
-    return any((catalog.bundled_dir / f"{routine_id}{s}").is_file() for s in (".yaml", ".yml"))
-
-
-def copy_of(catalog: Catalog, ref: str) -> str:
-    """The text of a new file copied from routine `ref`; SystemExit(1) if it is unusable."""
-    from coach.routine.problems import RoutineError
-    from coach.routine.template import copied_text
-    from coach.routine.yamlsource import read_text
-
+def usable_entry(catalog: Catalog, ref: str) -> RoutineEntry:
+    """The routine `ref` names, to be copied; SystemExit(1) if it has mistakes."""
     entry = find_entry(catalog, ref)
     if entry.problems:
         for problem in entry.problems:
             print(problem, file=sys.stderr)
         raise SystemExit(f"coach: {ref} has mistakes; fix them before copying it")
-    try:
-        source = read_text(entry.path)
-    except RoutineError as exc:
-        raise SystemExit(f"coach: {exc}") from None
-    return copied_text(source, origin_of(entry))
+    return entry
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from coach import locations
+    from coach.problems import FileProblems
     from coach.routine.catalog import Catalog
-    from coach.routine.template import refresh_schema, write_new
+    from coach.routine.template import refresh_schema
 
     catalog = Catalog.default()
     ref: str = args.routine
@@ -146,10 +117,10 @@ def cmd_edit(args: argparse.Namespace) -> int:
     path = entry.path
     before: bytes | None = None
     if entry.source == "bundled":
-        text = copy_of(catalog, entry.id)
-        locations.user_routines_dir(create=True)
-        path = catalog.user_dir / f"{entry.id}.yaml"
-        write_new(path, text)
+        try:
+            path = catalog.copy_to_user(usable_entry(catalog, entry.id))
+        except FileProblems as exc:
+            raise SystemExit(f"coach: {exc}") from None
         say(
             f"{entry.id} is a bundled routine, so you edit your own copy: {path}"
             " (it takes the place of the bundled one; delete it to go back)"

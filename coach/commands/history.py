@@ -300,7 +300,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     def write(store: HistoryStore) -> int:
         from coach.cramps.diary import CrampDiary
-        from coach.history.transfer import export_csv, export_json
+        from coach.transfer import export_csv, export_json
 
         sessions = store.sessions(newest_first=False)
         csv = args.format == "csv"
@@ -376,7 +376,7 @@ def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from coach.history.transfer import TransferError, read_history
+    from coach.transfer import TransferError, read_history
 
     try:
         data = read_history(args.file)

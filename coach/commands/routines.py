@@ -94,7 +94,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from coach import text
     from coach.routine import progression
     from coach.routine.catalog import Catalog
-    from coach.routine.timeline import expand
+    from coach.routine.timeline import amount_text, expand, where_text
 
     entry = load_entry(Catalog.default(), args.routine)
     routine = entry.routine
@@ -110,16 +110,16 @@ def cmd_plan(args: argparse.Namespace) -> int:
     for seg in timeline.segments:
         at = text.clock(seg.start_s)
         what = seg.name if seg.kind != "prepare" else f"get ready: {seg.name}"
-        detail = ", ".join(filter(None, [text.where(seg)]))
-        size = text.amount(seg) if seg.kind == "work" else text.length(seg.duration_s or 0)
+        detail = ", ".join(filter(None, [where_text(seg)]))
+        size = amount_text(seg) if seg.kind == "work" else text.length(seg.duration_s or 0)
         print(f"  {at:>7}  {seg.kind:<8} {what}{f' ({detail})' if detail else ''}  {size}")
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from coach.problems import FileProblems, Problem
     from coach.routine.catalog import Catalog
     from coach.routine.loader import LIBRARY_FILE, load_exercises
-    from coach.routine.problems import Problem, RoutineError
 
     catalog = Catalog.default()
     bundled_library = catalog.bundled_dir / LIBRARY_FILE
@@ -133,7 +133,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 load_exercises(path, None if own else load_exercises(bundled_library))
             else:
                 problems = list(catalog.load(path).problems)
-        except RoutineError as exc:
+        except FileProblems as exc:
             problems = exc.problems
         printed.update(dict.fromkeys(str(p) for p in problems))
     printed.update(dict.fromkeys(str(p) for p in catalog.library_problems))

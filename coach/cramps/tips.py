@@ -15,8 +15,8 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node
 
 from coach import locations
-from coach.routine.problems import Problem, RoutineError
-from coach.routine.yamlsource import NodeReader, compose, read_text
+from coach.problems import FileProblems, Problem
+from coach.yamlfile import NodeReader, read_node
 
 TIPS_FILE = "tips.yaml"
 BUNDLED_TIPS = Path(__file__).resolve().with_name(TIPS_FILE)
@@ -46,8 +46,8 @@ def read_tips(path: Path) -> tuple[list[Tip], list[Problem]]:
     if not path.is_file():
         return [], []
     try:
-        root = compose(read_text(path), str(path))
-    except RoutineError as exc:
+        root = read_node(path, "a tips file")
+    except FileProblems as exc:
         return [], list(exc.problems)
     if root is None:
         return [], []
@@ -83,7 +83,7 @@ def load_tips(user_path: Path | None = None) -> TipBook:
     """The bundled tips followed by the person's own (default: `<config>/tips.yaml`)."""
     bundled, broken = read_tips(BUNDLED_TIPS)
     if broken:  # a packaging mistake, not the person's: say so rather than hide it
-        raise RoutineError(broken)
+        raise FileProblems(broken)
     own, problems = read_tips(user_path or user_tips_path())
     return TipBook(tuple(bundled + own), tuple(problems))
 

@@ -7,13 +7,15 @@ a readable coach history is moved aside (never overwritten, never deleted).
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import time
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
-from coach.history.schema import ForeignDatabase, NewerSchema, check, migrate
+from coach.history.schema import SCHEMA_VERSION, ForeignDatabase, NewerSchema, check, migrate
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -95,8 +97,65 @@ def _to_wal(db: sqlite3.Connection) -> None:
             pause = min(pause * 2, 0.1)
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """An open, migrated connection; Damaged or HistoryUnavailable when that cannot be."""
+def _checkpoint(path: Path) -> None:
+    """Fold every committed change in the write-ahead log into the file itself.
+
+    Called while this coach holds the write lock, so nothing new is committed meanwhile; a
+    reader still on an older view may hold some pages back for a moment, so wait for it.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    try:
+        while True:
+            _, logged, folded = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            if logged == folded:
+                return
+            if time.monotonic() > deadline:
+                raise HistoryUnavailable(f"another program kept {path} busy; try again")
+            time.sleep(0.05)
+    finally:
+        db.close()
+
+
+def _free_name(base: str) -> Path:
+    """`base`, or `base-2`, `base-3`... whichever does not exist yet: never overwrite a file."""
+    target, n = Path(base), 1
+    while target.exists():
+        n += 1
+        target = Path(f"{base}-{n}")
+    return target
+
+
+def back_up(path: Path, version: int) -> Path:
+    """Copy the history as it is to `history.db.bak-<version>` before an upgrade changes it.
+
+    The write-ahead log is folded in first, so the copy is one complete file; it is written
+    under another name and renamed, so a half-written copy never looks like a backup.
+    """
+    _checkpoint(path)
+    target = _free_name(f"{path}.bak-{version}")
+    partial = target.with_name(f"{target.name}.part")
+    try:
+        shutil.copyfile(path, partial)
+        with partial.open("rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(partial, target)
+    except OSError as exc:
+        with suppress(OSError):
+            partial.unlink()
+        raise HistoryUnavailable(
+            f"cannot back up {path} before upgrading it ({exc.strerror or exc}); "
+            "it is left as it was"
+        ) from exc
+    return target
+
+
+def connect(path: Path | str, notices: list[str] | None = None) -> sqlite3.Connection:
+    """An open, migrated connection; Damaged or HistoryUnavailable when that cannot be.
+
+    A history from an older coach is copied aside first (see `back_up`) and then upgraded in
+    one transaction; what happened is added to `notices`.
+    """
     if isinstance(path, Path):
         problem = _header_problem(path)
         if problem:
@@ -107,23 +166,42 @@ def connect(path: Path | str) -> sqlite3.Connection:
         )
     except sqlite3.Error as exc:
         raise HistoryUnavailable(f"cannot open {path}: {exc}") from exc
+    backups: list[Path] = []
+
+    def before_upgrade(version: int) -> None:
+        if isinstance(path, Path):
+            backups.append(back_up(path, version))
+
     try:
         check(db)  # before anything writes to a file that may not be coach's to change
         _to_wal(db)
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA foreign_keys = ON")
-        migrate(db)
+        old = migrate(db, before_upgrade=before_upgrade)
     except ForeignDatabase as exc:
         db.close()
         raise Damaged(str(exc)) from exc
     except NewerSchema as exc:
         db.close()
         raise HistoryUnavailable(f"cannot use {path}: {exc}") from exc
+    except HistoryUnavailable:
+        db.close()
+        raise
     except sqlite3.Error as exc:
         db.close()
         if is_damage(exc):
             raise Damaged(f"it is damaged: {exc}") from exc
+        if backups:
+            raise HistoryUnavailable(
+                f"could not upgrade {path} to this coach's format ({exc}); it is left as it "
+                f"was, and a copy is in {backups[0].name}"
+            ) from exc
         raise HistoryUnavailable(f"cannot use {path}: {exc}") from exc
+    if backups and notices is not None:
+        notices.append(
+            f"upgraded the history from an older coach (format {old} to {SCHEMA_VERSION}); "
+            f"a copy of it as it was is in {backups[0]}"
+        )
     return db
 
 

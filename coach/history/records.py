@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-Source = Literal["app", "plain", "logged", "imported"]
+Source = Literal["app", "plain", "logged", "imported", "reminder"]
 SessionStatus = Literal["completed", "partial"]
 StepStatus = Literal["done", "skipped"]
 
-SOURCES: tuple[Source, ...] = ("app", "plain", "logged", "imported")
+SOURCES: tuple[Source, ...] = ("app", "plain", "logged", "imported", "reminder")
 SESSION_STATUSES: tuple[SessionStatus, ...] = ("completed", "partial")
 STEP_STATUSES: tuple[StepStatus, ...] = ("done", "skipped")
 

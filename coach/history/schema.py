@@ -105,7 +105,60 @@ def _v2_cramps(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX cramps_by_time ON cramps (at_ts)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_sessions_and_steps, _v2_cramps)
+def _v3_checkins_and_reminders(db: sqlite3.Connection) -> None:
+    # A session's check-in (how it felt, pain 0-10, a note), at most one per session; every
+    # field but the time may be left out. Sessions may now come from a reminder's "done" too:
+    # SQLite cannot change a CHECK in place, so the table is rebuilt the documented way (new
+    # table, copy, drop, rename), keeping every row and id; `migrate` turns foreign keys off
+    # around it and checks them before it commits.
+    statements = (
+        """
+        CREATE TABLE sessions_v3 (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            routine_id TEXT NOT NULL,
+            routine_name TEXT NOT NULL,
+            plan_hash TEXT,
+            source TEXT NOT NULL
+                CHECK (source IN ('app', 'plain', 'logged', 'imported', 'reminder')),
+            status TEXT NOT NULL CHECK (status IN ('completed', 'partial')),
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            started_ts REAL NOT NULL,
+            day TEXT NOT NULL,
+            planned_s REAL NOT NULL,
+            active_s REAL NOT NULL,
+            paused_s REAL NOT NULL,
+            resume_at INTEGER
+        )
+        """,
+        "INSERT INTO sessions_v3 SELECT id, uid, routine_id, routine_name, plan_hash, source,"
+        " status, started_at, ended_at, started_ts, day, planned_s, active_s, paused_s,"
+        " resume_at FROM sessions",
+        "DROP TABLE sessions",
+        "ALTER TABLE sessions_v3 RENAME TO sessions",
+        "CREATE INDEX sessions_by_time ON sessions (started_ts)",
+        "CREATE INDEX sessions_by_routine ON sessions (routine_id, started_ts)",
+        "CREATE INDEX sessions_by_day ON sessions (day, status, active_s)",
+        """
+        CREATE TABLE checkins (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions (id),
+            feeling TEXT CHECK (feeling IN ('easy', 'right', 'hard')),
+            pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+            note TEXT,
+            at TEXT NOT NULL
+        )
+        """,
+    )
+    for statement in statements:
+        db.execute(statement)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_sessions_and_steps,
+    _v2_cramps,
+    _v3_checkins_and_reminders,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -134,26 +187,45 @@ def check(db: sqlite3.Connection) -> int:
     return version
 
 
-def migrate(db: sqlite3.Connection, upto: int = SCHEMA_VERSION) -> int:
+def migrate(
+    db: sqlite3.Connection,
+    upto: int = SCHEMA_VERSION,
+    before_upgrade: Callable[[int], None] | None = None,
+) -> int:
     """Bring `db` (opened with isolation_level=None) to version `upto`; returns the old version.
 
     All steps run in one transaction: a failure leaves the database as it was. Raises what
-    `check` raises, without changing anything.
+    `check` raises, without changing anything. `before_upgrade(old_version)` is called under
+    the write lock, before anything changes, when a database that holds data (version 1 or
+    later) is about to be upgraded: the moment to back it up. Of several coaches opening an
+    old database at once, exactly one upgrades it (and calls `before_upgrade`).
     """
     found = check(db)
     if found == upto:
         return found
-    db.execute("BEGIN IMMEDIATE")
+    # Rebuilding a table needs foreign keys off, and they can only be switched outside a
+    # transaction; `foreign_key_check` below stands in for them.
+    keys: int = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
     try:
-        # Check again under the write lock: another coach may have migrated meanwhile.
-        found = check(db)
-        for version in range(found, upto):
-            MIGRATIONS[version](db)
-        if upto > found:
-            db.execute(f"PRAGMA user_version = {int(upto)}")
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Check again under the write lock: another coach may have migrated meanwhile.
+            found = check(db)
+            if found < upto and found > 0 and before_upgrade is not None:
+                before_upgrade(found)
+            for version in range(found, upto):
+                MIGRATIONS[version](db)
+            broken = db.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                raise sqlite3.IntegrityError(f"a row of {broken[0]} lost the row it belongs to")
+            if upto > found:
+                db.execute(f"PRAGMA user_version = {int(upto)}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {int(keys)}")
     return found

@@ -10,14 +10,15 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from coach import locations
+from coach.history.checkins import CheckIn, DatedCheckIn
 from coach.history.database import Damaged, HistoryUnavailable, connect, move_aside
-from coach.history.records import SessionRecord, StepRecord, local_now, parse_stamp
+from coach.history.records import SessionRecord, StepRecord, local_now, parse_stamp, stamp
 
 HISTORY_FILE = "history.db"
 #: A partial session stopped longer ago than this is history, not something to resume.
@@ -55,6 +56,14 @@ class Progress:
     active_s: float
     paused_s: float
     finished: frozenset[int]  # segment indices with a step row (done or skipped)
+
+
+_CHECKIN_COLUMNS = "c.feeling, c.pain, c.note, c.at"
+
+
+def _checkin(row: Sequence[Any]) -> CheckIn:
+    feeling, pain, note, at = row
+    return CheckIn(feeling, pain, note, parse_stamp(at))
 
 
 def history_path(create: bool = False) -> Path:
@@ -111,12 +120,14 @@ class HistoryStore:
             raise HistoryUnavailable(f"cannot use the data folder: {exc}") from exc
         if not create and not path.exists():
             return cls.in_memory()
+        notices: list[str] = []
         try:
-            return cls(connect(path), path)
+            db = connect(path, notices)
         except Damaged as damaged:
-            notice = move_aside(path, str(damaged), now or local_now())
-        store = cls(connect(path), path)
-        store.notices.append(notice)
+            notices.append(move_aside(path, str(damaged), now or local_now()))
+            db = connect(path)
+        store = cls(db, path)
+        store.notices.extend(notices)
         return store
 
     @classmethod
@@ -243,7 +254,59 @@ class HistoryStore:
                 (ended_at, active_s, paused_s, completed, completed, session_id),
             )
 
+    def set_checkin(self, session_id: int, checkin: CheckIn) -> None:
+        """Keep the check-in of a session, replacing one it had; KeyError for an unknown id."""
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+                raise KeyError(session_id)
+            db.execute(
+                "INSERT INTO checkins (session_id, feeling, pain, note, at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (session_id) DO UPDATE SET feeling = excluded.feeling,"
+                " pain = excluded.pain, note = excluded.note, at = excluded.at",
+                (session_id, checkin.feeling, checkin.pain, checkin.note, stamp(checkin.at)),
+            )
+
     # -- reading ---------------------------------------------------------------------------
+
+    def checkin_of(self, session_id: int) -> CheckIn | None:
+        row = self._db.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins c WHERE session_id = ?", (session_id,)
+        ).fetchone()
+        return _checkin(row) if row else None
+
+    def checkins_of(self, session_ids: Iterable[int]) -> dict[int, CheckIn]:
+        """The check-ins of the given sessions (those that have one), by session id."""
+        ids = list(session_ids)
+        found: dict[int, CheckIn] = {}
+        for start in range(0, len(ids), 500):  # within SQLite's limit of bound values
+            chunk = ids[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT session_id, {_CHECKIN_COLUMNS} FROM checkins c"
+                f" WHERE session_id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            found.update((row[0], _checkin(row[1:])) for row in rows)
+        return found
+
+    def recent_checkins(self, limit: int, routine: str | None = None) -> list[CheckIn]:
+        """The newest `limit` check-ins (of `routine`'s sessions if given), oldest first."""
+        where = "WHERE s.routine_id = ?" if routine is not None else ""
+        params: list[object] = [routine] if routine is not None else []
+        rows = self._db.execute(
+            f"SELECT {_CHECKIN_COLUMNS} FROM checkins c JOIN sessions s ON s.id = c.session_id"
+            f" {where} ORDER BY s.started_ts DESC, s.id DESC LIMIT ?",
+            [*params, max(0, limit)],
+        ).fetchall()
+        return [_checkin(row) for row in reversed(rows)]
+
+    def dated_checkins(self, since: date | None = None) -> list[DatedCheckIn]:
+        """Every check-in with its session's day, oldest first (from `since` if given)."""
+        rows = self._db.execute(
+            f"SELECT s.day, {_CHECKIN_COLUMNS} FROM checkins c JOIN sessions s"
+            " ON s.id = c.session_id WHERE s.day >= ? ORDER BY s.started_ts, s.id",
+            ((since or date.min).isoformat(),),
+        )
+        return [(date.fromisoformat(row[0]), _checkin(row[1:])) for row in rows]
 
     def sessions(
         self, *, limit: int | None = None, routine: str | None = None, newest_first: bool = True

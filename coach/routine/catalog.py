@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coach import locations
-from coach.routine.loader import LIBRARY_FILE, load_exercises, load_routine
+from coach.problems import FileProblems, Problem
+from coach.routine.loader import LIBRARY_FILE, ROUTINE_FILE, load_exercises, load_routine
 from coach.routine.model import Exercise, ExerciseStep, RepeatBlock, Routine, Step
-from coach.routine.problems import Problem, RoutineError
+from coach.routine.template import copied_text, refresh_schema, write_new
 from coach.routine.timeline import expand
-from coach.routine.yamlsource import suggest
+from coach.yamlfile import read_text, suggest
 
 Source = Literal["user", "bundled", "file"]
 
@@ -33,6 +34,15 @@ class RoutineEntry:
     @property
     def error(self) -> Problem | None:
         return self.problems[0] if self.problems else None
+
+    @property
+    def origin(self) -> str:
+        """How a copy's first comment names the routine it came from."""
+        if self.source == "bundled":
+            return f"coach's bundled routine {self.id}"
+        if self.source == "user":
+            return f"your routine {self.id} ({self.path})"
+        return str(self.path)
 
     def to_json(self) -> dict[str, Any]:
         """The entry as `coach list --json` prints it (a contract)."""
@@ -95,7 +105,7 @@ class Catalog:
             if user_file.is_file():
                 try:
                     library = load_exercises(user_file, library)
-                except RoutineError as exc:
+                except FileProblems as exc:
                     self.library_problems.extend(exc.problems)
             self._exercises = library
         return self._exercises
@@ -129,7 +139,7 @@ class Catalog:
         names = sound_names if sound_names is not None else self.sound_names()
         try:
             routine = load_routine(path, self.exercises, names)
-        except RoutineError as exc:
+        except FileProblems as exc:
             return RoutineEntry(path.stem, path, source, problems=tuple(exc.problems))
         return RoutineEntry(path.stem, path, source, routine=routine)
 
@@ -158,3 +168,35 @@ class Catalog:
         ids = [p.stem for f in (self.user_dir, self.bundled_dir) for p in self._files(f)]
         hint = suggest(ref, ids)
         raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")
+
+    def user_file(self, routine_id: str) -> Path | None:
+        """The user's file that already answers to `routine_id`, if any."""
+        for suffix in (".yaml", ".yml"):
+            path = self.user_dir / f"{routine_id}{suffix}"
+            if path.exists():
+                return path
+        return None
+
+    def hides_bundled(self, routine_id: str) -> bool:
+        """Whether a user's routine `routine_id` takes the place of a bundled one."""
+        return any((self.bundled_dir / f"{routine_id}{s}").is_file() for s in (".yaml", ".yml"))
+
+    def add_user_file(self, routine_id: str, text: str) -> Path:
+        """Write `text` as the new `<routine_id>.yaml` in the user's folder (made if missing),
+        next to a current JSON Schema for editors.
+
+        Never replaces a file: raises FileExistsError (nothing written) when the name is
+        taken, OSError when the folder cannot be written.
+        """
+        self.user_dir.mkdir(parents=True, exist_ok=True)
+        path = self.user_dir / f"{routine_id}.yaml"
+        write_new(path, text)
+        refresh_schema(self.user_dir)
+        return path
+
+    def copy_to_user(self, entry: RoutineEntry, new_id: str | None = None) -> Path:
+        """Copy `entry`'s file into the user's folder as `<new_id>.yaml` (default: its own id),
+        its first comment saying where it came from; `add_user_file`'s errors, and
+        FileProblems when the source cannot be read."""
+        copy = copied_text(read_text(entry.path, ROUTINE_FILE), entry.origin)
+        return self.add_user_file(new_id or entry.id, copy)

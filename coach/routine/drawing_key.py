@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from yaml.nodes import Node, ScalarNode
 
 from coach.drawing.model import BOARD_H, BOARD_W, VIEWS, Drawing, Point, Stroke, make_drawing
-from coach.routine.problems import shown
-from coach.routine.yamlsource import NodeReader
+from coach.problems import shown
+from coach.yamlfile import NodeReader
 
 DRAWING_KEYS = ("view", "lines", "props", "circles", "start", "end")
 MAX_POINTS = 200

@@ -14,6 +14,7 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from coach.drawing.bundled import bundled_drawings
+from coach.problems import FileProblems, Problem, shown
 from coach.routine.drawing_key import read_drawing
 from coach.routine.model import (
     SOUND_EVENTS,
@@ -28,11 +29,10 @@ from coach.routine.model import (
     Step,
     TempoPhase,
 )
-from coach.routine.problems import Problem, RoutineError, shown
 from coach.routine.progression import fully_grown
 from coach.routine.timeline import TimelineTooLong, check_size
-from coach.routine.yamlsource import NodeReader, compose, read_text
 from coach.text import length
+from coach.yamlfile import NodeReader, compose, read_node, read_text
 
 ROUTINE_KEYS = ("name", "description", "tags", "prepare", "rest", "switch", "sounds", "steps")
 EXERCISE_STEP_KEYS = (
@@ -55,6 +55,8 @@ MAX_EVERY_DAYS = 365
 _DAYS = re.compile(r"(\d+)\s*d?")
 #: The file of the exercise library; it sits among routines but is not one.
 LIBRARY_FILE = "exercises.yaml"
+#: How messages name the file a routine is read from.
+ROUTINE_FILE = "a routine file"
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,9 @@ def load_routine(
     sound_names: Collection[str] | None = None,
     routine_id: str | None = None,
 ) -> Routine:
-    """Read and check one routine file. Raises RoutineError with the problems found (at most
+    """Read and check one routine file. Raises FileProblems with the problems found (at most
     `MAX_PROBLEMS` of them, in file order)."""
-    text = read_text(path)
+    text = read_text(path, ROUTINE_FILE)
     return parse_routine(text, str(path), exercises, sound_names, routine_id or path.stem, path)
 
 
@@ -87,14 +89,14 @@ def parse_routine(
     path: Path | None = None,
 ) -> Routine:
     """`load_routine` for text already read; `name` is the path that messages show."""
-    root = compose(text, name)
+    root = compose(text, name, ROUTINE_FILE)
     reader = NodeReader(name)
     if root is None:
         message = "the file is empty; a routine needs at least `name` and `steps`"
-        raise RoutineError([Problem(name, 1, 1, message)])
+        raise FileProblems([Problem(name, 1, 1, message)])
     routine = _RoutineReader(reader, exercises, sound_names).routine(root, routine_id, path)
     if reader.problems or routine is None:
-        raise RoutineError(reader.problems or [Problem(name, 1, 1, "not a routine")])
+        raise FileProblems(reader.problems or [Problem(name, 1, 1, "not a routine")])
     return routine
 
 
@@ -405,7 +407,7 @@ def load_exercises(path: Path, base: Mapping[str, Exercise] | None = None) -> di
     An override may give only the fields it changes; a new entry needs a `name`.
     """
     name = str(path)
-    root = compose(read_text(path), name)
+    root = read_node(path, "an exercise library")
     library = dict(base or {})
     if root is None:
         return library
@@ -443,5 +445,5 @@ def load_exercises(path: Path, base: Mapping[str, Exercise] | None = None) -> di
             drawing=drawing,
         )
     if reader.problems:
-        raise RoutineError(reader.problems)
+        raise FileProblems(reader.problems)
     return library

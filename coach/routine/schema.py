@@ -10,7 +10,7 @@ from typing import Any
 
 from coach.routine.loader import MAX_EVERY_DAYS, MAX_REPEAT, MAX_REPS, MAX_SETS, SIDES
 from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES
-from coach.routine.yamlsource import MAX_DURATION_S
+from coach.yamlfile import MAX_DURATION_S
 
 _NUMBER = r"\d+(?:\.\d+)?"
 #: What `parse_duration_text` accepts, in the regex dialect JSON Schema uses: a plain number of

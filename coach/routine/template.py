@@ -14,8 +14,8 @@ import re
 import secrets
 from pathlib import Path
 
+from coach.problems import one_line
 from coach.routine.loader import LIBRARY_FILE
-from coach.routine.problems import one_line
 from coach.routine.schema import routine_schema
 
 #: The schema's file name in the user's routine folder; the modeline points to it.

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from coach import text
 from coach.drawing.model import Drawing
 from coach.routine.model import (
     ExerciseStep,
@@ -83,6 +84,32 @@ class Segment:
             "start_s": self.start_s,
             "duration_s": self.duration_s,
         }
+
+
+def amount_text(segment: Segment) -> str:
+    """What the segment asks for: `30 s`, `10 reps (3-1-3 s)`, or `20 reps, at your own pace`."""
+    if segment.reps is not None and segment.tempo:
+        tempo = "-".join(f"{p.seconds:g}" for p in segment.tempo)
+        return f"{text.reps(segment.reps)} ({tempo} s)"
+    if segment.reps is not None:
+        return (
+            "at your own pace"
+            if segment.reps == 1
+            else f"{text.reps(segment.reps)}, at your own pace"
+        )
+    return text.length(segment.duration_s or 0)
+
+
+def where_text(segment: Segment) -> str:
+    """Side, set and round, e.g. `left foot, set 2/3, round 1/2`; empty when none apply."""
+    parts = []
+    if segment.side:
+        parts.append(f"{segment.side} side")
+    if segment.set is not None and segment.sets and segment.sets > 1:
+        parts.append(f"set {segment.set}/{segment.sets}")
+    if segment.round is not None and segment.rounds and segment.rounds > 1:
+        parts.append(f"round {segment.round}/{segment.rounds}")
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)

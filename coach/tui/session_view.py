@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach import text
-from coach.routine.timeline import Segment, Timeline
+from coach.routine.timeline import Segment, Timeline, amount_text
 from coach.session.engine import SessionEngine
 
 STAGES = {"prepare": "GET READY", "work": "GO", "rest": "REST", "switch": "SWITCH SIDES"}
@@ -57,7 +57,7 @@ def _counts(segment: Segment) -> str:
 def _amount(engine: SessionEngine, segment: Segment) -> str:
     """What the exercise asks, shown while working and while getting ready for it."""
     if segment.kind == "work":
-        return text.amount(segment)
+        return amount_text(segment)
     if segment.kind == "switch" and segment.side:
         return f"Get ready for the {segment.side} side"
     if segment.kind != "prepare":
@@ -66,7 +66,7 @@ def _amount(engine: SessionEngine, segment: Segment) -> str:
     work = next((s for s in group if s.kind == "work"), None)
     if work is None:
         return ""
-    parts = [text.amount(work)]
+    parts = [amount_text(work)]
     if work.sets and work.sets > 1:
         parts.append(f"{work.sets} sets")
     sides = list(dict.fromkeys(s.side for s in group if s.kind == "work" and s.side))
@@ -82,7 +82,7 @@ def _upcoming(engine: SessionEngine) -> str:
     if following.kind == "rest":
         return f"Next: Rest, {text.length(following.duration_s or 0)}"
     where = f" ({following.side} side)" if following.side else ""
-    return f"Next: {following.name}{where}, {text.amount(following)}"
+    return f"Next: {following.name}{where}, {amount_text(following)}"
 
 
 def shown_seconds(remaining: float | None, elapsed: float) -> tuple[int, bool]:

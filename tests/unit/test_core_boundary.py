@@ -12,6 +12,7 @@ import pytest
 import coach
 
 CORE_PACKAGES = ("coach.drawing", "coach.routine", "coach.session", "coach.history", "coach.cramps")
+GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.transfer"]
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 
 
@@ -21,7 +22,7 @@ def core_modules() -> list[str]:
         for info in pkgutil.walk_packages(coach.__path__, "coach.")
         if info.name.startswith(CORE_PACKAGES) or info.name.startswith("coach.commands.")
     ]
-    return sorted(found) + LIGHT_MODULES
+    return sorted(found) + GROUND_MODULES + LIGHT_MODULES
 
 
 MARK = "--- modules loaded ---"

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from coach.problems import FileProblems, Problem
 from coach.routine.loader import load_routine
 from coach.routine.model import Exercise
-from coach.routine.problems import Problem, RoutineError
-from coach.routine.yamlsource import MAX_BYTES, MAX_PROBLEMS
+from coach.yamlfile import MAX_BYTES, MAX_PROBLEMS
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "corpus"
@@ -41,7 +41,7 @@ MEGABYTES = 50
 
 def _refusal(path: Path) -> tuple[list[Problem], float]:
     start = time.perf_counter()
-    with pytest.raises(RoutineError) as caught:
+    with pytest.raises(FileProblems) as caught:
         load_routine(path, LIBRARY)
     return caught.value.problems, time.perf_counter() - start
 
@@ -189,7 +189,7 @@ def test_bombs_are_refused_within_bounded_memory(
     path.write_bytes(build())
     tracemalloc.start()
     try:
-        with pytest.raises(RoutineError):
+        with pytest.raises(FileProblems):
             load_routine(path, LIBRARY)
         _, peak = tracemalloc.get_traced_memory()
     finally:

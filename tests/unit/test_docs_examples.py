@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 from coach import locations, text
+from coach.problems import FileProblems
 from coach.routine import progression
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
@@ -37,10 +38,9 @@ from coach.routine.loader import (
     parse_routine,
 )
 from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES, ExerciseStep, Routine
-from coach.routine.problems import RoutineError
 from coach.routine.template import MAX_ID_LENGTH, MODELINE
 from coach.routine.timeline import MAX_SEGMENTS, MAX_TOTAL_S, expand
-from coach.routine.yamlsource import MAX_BYTES, MAX_DEPTH, MAX_DURATION_S, MAX_NODES
+from coach.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_DURATION_S, MAX_NODES
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "routines.md"
 TITLES = {None, "snippet", "exercises.yaml", "mistakes"}
@@ -173,7 +173,7 @@ MISTAKES = [b for b in YAML_BLOCKS if b.title == "mistakes"]
 def test_each_mistake_example_reports_exactly_what_the_page_says(block: Block) -> None:
     after = next(b for b in BLOCKS if b.line > block.line)
     assert after.lang == "text", "a mistakes example is followed by the report"
-    with pytest.raises(RoutineError) as caught:
+    with pytest.raises(FileProblems) as caught:
         load(block, "my-feet.yaml")
     assert [str(p) for p in caught.value.problems] == after.body.splitlines()
 

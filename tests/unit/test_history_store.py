@@ -84,9 +84,25 @@ def v2_rows(db: sqlite3.Connection) -> None:
     )
 
 
+def v3_rows(db: sqlite3.Connection) -> None:
+    v2_rows(db)
+    db.execute(
+        "INSERT INTO sessions (id, uid, routine_id, routine_name, plan_hash, source, status,"
+        " started_at, ended_at, started_ts, day, planned_s, active_s, paused_s, resume_at)"
+        " VALUES (8, 'u8', 'feet', 'Feet', NULL, 'reminder', 'completed',"
+        " '2024-05-15T07:30:00.000+01:00', '2024-05-15T07:31:00.000+01:00', 1715754600.0,"
+        " '2024-05-15', 60.0, 60.0, 0.0, NULL)"
+    )
+    db.execute("INSERT INTO checkins VALUES (7, 'hard', 5, 'calf tight', '2024-05-14T07:32:00Z')")
+
+
 #: Rows a database of each version may hold, to check that migrating keeps them. A new schema
 #: version adds its own entry here.
-SAMPLE_ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {1: v1_rows, 2: v2_rows}
+SAMPLE_ROWS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: v1_rows,
+    2: v2_rows,
+    3: v3_rows,
+}
 
 
 def test_every_schema_version_has_sample_rows() -> None:
@@ -105,7 +121,9 @@ def test_a_database_of_every_earlier_version_is_brought_up_to_date(
     db.close()
     with HistoryStore.open(path) as store:
         assert user_version(store.connection) == SCHEMA_VERSION
-        assert store.notices == []
+        upgraded = [n for n in store.notices if n.startswith("upgraded the history")]
+        assert len(upgraded) == (1 if version >= 1 else 0), store.notices
+        assert len(store.notices) == len(upgraded)
         migrated = schema_of(store.connection)
         if version >= 1:
             detail = store.session_detail(7)
@@ -128,7 +146,7 @@ def test_a_version_1_history_gains_the_cramp_diary_and_keeps_its_sessions(
     v1_rows(db)
     db.close()
     with HistoryStore.open(path) as store:
-        assert user_version(store.connection) == 2
+        assert user_version(store.connection) == SCHEMA_VERSION
         [kept] = store.sessions()
         assert (kept.uid, kept.status, kept.active_s, len(kept.steps)) == ("u7", "partial", 12.0, 1)
         resumable = store.find_resumable("feet", "abc", parse_stamp(kept.ended_at))

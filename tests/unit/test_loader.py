@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from coach.drawing.bundled import bundled_drawings
-from coach.routine.loader import load_exercises, load_routine, parse_routine
+from coach.problems import FileProblems, Problem, position, shown
+from coach.routine.loader import ROUTINE_FILE, load_exercises, load_routine, parse_routine
 from coach.routine.model import (
     Exercise,
     ExerciseStep,
@@ -19,8 +20,7 @@ from coach.routine.model import (
     Routine,
     TempoPhase,
 )
-from coach.routine.problems import Problem, RoutineError, position, shown
-from coach.routine.yamlsource import MAX_BYTES, MAX_PROBLEMS, parse_duration_text, read_text
+from coach.yamlfile import MAX_BYTES, MAX_PROBLEMS, parse_duration_text, read_text
 
 LIBRARY = {
     "calf-stretch": Exercise(
@@ -77,7 +77,7 @@ def load(text: str, sounds: set[str] | None = None) -> Routine:
 
 
 def problems(text: str, sounds: set[str] | None = None) -> list[tuple[int, int, str]]:
-    with pytest.raises(RoutineError) as caught:
+    with pytest.raises(FileProblems) as caught:
         load(text, sounds)
     return [(p.line, p.col, p.message) for p in caught.value.problems]
 
@@ -502,7 +502,7 @@ def test_library_mistakes_are_reported(tmp_path: Path) -> None:
         tmp_path,
         "new-one: {instructions: x}\ncalf-stretch: [a]\ntoe-splay: {sides: up, nmae: x}\n",
     )
-    with pytest.raises(RoutineError) as caught:
+    with pytest.raises(FileProblems) as caught:
         load_exercises(path, LIBRARY)
     assert [(p.line, p.message.split(";")[0]) for p in caught.value.problems] == [
         (1, "exercise 'new-one' needs a `name`"),
@@ -513,7 +513,7 @@ def test_library_mistakes_are_reported(tmp_path: Path) -> None:
 
 
 def test_a_broken_library_file_is_a_yaml_error(tmp_path: Path) -> None:
-    with pytest.raises(RoutineError) as caught:
+    with pytest.raises(FileProblems) as caught:
         load_exercises(write(tmp_path, "a: [\n"), LIBRARY)
     assert caught.value.first.message.startswith("YAML syntax:")
 
@@ -522,12 +522,12 @@ def test_a_broken_library_file_is_a_yaml_error(tmp_path: Path) -> None:
 
 
 def test_unreadable_paths_are_problems(tmp_path: Path) -> None:
-    with pytest.raises(RoutineError) as caught:
-        read_text(tmp_path / "missing.yaml")
+    with pytest.raises(FileProblems) as caught:
+        read_text(tmp_path / "missing.yaml", ROUTINE_FILE)
     missing = tmp_path / "missing.yaml"
     assert str(caught.value) == f"{missing}:1:1: cannot read file: No such file or directory"
-    with pytest.raises(RoutineError) as caught:
-        read_text(tmp_path)
+    with pytest.raises(FileProblems) as caught:
+        read_text(tmp_path, ROUTINE_FILE)
     assert caught.value.first.message == "a folder; expected a YAML file"
 
 
@@ -535,25 +535,25 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     """A named pipe would block a read forever (found by the black-box review)."""
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    with pytest.raises(RoutineError) as caught:
-        read_text(fifo)
+    with pytest.raises(FileProblems) as caught:
+        read_text(fifo, ROUTINE_FILE)
     assert str(caught.value) == f"{fifo}:1:1: not a regular file; expected a YAML file"
 
 
 def test_a_file_at_the_size_cap_is_read_and_one_byte_more_is_not(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"#" * MAX_BYTES)
-    assert len(read_text(path)) == MAX_BYTES
+    assert len(read_text(path, ROUTINE_FILE)) == MAX_BYTES
     path.write_bytes(b"#" * (MAX_BYTES + 1))
-    with pytest.raises(RoutineError, match="larger than 256 KiB"):
-        read_text(path)
+    with pytest.raises(FileProblems, match="larger than 256 KiB; a routine file is short text"):
+        read_text(path, ROUTINE_FILE)
 
 
 def test_a_bad_byte_is_placed_by_characters_not_bytes(tmp_path: Path) -> None:
     path = tmp_path / "mixed.yaml"
     path.write_bytes("name: Füße\ndescription: ñé".encode() + b"\xe9!\n")
-    with pytest.raises(RoutineError) as caught:
-        read_text(path)
+    with pytest.raises(FileProblems) as caught:
+        read_text(path, ROUTINE_FILE)
     assert (caught.value.first.line, caught.value.first.col) == (2, 16)
 
 
@@ -604,7 +604,7 @@ def test_shown_escapes_and_shortens() -> None:
 
 
 def test_routine_error_sorts_its_problems() -> None:
-    error = RoutineError([Problem("f", 3, 1, "later"), Problem("f", 1, 9, "first")])
+    error = FileProblems([Problem("f", 3, 1, "later"), Problem("f", 1, 9, "first")])
     assert error.first.message == "first"
     assert str(error) == "f:1:9: first\nf:3:1: later"
 
@@ -736,6 +736,6 @@ def test_control_characters_in_text_are_refused_where_they_stand(tmp_path: Path)
     """Found by the black-box review: an escape sequence in a name repainted the terminal."""
     path = tmp_path / "ctl.yaml"
     path.write_text('name: "Calf\\x1b[2J"\nsteps:\n  - {name: A, duration: 5}\n')
-    with pytest.raises(RoutineError) as caught:
+    with pytest.raises(FileProblems) as caught:
         load_routine(path, {})
     assert str(caught.value) == f"{path}:1:7: `name` contains a control character (U+001B)"

@@ -13,6 +13,7 @@ import yaml
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
+from coach.problems import FileProblems
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
     REPEAT_KEYS,
@@ -22,7 +23,6 @@ from coach.routine.loader import (
     parse_routine,
 )
 from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES, Exercise, Routine
-from coach.routine.problems import RoutineError
 from coach.routine.timeline import expand
 
 LIBRARY = {
@@ -60,7 +60,7 @@ steps:
 """
 
 
-def check(text: str | None, outcome: Routine | RoutineError, path: str) -> None:
+def check(text: str | None, outcome: Routine | FileProblems, path: str) -> None:
     """The only two acceptable outcomes, each checked for what a person would rely on."""
     if isinstance(outcome, Routine):
         expand(outcome)  # a loaded routine always expands (the loader checked its size)
@@ -77,17 +77,17 @@ def check(text: str | None, outcome: Routine | RoutineError, path: str) -> None:
             assert problem.col <= len(lines[problem.line - 1]) + 1, problem
 
 
-def outcome_of_text(text: str) -> Routine | RoutineError:
+def outcome_of_text(text: str) -> Routine | FileProblems:
     try:
         return parse_routine(text, "r.yaml", LIBRARY)
-    except RoutineError as exc:
+    except FileProblems as exc:
         return exc
 
 
-def outcome_of_file(path: Path) -> Routine | RoutineError:
+def outcome_of_file(path: Path) -> Routine | FileProblems:
     try:
         return load_routine(path, LIBRARY)
-    except RoutineError as exc:
+    except FileProblems as exc:
         return exc
 
 
@@ -112,7 +112,7 @@ def test_any_text_in_a_file_is_read_as_written(tmp_path: Path, text: str) -> Non
     path.write_bytes(text.encode("utf-8"))
     from_file, from_text = outcome_of_file(path), outcome_of_text(text.removeprefix("\ufeff"))
     check(None, from_file, str(path))
-    if isinstance(from_text, RoutineError) and isinstance(from_file, RoutineError):
+    if isinstance(from_text, FileProblems) and isinstance(from_file, FileProblems):
         assert [(p.line, p.col) for p in from_file.problems] == [
             (p.line, p.col) for p in from_text.problems
         ]

@@ -57,6 +57,9 @@ def test_volume_is_a_fraction_or_a_percentage(tmp_path: Path, text: str, volume:
         ("volume: [1]", "1:9", "`volume` must be a single value"),
         ("mute: on\nmute: off", "2:1", "duplicate key `mute`"),
         ("a: [", "1:5", "YAML syntax"),
+        # Problems of the file as a whole name it as a settings file, not a routine file.
+        ("mute: !!binary eWVz", "1:7", "YAML tag !!binary is not allowed in a settings file"),
+        ("mute: on\n---\nmute: off", "2:1", "only one YAML document is allowed in a settings"),
     ],
 )
 def test_mistakes_are_reported_with_their_place_and_defaults_kept(

@@ -302,3 +302,27 @@ def test_new_files_get_the_usual_permissions(folder: Path) -> None:
         os.umask(mask)
     for name in ("a.yaml", "b.yaml"):
         assert stat.S_IMODE((folder / name).stat().st_mode) == 0o644
+
+
+def test_the_catalog_copies_a_routine_into_the_users_folder_once() -> None:
+    """The one copy operation behind `coach new --from`, `coach edit` and the app's editor and
+    Duplicate dialog: a first comment naming the original, the schema beside it, and an
+    existing file never replaced."""
+    from coach.routine.catalog import Catalog
+
+    catalog = Catalog.default()
+    bundled = catalog.find("foot-daily")
+    assert bundled.source == "bundled" and catalog.user_file("foot-daily") is None
+    path = catalog.copy_to_user(bundled)
+    assert path == catalog.user_file("foot-daily") == catalog.user_dir / "foot-daily.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[:2] == [MODELINE, "# Copied from coach's bundled routine foot-daily."]
+    assert (catalog.user_dir / SCHEMA_FILE).is_file()
+    assert catalog.hides_bundled("foot-daily") and not catalog.hides_bundled("mine")
+    mine = catalog.find("foot-daily")
+    assert mine.source == "user" and mine.routine is not None
+    assert bundled.routine is not None and mine.routine.name == bundled.routine.name
+    with pytest.raises(FileExistsError):
+        catalog.copy_to_user(bundled)
+    copy = catalog.copy_to_user(mine, "mine")
+    assert f"# Copied from your routine foot-daily ({path})." in copy.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coach.problems import FileProblems
 from coach.routine.loader import parse_routine
 from coach.routine.model import (
     Exercise,
@@ -17,7 +18,6 @@ from coach.routine.model import (
     Step,
     TempoPhase,
 )
-from coach.routine.problems import RoutineError
 from coach.routine.timeline import (
     MAX_SEGMENTS,
     MAX_TOTAL_S,
@@ -262,7 +262,7 @@ def test_an_absurd_routine_is_measured_without_expanding_it() -> None:
     assert count == per_round * 1000 + 999  # about 10**35 segments, counted at once
     with pytest.raises(TimelineTooLong, match="more than 10,000 segments"):
         check_size((block,))
-    with pytest.raises(RoutineError, match="more than 10,000 segments"):
+    with pytest.raises(FileProblems, match="more than 10,000 segments"):
         parse_routine(
             "name: R\nsteps:\n  - repeat: 1000\n    steps: [{name: A, duration: 1, sets: 100}]\n",
             "r.yaml",

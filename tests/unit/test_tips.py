@@ -98,7 +98,10 @@ def test_user_tips_come_after_the_bundled_ones_in_either_form(isolated_folders: 
         ("- good\n- [nested, list]\n", "2:3: a tip must be a single value, not a list"),
         ("- good\n- \n", "2:2: a tip must not be empty"),
         ("- good\n- {text: ok, source: ''}\n", "2:22: `source` must not be empty"),
-        ("- good\n- !!python/object:os.system x\n", "2:3: YAML tag"),
+        (
+            "- good\n- !!python/object:os.system x\n",
+            "2:3: YAML tag !!python/object:os.system is not allowed in a tips file",
+        ),
     ],
 )
 def test_a_broken_user_file_reports_where_and_keeps_the_bundled_tips(
@@ -149,7 +152,7 @@ def test_a_broken_bundled_file_is_not_hidden(
     broken = tmp_path / "tips.yaml"
     broken.write_text("- [\n")
     monkeypatch.setattr("coach.cramps.tips.BUNDLED_TIPS", broken)
-    from coach.routine.problems import RoutineError
+    from coach.problems import FileProblems
 
-    with pytest.raises(RoutineError):
+    with pytest.raises(FileProblems):
         load_tips()

@@ -26,18 +26,18 @@ from textual.widgets import Footer, OptionList, TextArea
 from textual.worker import get_current_worker
 
 from coach import text
+from coach.problems import FileProblems, Problem
 from coach.routine import progression
 from coach.routine.catalog import Catalog, RoutineEntry, count_exercises
-from coach.routine.loader import parse_routine
+from coach.routine.loader import ROUTINE_FILE, parse_routine
 from coach.routine.model import Routine
-from coach.routine.problems import Problem, RoutineError
-from coach.routine.template import copied_text, refresh_schema, write_atomic, write_new
+from coach.routine.template import write_atomic
 from coach.routine.timeline import Timeline, expand
-from coach.routine.yamlsource import read_text
 from coach.tui.messages import RoutinesChanged
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.plan import PlanTable
 from coach.tui.widgets.text_line import TextLine
+from coach.yamlfile import read_text
 
 #: Seconds of quiet after a keystroke before the text is checked.
 CHECK_DELAY = 0.3
@@ -60,29 +60,29 @@ class EditTarget:
 def open_for_editing(entry: RoutineEntry, catalog: Catalog) -> EditTarget:
     """What to edit for `entry`. A bundled routine is first copied into the user's folder,
     where the copy takes its place; a routine already there is edited as it is."""
-    from coach.commands.edit import origin_of
-
-    try:
-        source = read_text(entry.path)
-    except RoutineError as exc:
-        raise CannotEdit(str(exc.first)) from None
     if entry.source != "bundled":
-        return EditTarget(entry.id, entry.path, source)
-    path = catalog.user_dir / f"{entry.id}.yaml"
-    copy = copied_text(source, origin_of(entry))
+        return EditTarget(entry.id, entry.path, _text_of(entry.path))
     try:
-        catalog.user_dir.mkdir(parents=True, exist_ok=True)
-        write_new(path, copy)
-        refresh_schema(catalog.user_dir)
+        path = catalog.copy_to_user(entry)
     except FileExistsError:
-        return open_for_editing(RoutineEntry(entry.id, path, "user"), catalog)
+        mine = RoutineEntry(entry.id, catalog.user_dir / f"{entry.id}.yaml", "user")
+        return open_for_editing(mine, catalog)
+    except FileProblems as exc:
+        raise CannotEdit(str(exc.first)) from None
     except OSError as exc:
         raise CannotEdit(f"cannot copy {entry.id} into {catalog.user_dir}: {exc}") from None
     note = (
         f"{entry.id} is a bundled routine, so this is your own copy of it, which takes its"
         " place (delete the copy to go back)."
     )
-    return EditTarget(entry.id, path, copy, note)
+    return EditTarget(entry.id, path, _text_of(path), note)
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return read_text(path, ROUTINE_FILE)
+    except FileProblems as exc:
+        raise CannotEdit(str(exc.first)) from None
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def check_text(source: str, target: EditTarget, catalog: Catalog) -> Check:
             target.routine_id,
             target.path,
         )
-    except RoutineError as exc:
+    except FileProblems as exc:
         return Check(source, problems=tuple(exc.problems))
     return Check(source, routine, expand(routine))
 
@@ -340,8 +340,8 @@ class EditorScreen(Screen[None]):
             self.validate()  # the exercise library may have changed
             return
         try:
-            on_disk = read_text(self.target.path)
-        except RoutineError:
+            on_disk = read_text(self.target.path, ROUTINE_FILE)
+        except FileProblems:
             return  # removed or unreadable: saving writes it again
         if on_disk == self.saved_text:
             return

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coach.routine.problems import Problem, RoutineError, position, shown
+from coach.problems import FileProblems, Problem, position, shown
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 40
@@ -51,22 +51,25 @@ _UNITS = re.compile(
 )
 
 
-def read_text(path: Path) -> str:
-    """The file as text, or a RoutineError naming the first byte that makes it unusable."""
+def read_text(path: Path, kind: str) -> str:
+    """The file as text, or FileProblems naming the first byte that makes it unusable.
+
+    `kind` names the file in messages, with its article: "a routine file", "a settings file".
+    """
     name = str(path)
     if path.exists() and not path.is_file():
         # A FIFO would block forever and a folder cannot be read as text.
         kind = "a folder" if path.is_dir() else "not a regular file"
-        raise RoutineError([Problem(name, 1, 1, f"{kind}; expected a YAML file")])
+        raise FileProblems([Problem(name, 1, 1, f"{kind}; expected a YAML file")])
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise RoutineError([Problem(name, 1, 1, f"cannot read file: {reason}")]) from None
+        raise FileProblems([Problem(name, 1, 1, f"cannot read file: {reason}")]) from None
     if len(data) > MAX_BYTES:
-        message = f"file is larger than {MAX_BYTES // 1024} KiB; a routine file is short text"
-        raise RoutineError([Problem(name, 1, 1, message)])
+        message = f"file is larger than {MAX_BYTES // 1024} KiB; {kind} is short text"
+        raise FileProblems([Problem(name, 1, 1, message)])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -76,27 +79,35 @@ def read_text(path: Path) -> str:
         line, col = position(good, len(good))
         bad = data[exc.start]
         message = f"not UTF-8 text (byte 0x{bad:02x}); save the file as UTF-8"
-        raise RoutineError([Problem(name, line, col, message)]) from None
+        raise FileProblems([Problem(name, line, col, message)]) from None
 
 
-def compose(text: str, path: str) -> Node | None:
-    """The document's node tree (None for an empty document), once its shape is known safe."""
+def compose(text: str, path: str, kind: str) -> Node | None:
+    """The document's node tree (None for an empty document), once its shape is known safe.
+
+    `kind` names the file in messages, as for `read_text`.
+    """
     _check_characters(text, path)
     try:
-        _check_events(text, path)
+        _check_events(text, path, kind)
         node: Node | None = yaml.compose(text, Loader=_Loader)
         return node
     except yaml.MarkedYAMLError as exc:
         line, col = min(_mark(exc.problem_mark or exc.context_mark), position(text, len(text)))
-        detail = _explain(exc, line, _char_at(text, line, col))
-        raise RoutineError([Problem(path, line, col, f"YAML syntax: {detail}")]) from None
+        detail = _explain(exc, line, _char_at(text, line, col), kind)
+        raise FileProblems([Problem(path, line, col, f"YAML syntax: {detail}")]) from None
 
 
-def _explain(exc: yaml.MarkedYAMLError, line: int, char: str) -> str:
+def read_node(path: Path, kind: str) -> Node | None:
+    """`compose(read_text(path))`: the node tree of a whole file."""
+    return compose(read_text(path, kind), str(path), kind)
+
+
+def _explain(exc: yaml.MarkedYAMLError, line: int, char: str, kind: str) -> str:
     """PyYAML's wording of a syntax error, made plain where it is cryptic."""
     problem = exc.problem or exc.context or "invalid YAML"
     if "expected a single document" in str(exc):
-        return "only one routine per file (found a second YAML document)"
+        return f"only one YAML document is allowed in {kind} (found a second)"
     if "maximum nesting depth" in problem:
         return f"nested more than {MAX_DEPTH} levels deep"
     if char == "\t" and "cannot start any token" in problem:
@@ -129,7 +140,7 @@ def _check_characters(text: str, path: str) -> None:
     else:
         kind = "control character" if code < 0xA0 else "character"
         message = f"{kind} U+{code:04X} is not allowed in YAML text"
-    raise RoutineError([Problem(path, line, col, message)])
+    raise FileProblems([Problem(path, line, col, message)])
 
 
 @dataclass
@@ -141,7 +152,7 @@ class _Open:
     height: int = 1  # levels of collections from here down, aliases expanded
 
 
-def _check_events(text: str, path: str) -> None:
+def _check_events(text: str, path: str, kind: str) -> None:
     """Refuse unsafe tags, deep nesting and alias bombs, reading the events once.
 
     An alias counts as the values and levels of the anchor it names, so a file of a few lines
@@ -150,7 +161,7 @@ def _check_events(text: str, path: str) -> None:
 
     def fail(event: yaml.Event, message: str) -> None:
         line, col = _mark(event.start_mark)
-        raise RoutineError([Problem(path, line, col, message)])
+        raise FileProblems([Problem(path, line, col, message)])
 
     anchors: dict[str, tuple[int, int]] = {}  # anchor -> (values, levels)
     stack: list[_Open] = []
@@ -176,7 +187,7 @@ def _check_events(text: str, path: str) -> None:
         elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
             if event.tag is not None and event.tag not in _EXPLICIT_TAGS:
                 shown_tag = event.tag.replace(_STD, "!!", 1)
-                fail(event, f"YAML tag {shown_tag} is not allowed in a routine file")
+                fail(event, f"YAML tag {shown_tag} is not allowed in {kind}")
             if event.anchor is not None and (
                 event.anchor in anchors or any(f.anchor == event.anchor for f in stack)
             ):
@@ -190,7 +201,7 @@ def _check_events(text: str, path: str) -> None:
         count += size
         if count > MAX_NODES:
             bomb = " once aliases are expanded" if isinstance(event, yaml.AliasEvent) else ""
-            fail(event, f"more than {MAX_NODES:,} values{bomb}; a routine file is short")
+            fail(event, f"more than {MAX_NODES:,} values{bomb}; {kind} is short")
         if isinstance(event, yaml.CollectionStartEvent):
             stack.append(_Open(event.anchor, count - 1))
             continue

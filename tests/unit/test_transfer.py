@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from coach import transfer
 from coach.cramps.diary import CrampDiary
 from coach.cramps.records import CrampRecord
-from coach.history import transfer
 from coach.history.records import SessionRecord, StepRecord
 from coach.history.store import HistoryStore
-from coach.history.transfer import (
+from coach.transfer import (
     CSV_COLUMNS,
     TransferError,
     export_csv,
@@ -212,7 +212,7 @@ GOOD_STEP = {
         (
             document({**GOOD, "source": "phone"}),
             "h.json: session 1: field `source`: "
-            "must be one of app, plain, logged, imported; got 'phone'",
+            "must be one of app, plain, logged, imported, reminder; got 'phone'",
         ),
         (
             document({**GOOD, "steps": {}}),

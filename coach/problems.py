@@ -23,7 +23,7 @@ class Problem:
         return one_line(f"{self.path}:{self.line}:{self.col}: {self.message}")
 
 
-class RoutineError(Exception):
+class FileProblems(Exception):
     """A file could not be used; `problems` says where and why, first problem first."""
 
     def __init__(self, problems: list[Problem]) -> None:
