@@ -70,7 +70,7 @@ def test_session_timed(snap_compare: SnapCompare, tmp_path: Path, size: tuple[in
     assert snap_compare(app, terminal_size=size, run_before=then(3.0, 2.4, clock=clock))
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [*SIZES, pytest.param((200, 60), id="200x60")])
 def test_session_tempo(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     clock = FakeClock()
     app = make_test_app(tmp_path, clock=clock, start="tempo")

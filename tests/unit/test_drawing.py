@@ -126,7 +126,8 @@ def test_an_exercise_defines_its_own_poses(tmp_path: Path) -> None:
 def test_mistakes_in_a_drawing_are_named_at_their_place(tmp_path: Path) -> None:
     text = (
         "wiggle:\n  name: Toe wiggle\n  drawing:\n    lines: [[heel, too]]\n"
-        "    start: {heel: [10, 2], toe: [30, 2], knee: [70, 2]}\n    end: {tow: [30, 8]}\n    colour: red\n"
+        "    start: {heel: [10, 2], toe: [30, 2], knee: [70, 2]}\n"
+        "    end: {tow: [30, 8]}\n    colour: red\n"
     )
     assert problems_of(library(tmp_path, text)) == [
         "4:20: a line of `lines` names the point 'too', not placed in `start` (did you mean"
