@@ -2,7 +2,8 @@
 
 Everything is derived from where the session's clock says the rep is (which tempo phase, and
 how far into it), never from counting frames: a late or skipped frame only means the next one
-shows the right place. Frames fall on a grid of `FPS` per second from the phase's own start.
+shows the right place. Frames fall on an even grid from the phase's own start, one for each
+step of a dot or two that the picture moves, and at most `FPS` a second.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import math
 
 from coach.drawing.model import BOARD_W, Drawing, Point, Pose
 
-#: Frames per second while a drawing moves; none at all while it stands still.
+#: At most this many frames a second while a drawing moves; none while it stands still.
 FPS = 12
+#: Dots the most-moving point travels between frames: a smaller step would not show.
+STEP_DOTS = 2.0
 
 
 def _ease(t: float) -> float:
@@ -55,38 +58,46 @@ def is_moving(phase: str | None) -> bool:
     return phase in ("up", "down")
 
 
-def phase_progress(phase_s: float, phase_remaining: float) -> float:
-    """How far (0 to 1) into a phase of `phase_s` seconds with `phase_remaining` left."""
+def travel(drawing: Drawing) -> float:
+    """How far, in dots, the point that moves most goes from pose A to pose B."""
+    ends = drawing.end.as_dict()
+    return max((math.dist(point, ends[name]) for name, point in drawing.start.points), default=0.0)
+
+
+def frame_count(drawing: Drawing, phase_s: float) -> int:
+    """Frames in a moving phase of `phase_s` seconds: one per `STEP_DOTS` of travel, so each
+    frame moves the picture by a dot or two (a smaller step would not show), and never more
+    than `FPS` a second."""
+    by_travel = math.ceil(travel(drawing) / STEP_DOTS)
+    return max(1, min(by_travel, math.floor(FPS * phase_s)))
+
+
+def frame_index(frames: int, phase_s: float, phase_remaining: float) -> int:
+    """Which of a phase's `frames` is showing: the grid step its elapsed time has reached."""
     if phase_s <= 0:
-        return 1.0
-    return min(max(1.0 - phase_remaining / phase_s, 0.0), 1.0)
+        return frames
+    spent = max(0.0, phase_s - phase_remaining)
+    return min(frames, math.floor(spent / phase_s * frames + 1e-9))
 
 
-def frame_progress(phase_s: float, phase_remaining: float) -> float:
-    """`phase_progress` held at the last frame boundary, so one frame always shows one picture."""
-    if phase_s <= 0:
-        return 1.0
-    return min(frame_index(phase_s, phase_remaining) / FPS / phase_s, 1.0)
-
-
-def frame_index(phase_s: float, phase_remaining: float) -> int:
-    """Which frame of its phase is showing: the grid step the phase's elapsed time has reached."""
-    return math.floor(max(0.0, phase_s - phase_remaining) * FPS + 1e-9)
+def frame_progress(frames: int, phase_s: float, phase_remaining: float) -> float:
+    """How far through the phase (0 to 1) the showing frame is: one frame, one picture."""
+    return frame_index(frames, phase_s, phase_remaining) / frames
 
 
 def seconds_to_next_frame(
-    phase: str | None, phase_s: float, phase_remaining: float
+    phase: str | None, frames: int, phase_s: float, phase_remaining: float
 ) -> float | None:
     """How long until the drawing next changes within this phase; None while it stands still.
 
     The end of the phase is not a frame here: the phase change wakes the screen anyway.
     """
-    if not is_moving(phase) or phase_remaining <= 0:
+    if not is_moving(phase) or phase_remaining <= 0 or phase_s <= 0:
         return None
     spent = max(0.0, phase_s - phase_remaining)
-    next_at = (frame_index(phase_s, phase_remaining) + 1) / FPS
+    next_at = (frame_index(frames, phase_s, phase_remaining) + 1) * phase_s / frames
     wait = next_at - spent
-    return wait if wait < phase_remaining else None
+    return wait if wait < phase_remaining - 1e-9 else None
 
 
 def mirrored(points: dict[str, Point]) -> dict[str, Point]:

@@ -7,10 +7,12 @@ says the rep is, so frames stay in step with the tempo cues through pauses and l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.drawing.braille import Picture, draw
 from coach.drawing.model import Drawing, Point
 from coach.drawing.motion import (
+    frame_count,
     frame_progress,
     held_pose,
     mirrored,
@@ -30,7 +32,13 @@ class Frame:
     points: tuple[tuple[str, Point], ...]
 
     def picture(self, scale: int = 1) -> Picture:
-        return draw(self.drawing, dict(self.points), scale)
+        return _picture(self, scale)
+
+
+@lru_cache(maxsize=512)
+def _picture(frame: Frame, scale: int) -> Picture:
+    """Every rep shows the same frames: each is rasterised once."""
+    return draw(frame.drawing, dict(frame.points), scale)
 
 
 def _phase_seconds(segment: Segment, name: str) -> float:
@@ -46,7 +54,9 @@ def frame_of(engine: SessionEngine, now: float) -> Frame | None:
     drawing = segment.drawing
     tempo = engine.tempo_position(now)
     if tempo is not None:
-        progress = frame_progress(_phase_seconds(segment, tempo.phase), tempo.phase_remaining)
+        phase_s = _phase_seconds(segment, tempo.phase)
+        frames = frame_count(drawing, phase_s)
+        progress = frame_progress(frames, phase_s, tempo.phase_remaining)
         points = pose_at(drawing, tempo.phase, progress)
     elif segment.kind == "work":
         points = held_pose(drawing)
@@ -66,4 +76,5 @@ def seconds_to_next_frame_of(engine: SessionEngine, now: float) -> float | None:
     if tempo is None:
         return None
     phase_s = _phase_seconds(segment, tempo.phase)
-    return seconds_to_next_frame(tempo.phase, phase_s, tempo.phase_remaining)
+    frames = frame_count(segment.drawing, phase_s)
+    return seconds_to_next_frame(tempo.phase, frames, phase_s, tempo.phase_remaining)

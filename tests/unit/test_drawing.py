@@ -3,6 +3,7 @@ and the exercise library's `drawing:` key."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,13 @@ from coach.drawing.bundled import bundled_drawings
 from coach.drawing.model import BOARD_W, missing_points
 from coach.drawing.motion import (
     FPS,
+    STEP_DOTS,
+    frame_count,
     frame_progress,
     mirrored,
     pose_at,
     seconds_to_next_frame,
+    travel,
 )
 from coach.problems import FileProblems
 from coach.routine.loader import LIBRARY_FILE, load_exercises
@@ -60,16 +64,23 @@ def test_halfway_up_is_between_the_poses() -> None:
     assert min(a["tip"][1], b["tip"][1]) < mid[1] < max(a["tip"][1], b["tip"][1])
 
 
-def test_frames_fall_on_a_grid_from_the_phase_start() -> None:
-    # 2 s phase, 0.5 s in: frame 6 shows; the next is at 7/12 s, 1/12 s away.
-    assert seconds_to_next_frame("up", 2.0, 1.5) == pytest.approx(1 / FPS)
-    # Woken late, 0.55 s in: the next grid point, not 1/12 s from now.
-    assert seconds_to_next_frame("up", 2.0, 1.45) == pytest.approx(7 / FPS - 0.55)
-    assert frame_progress(2.0, 1.45) == pytest.approx(6 / FPS / 2.0)
+def test_frames_fall_on_an_even_grid_from_the_phase_start() -> None:
+    # 8 frames over a 2 s phase: one every 0.25 s. 0.5 s in, frame 2 shows; frame 3 is 0.25 s off.
+    assert seconds_to_next_frame("up", 8, 2.0, 1.5) == pytest.approx(0.25)
+    # Woken late, 0.6 s in: the next grid point, not a quarter second from now.
+    assert seconds_to_next_frame("up", 8, 2.0, 1.4) == pytest.approx(0.15)
+    assert frame_progress(8, 2.0, 1.4) == pytest.approx(2 / 8)
     # Nothing moves in a hold or a pause, and the phase's end is the cue's wake-up, not a frame.
-    assert seconds_to_next_frame("hold", 2.0, 1.5) is None
-    assert seconds_to_next_frame("pause", 2.0, 1.5) is None
-    assert seconds_to_next_frame("down", 1.0, 0.05) is None
+    assert seconds_to_next_frame("hold", 8, 2.0, 1.5) is None
+    assert seconds_to_next_frame("pause", 8, 2.0, 1.5) is None
+    assert seconds_to_next_frame("down", 8, 2.0, 0.1) is None
+
+
+def test_a_frame_moves_the_picture_by_a_step_and_never_more_than_fps() -> None:
+    moved = travel(TOE_RAISE)
+    assert frame_count(TOE_RAISE, 10.0) == math.ceil(moved / STEP_DOTS)
+    assert frame_count(TOE_RAISE, 0.1) == 1  # a tenth of a second: at most FPS/10, at least 1
+    assert frame_count(TOE_RAISE, 0.25) == math.floor(FPS * 0.25)
 
 
 def test_the_left_side_is_the_mirror_image() -> None:

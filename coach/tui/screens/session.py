@@ -14,9 +14,11 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import HorizontalGroup, Vertical, VerticalGroup, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
@@ -39,7 +41,7 @@ from coach.tui.session_view import (
     view_of,
 )
 from coach.tui.summary import SessionTally
-from coach.tui.widgets.big_text import BigText
+from coach.tui.widgets.big_text import BigText, big_width
 from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.drawing import ExerciseDrawing
 from coach.tui.widgets.progress import SecondsBar
@@ -53,6 +55,7 @@ FLASH_S = 0.3
 ROOMY_HEIGHT = 32
 KINDS = ("prepare", "work", "rest", "switch")
 PHASES = ("up", "hold", "down", "pause")
+WIDEST_WORDS = ("SWITCH", "READY", "DOWN", "HOLD")
 ADJUST = Binding.Group("±10 s", compact=True)
 
 
@@ -93,10 +96,13 @@ class SessionScreen(Screen[None]):
         self._lines: dict[str, TextLine] = {}
         self._layout = SessionLayout(1, 1, 0)  # set for the real size on the first resize
         self._frame: Frame | None = None
+        self._frame_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="session-body"):
-            with Vertical(id="current"):
+        # Widgets sit in bands: a repaint of the clock or the drawing then asks only the few
+        # widgets whose band it touches to draw themselves, not every widget on the screen.
+        with Vertical(id="current"):
+            with VerticalGroup(id="top-band"):
                 with HorizontalGroup(id="stage-row"):
                     yield TextLine(id="stage")
                     yield TextLine(id="side")
@@ -104,22 +110,23 @@ class SessionScreen(Screen[None]):
                     yield TextLine(id="sound-state")
                 yield TextLine(id="title")
                 yield TextLine(id="amount")
-                with HorizontalGroup(id="clock-row"):
-                    with VerticalGroup(id="clock-column"):
-                        yield Countdown(id="clock")
-                        yield BigText(id="big-clock")
-                        yield BigText(id="phase")
-                        yield TextLine(id="rep")
-                    yield ExerciseDrawing(id="drawing")
+            with HorizontalGroup(id="clock-row"):
+                with VerticalGroup(id="clock-column"):
+                    yield Countdown(id="clock")
+                    yield BigText(id="big-clock")
+                    yield BigText(id="phase")
+                    yield TextLine(id="rep")
+                yield ExerciseDrawing(id="drawing")
+            with Vertical(id="lower-band"):
                 yield SecondsBar(id="segment-bar")
                 yield TextLine(id="hint")
                 yield TextLine("PAUSED · press space to resume", id="paused-banner")
                 with VerticalScroll(id="about", can_focus=False):
                     yield TextLine(id="instructions")
                     yield TextLine(id="caution")
-            with Vertical(id="overall"):
-                yield SecondsBar(id="session-bar")
-                yield TextLine(id="upcoming")
+        with Vertical(id="overall"):
+            yield SecondsBar(id="session-bar")
+            yield TextLine(id="upcoming")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -140,7 +147,10 @@ class SessionScreen(Screen[None]):
         self.set_class(layout.clock_scale > 1, "-big-clock")
         self.set_class(layout.drawing_scale > 0, "-drawing")
         self.query_one("#big-clock", BigText).scale = max(1, layout.clock_scale)
-        self.query_one("#phase", BigText).scale = layout.word_scale
+        phase = self.query_one("#phase", BigText)
+        phase.scale = layout.word_scale
+        # As wide as the widest word, so UP, HOLD and DOWN change no layout and move nothing.
+        phase.styles.width = max(big_width(word, layout.word_scale) for word in WIDEST_WORDS)
         drawing = self.query_one("#drawing", ExerciseDrawing)
         drawing.styles.width = 30 * max(1, layout.drawing_scale)
         drawing.styles.height = 8 * max(1, layout.drawing_scale)
@@ -148,10 +158,10 @@ class SessionScreen(Screen[None]):
             self._show_clock(self._view.clock_s)
         if old.drawing_scale != layout.drawing_scale:
             self._show_frame(force=True)
-            self._schedule_wake()
 
     def on_unmount(self) -> None:
         self._cancel_wake()
+        self._cancel_frame()
 
     # -- time ------------------------------------------------------------------------------
 
@@ -180,10 +190,6 @@ class SessionScreen(Screen[None]):
         tick = seconds_to_next_change(engine.remaining(now), engine.elapsed(now))
         if tick is not None:
             waits.append(tick)
-        if self._layout.drawing_scale:
-            frame = seconds_to_next_frame_of(engine, now)
-            if frame is not None:
-                waits.append(frame)
         if waits:
             self._timer = self.set_timer(max(0.0, min(waits)), self.wake, name="session-wake")
 
@@ -191,6 +197,28 @@ class SessionScreen(Screen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+
+    def _cancel_frame(self) -> None:
+        if self._frame_timer is not None:
+            self._frame_timer.stop()
+            self._frame_timer = None
+
+    def _schedule_frame(self) -> None:
+        """The drawing's own wake-up, apart from the engine's: a frame touches nothing else."""
+        self._cancel_frame()
+        if self._ended or not self._layout.drawing_scale:
+            return
+        wait = seconds_to_next_frame_of(self.engine, self.engine.clock.now())
+        if wait is not None:
+            self._frame_timer = self.set_timer(wait, self._next_frame, name="drawing-frame")
+
+    def _next_frame(self) -> None:
+        """The frame timer's callback, so it never raises."""
+        self._frame_timer = None
+        try:
+            self._show_frame()
+        except Exception as exc:
+            self._carry_on("drawing the next frame", exc)
 
     # -- events ----------------------------------------------------------------------------
 
@@ -223,15 +251,26 @@ class SessionScreen(Screen[None]):
     def flash(self) -> None:
         """The cue that could not be heard, seen and rung instead.
 
-        The class goes on the few widgets that light up rather than on the screen, so a flash
-        restyles five widgets, not all of them, on every tempo beat of a silent session.
+        An inline background on the title and the clock rather than a CSS class: a class
+        change restyles through the stylesheet, which on every tempo beat of a silent session
+        costs more than the beat's whole repaint.
         """
-        lit = self.query("#title, #clock-row")
-        lit.add_class("-flash")
+        accent = Color.parse(self.app.theme_variables.get("accent", "yellow"))
+        lit = [self.query_one("#title"), self._visible_clock()]
+        lit[0].styles.background = accent
+        lit[1].styles.background = accent.with_alpha(0.35)
         if self._flash_timer is not None:
             self._flash_timer.stop()
-        self._flash_timer = self.set_timer(FLASH_S, lambda: lit.remove_class("-flash"))
+
+        def unlit() -> None:
+            for widget in lit:
+                widget.styles.clear_rule("background")
+
+        self._flash_timer = self.set_timer(FLASH_S, unlit)
         self.app.bell()
+
+    def _visible_clock(self) -> Widget:
+        return self.query_one("#big-clock" if self._layout.clock_scale > 1 else "#clock")
 
     def _show_notices(self) -> None:
         failure = self.listeners.take_failure()
@@ -252,6 +291,7 @@ class SessionScreen(Screen[None]):
     def _end(self) -> None:
         self._ended = True
         self._cancel_wake()
+        self._cancel_frame()
         self.post_message(SessionEnded(self.tally.summary(self.engine.session_elapsed())))
 
     @on(Worker.StateChanged)
@@ -272,15 +312,16 @@ class SessionScreen(Screen[None]):
     # -- showing ---------------------------------------------------------------------------
 
     def _show_frame(self, force: bool = False) -> None:
-        """The drawing's picture now; drawn again only when its pose changed."""
+        """The drawing's picture now, repainted only when a dot of it changed; then the next
+        frame is booked while it moves."""
         if not self._layout.drawing_scale:
             return
         frame = frame_of(self.engine, self.engine.clock.now())
-        if frame == self._frame and not force:
-            return
-        self._frame = frame
-        picture = frame.picture(self._layout.drawing_scale) if frame else None
-        self.query_one("#drawing", ExerciseDrawing).show(picture)
+        if frame != self._frame or force:
+            self._frame = frame
+            picture = frame.picture(self._layout.drawing_scale) if frame else None
+            self.query_one("#drawing", ExerciseDrawing).show(picture)
+        self._schedule_frame()
 
     def _refresh_view(self) -> None:
         view = view_of(self.engine, self.engine.clock.now(), self._open_ended)
@@ -310,8 +351,7 @@ class SessionScreen(Screen[None]):
             self._lines[name].text = value
         phase = self.query_one("#phase", BigText)
         phase.text = view.big_word
-        for name in PHASES:
-            phase.set_class(view.phase.lower() == name, f"-{name}")
+        phase.tone = view.phase.lower() if view.phase.lower() in PHASES else ""
         self._show_clock(view.clock_s)
         segment_bar = self.query_one("#segment-bar", SecondsBar)
         segment_bar.total, segment_bar.done = view.segment_total, view.segment_done

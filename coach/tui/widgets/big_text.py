@@ -7,6 +7,7 @@ rows tall, so the text stands ceil(5 s / 2) rows high (3 rows at scale 1, 5 at s
 from __future__ import annotations
 
 import math
+from typing import ClassVar
 
 from textual.content import Content
 from textual.geometry import Size
@@ -74,7 +75,15 @@ def big_height(scale: int) -> int:
 
 
 class BigText(Widget):
-    """Large text; repaints only when the text or the scale changes."""
+    """Large text; repaints only when the text or the scale changes.
+
+    `tone` picks a component class (`big-text--<tone>`) for the colour, so a change of colour
+    repaints this widget alone instead of restyling through the stylesheet as a class would.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "big-text--up", "big-text--hold", "big-text--down", "big-text--pause",
+    }  # fmt: skip
 
     DEFAULT_CSS = """
     BigText {
@@ -83,11 +92,22 @@ class BigText(Widget):
     }
     """
 
-    text: reactive[str] = reactive("", layout=True)
+    text: reactive[str] = reactive("")
     scale: reactive[int] = reactive(1, layout=True)
+    tone: reactive[str] = reactive("")
+
+    def watch_text(self, old: str, text: str) -> None:
+        # "0:59" after "1:00" takes the same room: repaint this widget, not the screen's layout.
+        sized = self.styles.width is not None and not self.styles.width.is_auto
+        self.refresh(layout=not sized and big_width(old, self.scale) != big_width(text, self.scale))
 
     def render(self) -> Content:
-        return Content("\n".join(render_big(self.text, self.scale))) if self.text else Content("")
+        if not self.text:
+            return Content("")
+        content = Content("\n".join(render_big(self.text, self.scale)))
+        if self.tone:
+            return content.stylize(self.get_visual_style(f"big-text--{self.tone}", partial=True))
+        return content
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return big_width(self.text, self.scale)
