@@ -14,11 +14,11 @@ from coach.drawing.figures import (
     SHIN,
     TOES,
     Points,
+    arc,
+    arrow,
     bend_toes,
     floor,
     floor_points,
-    hand,
-    hand_stroke,
     leg,
     leg_strokes,
     lift_forefoot,
@@ -166,7 +166,7 @@ def ball_roll() -> Drawing:
 # -- foot in the air ---------------------------------------------------------------------------
 
 
-def _raised(size: float = 1.1, ankle: Point = (16.0, 15.0)) -> Points:
+def _raised(size: float = 1.1, ankle: Point = (16.0, 19.0)) -> Points:
     """A foot lifted off the floor, toes relaxed a little downward."""
     a = leg(ankle, size)
     return turn(a, named("", FOOT + TOES), a["ankle"], -12)
@@ -176,10 +176,10 @@ def ankle_circles() -> Drawing:
     """The foot off the floor; the big toe draws a wide circle, moving only at the ankle."""
     a = {**_raised(), **floor_points()}
     tx, ty = a["tip"]
-    a["path"] = (tx + 4, ty + 3)
-    b = turn(a, named("", FOOT + TOES), a["ankle"], 24)
-    strokes = (*leg_strokes(), floor(), circle("path", 7.0, prop=True))
-    return _made("ankle-circles", strokes, a, b)
+    path, *strokes = arrow("path_", arc((tx + 6, ty), 6, 190, 510, 12), head=2.5)
+    a |= path
+    b = turn(a, named("", FOOT + TOES), a["ankle"], 8)
+    return _made("ankle-circles", (*leg_strokes(), floor(), *strokes), a, b)
 
 
 def ankle_alphabet() -> Drawing:
@@ -216,22 +216,26 @@ def point_and_flex() -> Drawing:
 
 
 def plantar_fascia_stretch() -> Drawing:
-    """A hand pulls the toes back toward the shin, stretching the sole."""
-    a = _raised(1.3, (14.0, 14.0))
-    b = bend_toes(a, 45, 10)
-    a |= hand(a["tip"], 200, size=1.1)
-    b |= hand(b["tip"], 230, size=1.1)
-    return _made("plantar-fascia-stretch", (*leg_strokes(), hand_stroke()), a, b)
+    """The foot off the floor; the toes are pulled back toward the shin, stretching the sole."""
+    a = _raised(1.3, (12.0, 18.0))
+    b = bend_toes(a, 55, 10)
+    points, *strokes = arrow("pull_", arc(a["ball"], 14, 5, 75))
+    a |= points
+    b |= points
+    return _made("plantar-fascia-stretch", (*leg_strokes(), *strokes), a, b)
 
 
 def big_toe_stretch() -> Drawing:
-    """Fingers ease the big toe up, bending it back at the ball of the foot."""
-    a = _raised(1.3, (14.0, 14.0))
-    b = bend_toes(a, 50, 0)
-    for pose in (a, b):
-        (kx, ky), (tx, ty) = pose["knuckle"], pose["tip"]
-        pose |= hand(((kx + tx) / 2 + 1, (ky + ty) / 2 + 2), 215, size=1.0)
-    return _made("big-toe-stretch", (*leg_strokes(), hand_stroke()), a, b)
+    """The foot off the floor; the big toe is eased down, then up and back."""
+    a = _raised(1.3, (12.0, 18.0))
+    a = bend_toes(a, -30, 0)
+    b = bend_toes(a, 80, 0)
+    up, *up_strokes = arrow("up_", arc(a["ball"], 11, -20, 50, 5))
+    down, *down_strokes = arrow("down_", arc(a["ball"], 11, 10, -55, 5))
+    a |= up | down
+    b |= up | down
+    strokes = (*leg_strokes(), *up_strokes, *down_strokes)
+    return _made("big-toe-stretch", strokes, a, b)
 
 
 # -- calf close up: rubbing, warmth, cold ------------------------------------------------------
@@ -242,34 +246,44 @@ def _calf(size: float = 1.0) -> Points:
 
 
 def cramp_massage() -> Drawing:
-    """A hand rubs the calf, from below the knee down toward the heel."""
+    """Rubbing the calf: strokes over the muscle, moving from below the knee toward the heel."""
     a = _calf()
     cx, cy = a["calf"]
-    a |= hand((cx + 2, cy + 6), -20)
-    b = a | hand((cx + 3, cy - 2), -20)
-    strokes = (*leg_strokes(), floor(), hand_stroke())
-    return _made("cramp-massage", strokes, a, b)
+
+    def rubbing(top: float) -> Points:
+        return {f"rub{i}": (cx - 3 + (6 if i % 2 else 0), top - 2 * i) for i in range(5)}
+
+    a |= rubbing(cy + 8)
+    b = a | rubbing(cy + 1)
+    strokes: list[Stroke] = [*leg_strokes(), floor(), line(*(f"rub{i}" for i in range(5)))]
+    for name, end in (("rub_up_", cy + 9), ("rub_down_", cy - 7)):
+        points, *lines = arrow(name, [(cx - 12, cy + 1), (cx - 12, end)], head=2.5)
+        a |= points
+        b |= points
+        strokes += lines
+    return _made("cramp-massage", tuple(strokes), a, b)
 
 
 def cramp_warmth() -> Drawing:
-    """Warmth rising from a warm towel held round the calf."""
+    """A warm towel wrapped round the calf, warmth rising beside it."""
     a = _calf()
     cx, cy = a["calf"]
-    wrap = {"w1": (cx - 2, cy + 5), "w2": (cx + 11, cy + 5), "w3": (cx + 11, cy - 5)}
-    wrap["w4"] = (cx - 2, cy - 5)
+    fx = a["knee_front"][0]
+    bands = {}
+    strokes: list[Stroke] = [*leg_strokes(), floor()]
+    for i, dy in enumerate((5.0, 1.0, -3.0)):
+        bands[f"w{i}a"] = (cx - 2, cy + dy)
+        bands[f"w{i}b"] = (fx + 2, cy + dy + 1.5)
+        strokes.append(line(f"w{i}a", f"w{i}b", prop=True))
     steam = {}
-    for i, x in enumerate((cx - 10, cx - 6)):
-        for j in range(5):
-            steam[f"s{i}{j}"] = (x + (1.5 if j % 2 else 0), cy - 3 + 3 * j)
-    a |= wrap | steam
-    strokes = (
-        *leg_strokes(),
-        floor(),
-        line("w1", "w2", "w3", "w4", "w1", prop=True),
-        line(*(f"s0{j}" for j in range(5)), prop=True),
-        line(*(f"s1{j}" for j in range(5)), prop=True),
-    )
-    return _made("cramp-warmth", strokes, a)
+    for i, x in enumerate((cx - 12, cx - 7)):
+        names = []
+        for j in range(6):
+            steam[f"s{i}{j}"] = (x + (1.5 if j % 2 else 0), cy - 2 + 3 * j)
+            names.append(f"s{i}{j}")
+        strokes.append(line(*names, prop=True))
+    a |= bands | steam
+    return _made("cramp-warmth", tuple(strokes), a)
 
 
 def cramp_cold() -> Drawing:
@@ -457,32 +471,44 @@ BUILDERS: dict[str, Callable[[], Drawing]] = {
 }
 
 
-def toe_splay() -> Drawing:
-    """From above, toes to the right: the toes fan out wide, then close again."""
-    outline = {
-        "heel_l": (5.0, 11.0),
-        "heel_end": (2.0, 16.0),
-        "heel_r": (5.0, 21.0),
-        "inner_mid": (24.0, 23.0),
-        "inner_ball": (40.0, 27.0),
-        "outer_mid": (24.0, 9.0),
-        "outer_ball": (38.0, 5.0),
-    }
-    bases = [(40.0, 25.0), (41.5, 20.5), (41.5, 16.0), (40.5, 11.5), (38.5, 7.5)]
-    lengths = [9.0, 7.0, 6.5, 6.0, 5.0]
-    radii = [2.4, 1.6, 1.6, 1.5, 1.4]
-    spread = [30.0, 14.0, 0.0, -14.0, -30.0]
-    a, b = dict(outline), dict(outline)
-    for i, ((x, y), length) in enumerate(zip(bases, lengths, strict=True)):
-        a[f"b{i}"] = b[f"b{i}"] = (x, y)
-        a[f"t{i}"] = (x + length, y)
-        b |= turn({f"t{i}": a[f"t{i}"]}, (f"t{i}",), (x, y), spread[i])
-    strokes = [
-        line("inner_ball", "inner_mid", "heel_r", "heel_end", "heel_l", "outer_mid", "outer_ball"),
+def _footprint(centre: float, prefix: str, flip: bool) -> tuple[Points, Points, list[Stroke]]:
+    """A foot seen from above, toes up: the sole's outline and five round toes, first close
+    together, then fanned out. `flip` makes it a left foot (big toe on the right)."""
+
+    def x(dx: float) -> float:
+        return centre - dx if flip else centre + dx
+
+    outline = [
+        (-3.0, 1.0), (3.0, 1.0), (5.0, 4.0), (6.0, 10.0), (7.0, 16.0), (7.0, 19.5),
+        (5.5, 21.5), (-5.5, 21.5), (-6.5, 18.0), (-4.0, 12.0), (-4.5, 6.0), (-5.0, 3.0),
+    ]  # fmt: skip
+    names = [f"{prefix}o{i}" for i in range(len(outline))]
+    a: Points = {name: (x(dx), y) for name, (dx, y) in zip(names, outline, strict=True)}
+    toes = [
+        (-4.0, 25.5, 2.1),
+        (0.2, 26.7, 1.3),
+        (3.2, 26.2, 1.2),
+        (5.8, 25.0, 1.1),
+        (7.8, 23.2, 1.0),
     ]
-    strokes += [line(f"b{i}", f"t{i}") for i in range(5)]
-    strokes += [circle(f"t{i}", radii[i]) for i in range(5)]
-    return _made("toe-splay", tuple(strokes), a, b, view="top")
+    spread = [14.0, 2.0, -9.0, -19.0, -30.0]
+    b = dict(a)
+    strokes = [line(*names, names[0])]
+    for i, ((dx, y, radius), angle) in enumerate(zip(toes, spread, strict=True)):
+        name = f"{prefix}t{i}"
+        a[name] = (x(dx), y)
+        turned = turn({name: (dx, y)}, (name,), (0.0, 17.0), angle)[name]
+        b[name] = (x(turned[0] * 1.1), turned[1] + 0.6)
+        strokes.append(circle(name, radius))
+    return a, b, strokes
+
+
+def toe_splay() -> Drawing:
+    """Both feet from above, toes up: the toes fan out wide, then close again."""
+    left_a, left_b, left = _footprint(17.0, "l_", flip=True)
+    right_a, right_b, right = _footprint(42.0, "r_", flip=False)
+    strokes = tuple(left + right)
+    return _made("toe-splay", strokes, left_a | right_a, left_b | right_b, view="top")
 
 
 @cache

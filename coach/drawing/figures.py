@@ -154,27 +154,32 @@ def floor_points(y: float = 0.0) -> Points:
     return {"floor_left": (0.0, y), "floor_right": (59.0, y)}
 
 
-def hand(fingertips: Point, degrees: float, prefix: str = "hand", size: float = 1.0) -> Points:
-    """A hand as a mitten whose fingertips are at `fingertips`, the fingers pointing `degrees`
-    (0: to the right, 90: up), with the thumb on the upper side and the wrist behind."""
-    shape = {
-        "tip": (0.0, 0.0),
-        "top": (-3.0, 2.5),
-        "thumb_tip": (-3.0, 5.5),
-        "thumb_base": (-6.5, 3.0),
-        "wrist_top": (-10.0, 2.5),
-        "wrist_bottom": (-10.0, -2.5),
-        "bottom": (-3.0, -2.5),
-    }
-    a = math.radians(degrees)
-    cos, sin = math.cos(a), math.sin(a)
-    fx, fy = fingertips
-    return {
-        f"{prefix}_{name}": (fx + (x * cos - y * sin) * size, fy + (x * sin + y * cos) * size)
-        for name, (x, y) in shape.items()
-    }
+def arrow(prefix: str, path: list[Point], head: float = 3.0) -> tuple[Points, Stroke, Stroke]:
+    """A prop arrow along `path` with its head at the last point: which way a part moves."""
+    names = [f"{prefix}{i}" for i in range(len(path))]
+    points = dict(zip(names, path, strict=True))
+    (x0, y0), (x1, y1) = path[-2], path[-1]
+    back = math.atan2(y0 - y1, x0 - x1)
+    for side, spread in (("l", 0.5), ("r", -0.5)):
+        angle = back + spread
+        points[f"{prefix}{side}"] = (x1 + head * math.cos(angle), y1 + head * math.sin(angle))
+    tip = names[-1]
+    return (
+        points,
+        line(*names, prop=True),
+        line(f"{prefix}l", tip, f"{prefix}r", prop=True),
+    )
 
 
-def hand_stroke(prefix: str = "hand") -> Stroke:
-    names = ("wrist_top", "thumb_base", "thumb_tip", "top", "tip", "bottom", "wrist_bottom")
-    return line(*named(prefix + "_", names))
+def arc(
+    centre: Point, radius: float, start_deg: float, end_deg: float, steps: int = 6
+) -> list[Point]:
+    """Points along a circle's arc, for a curved arrow."""
+    cx, cy = centre
+    return [
+        (
+            cx + radius * math.cos(math.radians(start_deg + (end_deg - start_deg) * i / steps)),
+            cy + radius * math.sin(math.radians(start_deg + (end_deg - start_deg) * i / steps)),
+        )
+        for i in range(steps + 1)
+    ]
