@@ -28,9 +28,12 @@ check: setup
 	@$(BIN)/mypy || { echo "==> types: mypy --strict found the errors above; fix their annotations or code"; exit 1; }
 	@$(BIN)/lint-imports || { echo "==> imports: the core must not import textual, coach.tui or coach.audio, and each layer only the ones below it (pyproject.toml, [tool.importlinter])"; exit 1; }
 
+# Tests run on every core (pytest-xdist; JOBS=1 for one process). The coverage floor of the core
+# is coverage's own `fail_under` (pyproject.toml), checked by pytest-cov at the end of the run.
+JOBS ?= auto
+
 test: check
-	$(BIN)/python -m pytest --cov=coach --cov-report=term:skip-covered
-	$(BIN)/python scripts/coverage_floor.py
+	$(BIN)/python -m pytest -n $(JOBS) --cov=coach --cov-report=term:skip-covered
 
 fmt: setup
 	$(BIN)/ruff format $(SOURCES)

@@ -1,17 +1,35 @@
 """The `coach` command. Parsing is cheap; each command imports what it needs when it runs,
-so `coach --help` and `coach --version` never load Textual or audio."""
+so `coach --help` and `coach --version` never load Textual or audio.
+
+A few exact command lines, run by shell prompts and status bars many times a day, are answered
+before argparse and the command modules load at all: see `FAST_PATHS`.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
 
-from coach import __version__
-from coach.commands import cramps, doctor, edit, history, routines, session
+#: `typing` costs a prompt more than the rest of its answer; mypy reads this name as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
+#: Command lines (exactly these words, nothing more) answered by a function that imports only
+#: what it needs: "module:function", called with no arguments, returning the exit status. The
+#: same command line with anything else (`--help`, another option) goes through argparse as
+#: usual, so a fast path must behave exactly as its parsed twin does.
+FAST_PATHS: dict[tuple[str, ...], str] = {
+    ("status", "--short"): "coach.commands.prompt:status_short",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from coach import __version__
+    from coach.commands import cramps, doctor, edit, history, remind, routines, session
+
     parser = argparse.ArgumentParser(
         prog="coach",
         description="A terminal exercise coach for foot and calf routines.",
@@ -25,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     edit.register(sub)
     cramps.register(sub)
     doctor.register(sub)
+    remind.register(sub)
     return parser
 
 
@@ -34,14 +53,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if callable(reconfigure):
             reconfigure(errors="replace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = tuple(sys.argv[1:] if argv is None else argv)
+    fast = FAST_PATHS.get(words)
+    return _guarded(_fast(fast) if fast is not None else lambda: _parsed(words))
+
+
+def _fast(target: str) -> Callable[[], int]:
+    """The function `target` ("module:function") names, imported only now."""
+    from importlib import import_module
+
+    module, _, function = target.partition(":")
+    answer: Callable[[], int] = getattr(import_module(module), function)
+    return answer
+
+
+def _parsed(words: Sequence[str]) -> int:
+    args = build_parser().parse_args(words)
     handler = getattr(args, "handler", None)
+    if handler is None:
+        from coach.commands.session import open_home
+
+        return open_home()
+    code: int = handler(args)
+    return code
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """`run`'s exit status, with the ways a command line ends that are not its own doing."""
     try:
-        if handler is None:
-            return session.open_home()
-        code: int = handler(args)
-        return code
+        return run()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -11,6 +11,9 @@ import os
 from pathlib import Path
 
 APP_NAME = "coach"
+#: The history (in the data folder) and the settings (in the config folder).
+HISTORY_FILE = "history.db"
+SETTINGS_FILE = "settings.yaml"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 

@@ -1,8 +1,9 @@
 """`coach run --plain`: a session without the TUI, one line per event on stdout.
 
 For screen readers, pipes and scripts: no terminal needed. Self-paced steps wait for a line on
-stdin (Enter); end of input counts the step as skipped so a script never hangs. Cues still sound
-when audio works.
+stdin (Enter). At the end of input there is nobody to say "done": the runner says so once and
+skips them (a step with reps and a tempo is timed, so it still plays its planned length), so a
+script never hangs and a closed stdin never counts as done. Cues still sound when audio works.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol, TextIO
 
 from coach import text
+from coach.history.outcome import WorkTally, verdict
 from coach.routine.timeline import Segment, amount_text, where_text
 from coach.session.engine import (
     Cue,
@@ -68,6 +70,9 @@ class StdinSource:
 
 EventListener = Callable[[Event], None]
 
+#: Said once when input ends while self-paced steps remain.
+NO_KEYBOARD = "no keyboard: self-paced steps are skipped"
+
 
 def describe(event: Event) -> str | None:
     """The line printed for an event, or None for events that need no line of their own."""
@@ -87,8 +92,6 @@ def describe(event: Event) -> str | None:
         return "Paused"
     if isinstance(event, Resumed):
         return "Resumed"
-    if isinstance(event, SessionFinished):
-        return "Session complete" if event.completed else "Session stopped"
     return None
 
 
@@ -119,28 +122,40 @@ class PlainRunner:
         out: TextIO,
         source: InputSource,
         listeners: Iterable[EventListener] = (),
+        tally: WorkTally | None = None,
     ) -> None:
+        """`tally` is the recorder's, when it has one: after a resume it knows the earlier part."""
         self.engine = engine
         self.out = out
         self.source = source
         self.listeners = list(listeners)
+        self.tally = tally if tally is not None else WorkTally(engine.timeline)
         self.completed = False
         self._explained_group: int | None = None
+        self._told_no_keyboard = False
 
     def handle(self, events: Iterable[Event]) -> None:
         for event in events:
             for listener in self.listeners:
                 listener(event)
+            self.tally.add(event)
             if isinstance(event, SessionFinished):
-                self.completed = event.completed
+                outcome = self.tally.outcome()
+                self.completed = outcome.completed
+                self._write(event.at, verdict(outcome))
+                continue
             line = describe(event)
             if line is None:
                 continue
-            at = text.clock(self.engine.session_elapsed(event.at), round_up=False)
-            self.out.write(f"[{at}] {line}\n")
+            self._write(event.at, line)
             if isinstance(event, SegmentStarted):
                 self._explain(event.segment)
             self.out.flush()
+
+    def _write(self, at: float, line: str) -> None:
+        elapsed = text.clock(self.engine.session_elapsed(at), round_up=False)
+        self.out.write(f"[{elapsed}] {line}\n")
+        self.out.flush()
 
     def _explain(self, segment: Segment) -> None:
         """How to do an exercise, and its caution, once when the exercise comes up."""
@@ -152,8 +167,13 @@ class PlainRunner:
         if segment.caution:
             self.out.write(f"       Caution: {segment.caution}\n")
 
+    def _no_keyboard(self) -> None:
+        if not self._told_no_keyboard:
+            self._told_no_keyboard = True
+            self._write(self.engine.clock.now(), NO_KEYBOARD)
+
     def run(self, at_index: int = 0) -> bool:
-        """Play the session to its end; True when it completed."""
+        """Play the session to its end; True when it counts as completed."""
         engine = self.engine
         self.handle(engine.start(at_index))
         try:
@@ -167,6 +187,7 @@ class PlainRunner:
                     if line is None:
                         self.handle(engine.poll())
                     elif line == "":
+                        self._no_keyboard()
                         self.handle(engine.skip())
                     else:
                         self.handle(engine.mark_done())

@@ -10,14 +10,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import Node, ScalarNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from coach import locations
-from coach.problems import FileProblems, Problem
+from coach.plan.entry import (
+    DAY_SETS,
+    EVERY_DAY,
+    PlanEntry,
+    clock_time,
+    daily,
+    day_number,
+    day_words,
+)
+from coach.problems import FileProblems, Problem, shown
 from coach.yamlfile import NodeReader, read_node
 
-SETTINGS_FILE = "settings.yaml"
-KEYS = ("volume", "mute", "voice", "daily_routine", "theme", "rest_days_per_week", "drawings")
+SETTINGS_FILE = locations.SETTINGS_FILE
+KEYS = (
+    "volume",
+    "mute",
+    "voice",
+    "daily_routine",
+    "schedule",
+    "theme",
+    "rest_days_per_week",
+    "remind_snooze",
+    "terminal",
+    "drawings",
+)
+_ENTRY_KEYS = ("routine", "days", "at")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 
@@ -30,8 +51,19 @@ class Settings:
     daily_routine: str = "foot-daily"
     theme: str | None = None  # a Textual theme name; None keeps Textual's default
     rest_days_per_week: int = 0  # planned rest days that do not break a streak
+    #: The weekly plan as written; None when the file has no (usable) `schedule:` list.
+    schedule: tuple[PlanEntry, ...] | None = None
+    remind_snooze: float = 15 * 60.0  # seconds a reminder's "In 15 min" waits
+    terminal: str | None = None  # a command line holding `{command}`, to start from a reminder
     drawings: bool = True  # the moving picture of each exercise in the session and preview
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    #: The keys the file gave a usable value for (so doctor can tell a default from a choice).
+    given: frozenset[str] = field(default=frozenset(), compare=False)
+
+    @property
+    def plan(self) -> tuple[PlanEntry, ...]:
+        """The weekly plan: `schedule` when given, else `daily_routine` every day."""
+        return self.schedule if self.schedule is not None else daily(self.daily_routine)
 
 
 def settings_path() -> Path:
@@ -56,7 +88,7 @@ def load_settings(path: Path | None = None) -> Settings:
         value = _read(reader, key, node)
         if value is not None:
             values[key] = value
-    return Settings(**values, problems=tuple(reader.problems))
+    return Settings(**values, problems=tuple(reader.problems), given=frozenset(values))
 
 
 def _read(reader: NodeReader, key: str, node: Node) -> object | None:
@@ -73,6 +105,12 @@ def _read(reader: NodeReader, key: str, node: Node) -> object | None:
         return None
     if key == "rest_days_per_week":
         return reader.whole(node, what, 0, 6)
+    if key == "schedule":
+        return _schedule(reader, node)
+    if key == "remind_snooze":
+        return reader.duration(node, what)
+    if key == "terminal":
+        return _terminal(reader, node)
     return reader.text(node, what)
 
 
@@ -91,3 +129,85 @@ def _volume(reader: NodeReader, node: Node) -> float | None:
         reader.error(node, f"`volume` must be from 0 to 1 (or 0% to 100%), got {word!r}")
         return None
     return number
+
+
+def _schedule(reader: NodeReader, node: Node) -> tuple[PlanEntry, ...] | None:
+    """The entries of `schedule:`; a bad entry (or day) is reported and left out."""
+    items = reader.sequence(node, "`schedule`")
+    if items is None:
+        return None
+    entries = []
+    for number, item in enumerate(items, 1):
+        entry = _entry(reader, item, f"`schedule` entry {number}")
+        if entry is not None:
+            entries.append(entry)
+    return tuple(entries)
+
+
+def _entry(reader: NodeReader, node: Node, what: str) -> PlanEntry | None:
+    fields = reader.mapping(node, what, _ENTRY_KEYS)
+    if fields is None:
+        return None
+    if "routine" not in fields:
+        reader.error(node, f"{what} needs `routine: ID` (a routine id from `coach list`)")
+        return None
+    routine_node = fields["routine"][1]
+    routine = reader.text(routine_node, f"`routine` of {what}")
+    days = _days(reader, fields["days"][1], what) if "days" in fields else EVERY_DAY
+    at = None
+    if "at" in fields:
+        at_node = fields["at"][1]
+        word = reader.text(at_node, f"`at` of {what}")
+        at = None if word is None else clock_time(word)
+        if word is not None and at is None:
+            message = f"`at` of {what} must be a time of day from 00:00 to 23:59, got {shown(word)}"
+            reader.error(at_node, message)  # the entry stays planned, without a reminder
+    if routine is None or not days:
+        return None
+    line, col = routine_node.start_mark.line + 1, routine_node.start_mark.column + 1
+    return PlanEntry(routine, days, at, origin=(reader.path, line, col))
+
+
+def _days(reader: NodeReader, node: Node, what: str) -> frozenset[int]:
+    """`daily`, `weekdays`, `weekends`, one day name, or a list of day names."""
+    what = f"`days` of {what}"
+    if not isinstance(node, SequenceNode):
+        word = reader.text(node, what)
+        if word is None:
+            return frozenset()
+        if word.lower() in DAY_SETS:
+            return DAY_SETS[word.lower()]
+        return _day(reader, node, word, what)
+    items = reader.sequence(node, what)
+    if items == []:
+        reader.error(node, f"{what} must name at least one day")
+    days: set[int] = set()
+    for item in items or []:
+        word = reader.text(item, f"each day in {what}")
+        if word is not None:
+            days |= _day(reader, item, word, what)
+    return frozenset(days)
+
+
+def _day(reader: NodeReader, node: Node, word: str, what: str) -> frozenset[int]:
+    number = day_number(word)
+    if number is not None:
+        return frozenset({number})
+    hint = reader.suggest(word.lower(), day_words())
+    message = (
+        f"{what}: {shown(word)} is not a day; use daily, weekdays, weekends"
+        f" or day names like mon, tue{hint}"
+    )
+    reader.error(node, message)
+    return frozenset()
+
+
+def _terminal(reader: NodeReader, node: Node) -> str | None:
+    command = reader.text(node, "`terminal`")
+    if command is not None and "{command}" not in command:
+        reader.error(
+            node,
+            f"`terminal` must hold {{command}} where coach's command goes, got {shown(command)}",
+        )
+        return None
+    return command

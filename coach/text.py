@@ -29,5 +29,10 @@ def length(seconds: float) -> str:
     return " ".join(p for p in parts if p)
 
 
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """`1 exercise`, `3 exercises`, `1,204 sessions`; `words` for an irregular plural."""
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
 def reps(count: int) -> str:
-    return "1 rep" if count == 1 else f"{count} reps"
+    return plural(count, "rep")

@@ -7,6 +7,7 @@ counts "3, 2, 1" only into work, where getting the start right matters.
 
 from __future__ import annotations
 
+from coach import text
 from coach.routine.timeline import Segment, Timeline
 from coach.session.engine import Cue
 
@@ -22,15 +23,15 @@ def spoken_length(seconds: float) -> str:
     minutes, secs = divmod(whole, 60)
     parts = []
     if minutes:
-        parts.append(f"{minutes} minute" + ("s" if minutes != 1 else ""))
+        parts.append(text.plural(minutes, "minute"))
     if secs or not minutes:
-        parts.append(f"{secs} second" + ("s" if secs != 1 else ""))
+        parts.append(text.plural(secs, "second"))
     return " ".join(parts)
 
 
 def _amount(work: Segment) -> str:
     if work.reps is not None:
-        each = f"{work.reps} rep" + ("s" if work.reps != 1 else "")
+        each = text.reps(work.reps)
     elif work.duration_s is not None:
         each = spoken_length(work.duration_s)
     else:

@@ -3,6 +3,8 @@
 #   libasound2-dev  ALSA headers: simpleaudio compiles against them
 #   espeak-ng       optional voice cues
 #   python3-venv    only when this Python cannot make a virtual environment
+#   dbus            dbus-daemon: the reminder tests run a private session bus
+#   systemd         systemd-analyze: the reminder tests check the timer's OnCalendar= values
 # Runs apt-get as root or through sudo; otherwise names the packages and stops.
 set -euo pipefail
 
@@ -11,6 +13,8 @@ missing=()
 [ -f /usr/include/alsa/asoundlib.h ] || missing+=(libasound2-dev)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -25,7 +29,7 @@ fi
 if [ "${SUDO[0]:-}" = none ] || ! command -v apt-get >/dev/null 2>&1; then
     if [ -f /usr/include/alsa/asoundlib.h ]; then
         # Only optional packages are missing: carry on without them.
-        echo "coach: optional packages missing (${missing[*]}); voice cues stay off until espeak-ng is installed." >&2
+        echo "coach: optional packages missing (${missing[*]}); voice cues need espeak-ng, the reminder tests dbus and systemd." >&2
         exit 0
     fi
     echo "coach needs the ALSA headers: install libasound2-dev (Debian/Ubuntu), alsa-lib-devel (Fedora) or alsa-lib (Arch), then run make again." >&2

@@ -10,10 +10,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from coach import voice_lines
 from coach.audio.backend import AudioBackend
+from coach.audio.choices import SoundChoices
 from coach.audio.cues import CuePlayer
 from coach.audio.sounds import SoundSet
 from coach.audio.voice import Voice
@@ -23,15 +23,6 @@ from coach.session.engine import Cue
 
 #: A cue still waiting for the player after this many seconds is dropped.
 PENDING_STALE_S = 1.0
-
-
-@dataclass(frozen=True)
-class SoundChoices:
-    """What the person asked for: loudness, silence, speech."""
-
-    volume: float = 0.8
-    muted: bool = False
-    voice: bool = True
 
 
 class SessionSound:

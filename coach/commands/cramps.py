@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from coach.commands.common import positive_int, say
+from coach.commands.common import positive_int, print_table, say, with_history
 from coach.cramps import values
 from coach.cramps.guidance import red_flags_text
 
@@ -170,12 +170,6 @@ def _fill(text: str) -> str:
     return textwrap.fill(text, width=WRAP)
 
 
-def _with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -> int:
-    from coach.commands.history import with_history
-
-    return with_history(body, create=create)
-
-
 # -- log -----------------------------------------------------------------------------------
 
 
@@ -201,7 +195,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         context=args.context,
         note=args.note,
     )
-    return _with_history(lambda store: _store(store, record, now), create=True)
+    return with_history(lambda store: _store(store, record, now), create=True)
 
 
 def _store(store: HistoryStore, record: CrampRecord, now: datetime) -> int:
@@ -248,7 +242,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(_fill(diary.trends(local_now().date()).comparison.sentence()))
         return 0
 
-    return _with_history(show)
+    return with_history(show)
 
 
 def _table(cramps: list[CrampRecord]) -> None:
@@ -259,11 +253,7 @@ def _table(cramps: list[CrampRecord]) -> None:
         rows.append(
             (str(c.id), when, c.foot, c.where, str(c.severity), c.duration, c.context, note)
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
-        cells[0] = row[0].rjust(widths[0])
-        print("  ".join(cells).rstrip())
+    print_table(rows, right={0})
 
 
 def cmd_trends(args: argparse.Namespace) -> int:
@@ -284,7 +274,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
         print(_fill(trends.comparison.sentence()))
         return 0
 
-    return _with_history(show)
+    return with_history(show)
 
 
 # -- now -----------------------------------------------------------------------------------
@@ -305,7 +295,7 @@ def _ask(prompt: str) -> str | None:
 
 def cmd_now(args: argparse.Namespace) -> int:
     from coach.commands import session
-    from coach.cramps.diary import RELIEF_ROUTINE
+    from coach.cramps.values import RELIEF_ROUTINE
     from coach.history.records import local_now
 
     started = local_now()
@@ -317,7 +307,7 @@ def cmd_now(args: argparse.Namespace) -> int:
     if code != 130 and _interactive():
         record = _ask_details(started)
         if record is not None:
-            logged = _with_history(lambda store: _store(store, record, local_now()), create=True)
+            logged = with_history(lambda store: _store(store, record, local_now()), create=True)
             return code or logged
         print("Not logged.")
     print(f"To log this cramp: coach cramp log --at {_at_words(started, local_now())}")

@@ -11,6 +11,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from coach import text
+
 if TYPE_CHECKING:
     from coach.settings import Settings
 
@@ -63,11 +65,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     settings = check_settings(report)
     check_sound(report, play=not args.no_play, volume=settings.volume, gap=max(0.0, args.gap))
     check_voice(report, wanted=settings.voice)
-    check_routines(report, settings.daily_routine)
+    check_routines(report, settings)
     check_history(report)
     print()
     if report.problems:
-        print(f"{report.problems} thing{'s' if report.problems != 1 else ''} to fix (see → above).")
+        print(f"{text.plural(report.problems, 'thing')} to fix (see → above).")
         return 1
     print("Everything coach needs works.")
     return 0
@@ -86,10 +88,14 @@ def check_settings(report: Report) -> Settings:
             report.bad(str(problem), "fix that line; its default is used meanwhile")
     else:
         report.ok(f"{path}")
+    plan = "the schedule" if settings.schedule is not None else "daily routine"
     report.info(
         f"volume {settings.volume:.0%}, sound {'off' if settings.mute else 'on'}, "
-        f"voice {'on' if settings.voice else 'off'}, daily routine {settings.daily_routine}"
+        f"voice {'on' if settings.voice else 'off'}, "
+        + (plan if settings.schedule is not None else f"{plan} {settings.daily_routine}")
     )
+    if {"schedule", "daily_routine"} <= settings.given:
+        report.info("both `schedule` and `daily_routine` are set: the schedule wins")
     return settings
 
 
@@ -161,7 +167,8 @@ def check_voice(report: Report, wanted: bool) -> None:
         report.ok(f"espeak-ng at {path} speaks ({clip.duration:.1f} s of speech in {took:.2f} s)")
 
 
-def check_routines(report: Report, daily: str) -> None:
+def check_routines(report: Report, settings: Settings) -> None:
+    from coach.plan.entry import check_routines as check_plan
     from coach.routine.catalog import Catalog, UnknownRoutine
 
     report.section("Routines")
@@ -173,8 +180,12 @@ def check_routines(report: Report, daily: str) -> None:
         report.bad(str(entry.error), f"`coach edit {entry.id}` or `coach validate {entry.path}`")
     for problem in catalog.library_problems:
         report.bad(str(problem), "fix your exercises.yaml; the bundled library is used meanwhile")
+    if settings.schedule is not None:
+        for problem in check_plan(settings.schedule, catalog.ids())[1]:
+            report.bad(str(problem), "use an id from `coach list`; the rest of the plan is used")
+        return
     try:
-        catalog.find(daily)
+        catalog.find(settings.daily_routine)
     except UnknownRoutine as exc:
         report.bad(f"daily_routine in the settings: {exc}", "set it to one of `coach list`")
 
@@ -196,4 +207,4 @@ def check_history(report: Report) -> None:
     except HistoryUnavailable as exc:
         report.bad(str(exc), f"check the permissions and free space of {path.parent}")
         return
-    report.ok(f"{path}: {count} session{'s' if count != 1 else ''}")
+    report.ok(f"{path}: {text.plural(count, 'session')}")

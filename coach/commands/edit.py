@@ -125,7 +125,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
             f"{entry.id} is a bundled routine, so you edit your own copy: {path}"
             " (it takes the place of the bundled one; delete it to go back)"
         )
-    else:
+    elif entry.routine is not None:
+        # Only a version that validated is worth keeping: a broken one never replaces the .bak.
         before = path.read_bytes()
     if in_folder(path, catalog.user_dir):
         refresh_schema(catalog.user_dir)
@@ -172,11 +173,12 @@ def edit_until_valid(path: Path, command: list[str], origin: str, before: bytes 
     """Open the editor, check the file when it closes, and offer to reopen it on mistakes.
 
     The offer needs a person at a terminal; otherwise the mistakes are reported and the exit
-    status is 1. The version from before this edit is kept as NAME.bak once it has changed.
+    status is 1. `before`, the file as it was when it last validated (None when it did not),
+    is kept as NAME.bak once the file has changed, so the backup is always a working version.
     """
     from coach import text
+    from coach.files import backup_path, write_atomic
     from coach.routine.catalog import Catalog, count_exercises
-    from coach.routine.template import backup_path, write_atomic
     from coach.routine.timeline import expand
 
     backed_up = False
@@ -189,13 +191,15 @@ def edit_until_valid(path: Path, command: list[str], origin: str, before: bytes 
         if entry.routine is not None:
             length = text.length(expand(entry.routine).total_s)
             count = count_exercises(entry.routine)
-            print(f"{path}: valid, {length}, {count} exercise{'s' if count != 1 else ''}")
+            print(f"{path}: valid, {length}, {text.plural(count, 'exercise')}")
             return 0
         for problem in entry.problems:
             print(problem, file=sys.stderr)
         if not (sys.stdin.isatty() and ask_to_reopen()):
             if backed_up:
                 say(f"the version from before this edit is in {backup_path(path)}")
+            elif backup_path(path).is_file():
+                say(f"the last version you saved with no mistakes is in {backup_path(path)}")
             return 1
 
 

@@ -12,11 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from coach.commands.common import positive_int, say
+from coach import text
+from coach.commands.common import positive_int, print_table, say, with_history
 
 if TYPE_CHECKING:
     from coach.history.records import SessionRecord
     from coach.history.store import HistoryStore
+    from coach.plan import WeekAdherence
 
 DEFAULT_LIMIT = 20
 
@@ -39,11 +41,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "status",
-        help="one line for shell prompts: is today's routine done? (exit 0 if done, 1 if not)",
+        help="is today's plan done? one line for shell prompts (exit 0 if done, 1 if not)",
     )
     p.add_argument(
         "--short", action="store_true", help="just a mark and the streak: '✓ 12' or '✗ 12'"
     )
+    p.add_argument("--json", action="store_true", help="today's plan as JSON for scripts")
     p.set_defaults(handler=cmd_status)
 
     p = sub.add_parser("log", help="record a session done away from coach, so streaks stay true")
@@ -75,42 +78,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_import)
 
 
-def with_history(body: Callable[[HistoryStore], int], *, create: bool = False) -> int:
-    """Run `body` on the user's history; a clear message and exit 1 when it cannot be used.
-
-    Damage found only while reading (the file's header looked fine) is handled like damage
-    found on opening: the file is moved aside and `body` runs once more on a fresh history.
-    """
-    import sqlite3
-
-    from coach.history.database import HistoryUnavailable, is_damage
-    from coach.history.store import HistoryStore
-
-    try:
-        store = HistoryStore.open(create=create)
-    except HistoryUnavailable as exc:
-        say(f"history is not available: {exc}")
-        return 1
-    for notice in store.notices:
-        say(notice)
-    try:
-        try:
-            return body(store)
-        except sqlite3.DatabaseError as exc:
-            if not is_damage(exc):
-                raise
-            store.recover(exc)
-            say(store.notices[-1])
-            return body(store)
-    except BrokenPipeError:
-        raise  # the reader of our output left: not a problem with the history
-    except (sqlite3.Error, OSError, HistoryUnavailable) as exc:
-        say(f"history could not be used: {exc}")
-        return 1
-    finally:
-        store.close()
-
-
 # -- history -------------------------------------------------------------------------------
 
 
@@ -126,7 +93,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         if not sessions:
             print("No sessions yet." if args.routine is None else f"No {args.routine} sessions.")
             return 0
-        print_table(sessions)
+        print_sessions(sessions)
         total = store.count_sessions(args.routine)
         if total > len(sessions):
             print(f"\n{len(sessions)} of {total} sessions shown; --limit N shows more.")
@@ -135,8 +102,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     return with_history(show)
 
 
-def print_table(sessions: list[SessionRecord]) -> None:
-    from coach import text
+def print_sessions(sessions: list[SessionRecord]) -> None:
 
     rows = [("id", "started", "routine", "status", "time", "steps")]
     for s in sessions:
@@ -147,43 +113,45 @@ def print_table(sessions: list[SessionRecord]) -> None:
             steps += f", {skipped} skipped"
         started = s.started.strftime("%Y-%m-%d %H:%M")
         rows.append((str(s.id), started, s.routine_id, s.status, text.length(s.active_s), steps))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
-        cells[0] = row[0].rjust(widths[0])
-        print("  ".join(cells).rstrip())
+    print_table(rows, right={0})
 
 
 # -- stats and status ----------------------------------------------------------------------
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from coach.commands.plan import read_plan
+
+    reading = read_plan()
+
     def show(store: HistoryStore) -> int:
         import json
 
-        from coach import text
         from coach.cramps.diary import CrampDiary
         from coach.history.records import local_now
-        from coach.history.stats import summary
-        from coach.settings import load_settings
+        from coach.plan.tracking import adherence, plan_summary
 
-        settings = load_settings()
         today = local_now().date()
-        stats = summary(store, today, settings.rest_days_per_week)
+        stats = plan_summary(store, reading.schedule, today, reading.settings.rest_days_per_week)
+        weeks = adherence(store, reading.plan, today)
         diary = CrampDiary(store)
         if args.json:
-            data = {**stats.to_json(), "cramps": diary.trends(today).to_json()}
+            data = {
+                **stats.to_json(),
+                "adherence": [week.to_json() for week in weeks],
+                "cramps": diary.trends(today).to_json(),
+            }
             print(json.dumps(data, indent=2, ensure_ascii=False))
             return 0
         played = stats.sessions_played
         rate = (
             "no session played in coach yet"
             if stats.completion_rate is None
-            else f"{stats.completion_rate:.0%} of {played} session{'s' if played != 1 else ''}"
+            else f"{stats.completion_rate:.0%} of {text.plural(played, 'session')}"
         )
         lines = [
-            ("Current streak", _days(stats.current_streak)),
-            ("Longest streak", _days(stats.longest_streak)),
+            ("Current streak", text.plural(stats.current_streak, "day")),
+            ("Longest streak", text.plural(stats.longest_streak, "day")),
             ("Days active", str(stats.days_active)),
             ("Sessions completed", str(stats.sessions_completed)),
             ("Total active time", text.length(stats.total_active_s)),
@@ -196,10 +164,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
         for label, value in lines:
             print(f"{label:<20}{value}")
         if stats.exercises:
-            width = max(len("Exercise"), *(len(e.name) for e in stats.exercises))
-            print(f"\n{'Exercise':<{width}}  {'sets':>6}  {'reps':>7}  time")
+            print()
+            rows = [("Exercise", "sets", "reps", "time")]
             for e in stats.exercises:
-                print(f"{e.name:<{width}}  {e.sets:>6}  {e.reps:>7}  {text.length(e.seconds)}")
+                rows.append((e.name, str(e.sets), str(e.reps), text.length(e.seconds)))
+            print_table(rows, right={1, 2})
+        print_adherence(weeks)
         if diary.count():
             import textwrap
 
@@ -209,51 +179,33 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return with_history(show)
 
 
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+def print_adherence(weeks: list[WeekAdherence], shown: int = 4) -> None:
+    """The last few weeks of the plan: planned sessions completed, e.g. `5 of 7 (71%)`."""
+    from coach.plan.progress import adherence_text
+
+    recent = [week for week in weeks[-shown:] if week.planned]
+    if not recent:
+        return
+    print("\nPlan adherence (planned sessions completed)")
+    for week in recent:
+        print(f"  week of {week.week.isoformat()}  {adherence_text(week)}")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    def show(store: HistoryStore) -> int:
-        from coach.history.records import local_now
-        from coach.history.stats import active_days, today_status
-        from coach.history.streaks import streaks
-        from coach.settings import load_settings
+    from coach.commands.plan import cmd_status as status
 
-        settings = load_settings()
-        today = local_now().date()
-        done = today_status(store, settings.daily_routine, today)
-        streak = streaks(active_days(store), today, settings.rest_days_per_week).current
-        if args.short:
-            print(f"{status_mark(done)} {streak}")
-        else:
-            state = "done today" if done else "not done yet today"
-            print(f"{settings.daily_routine}: {state}, {streak}-day streak")
-        return 0 if done else 1
-
-    return with_history(show)
-
-
-def status_mark(done: bool) -> str:
-    """✓ or ✗; `+` or `-` where the output cannot show them (an ASCII-only terminal)."""
-    mark = "✓" if done else "✗"
-    try:
-        mark.encode(sys.stdout.encoding or "ascii")
-    except (UnicodeEncodeError, LookupError):
-        return "+" if done else "-"
-    return mark
+    return status(args)
 
 
 # -- log -----------------------------------------------------------------------------------
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    import uuid
     from datetime import timedelta
 
     from coach.commands.routines import load_entry
-    from coach.history.recorder import plan_hash
-    from coach.history.records import SessionRecord, local_now, stamp
+    from coach.history.recorder import done_elsewhere
+    from coach.history.records import local_now
     from coach.history.when import WhenError, parse_when
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
@@ -261,29 +213,16 @@ def cmd_log(args: argparse.Namespace) -> int:
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
     timeline = expand(entry.routine)
-    planned = timedelta(seconds=timeline.total_s)
     now = local_now()
     if args.at is None:
-        started = now - planned  # just finished it
+        started = now - timedelta(seconds=timeline.total_s)  # just finished it
     else:
         try:
             started = parse_when(args.at, now)
         except WhenError as exc:
             say(f"--at: {exc}")
             return 2
-    record = SessionRecord(
-        uid=uuid.uuid4().hex,
-        routine_id=timeline.routine_id,
-        routine_name=timeline.name,
-        plan_hash=plan_hash(timeline),
-        source="logged",
-        status="completed",
-        started_at=stamp(started),
-        ended_at=stamp(min(started + planned, now)),
-        planned_s=timeline.total_s,
-        active_s=timeline.total_s,  # done away from coach: taken as done as planned
-        paused_s=0.0,
-    )
+    record = done_elsewhere(timeline, started, now)
 
     def add(store: HistoryStore) -> int:
         store.begin_session(record)
@@ -322,9 +261,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             say(f"cannot write {args.output}: {exc.strerror or exc}")
             return 1
-        what = f"{len(sessions)} session{'s' if len(sessions) != 1 else ''}"
+        what = text.plural(len(sessions), "session")
         if cramps:
-            what += f" and {len(cramps)} cramp{'s' if len(cramps) != 1 else ''}"
+            what += f" and {text.plural(len(cramps), 'cramp')}"
         print(f"Exported {what} to {args.output}.", file=sys.stderr)
         return 0
 
@@ -335,44 +274,31 @@ def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
     """Write the export where the person asked, never half-written and never clobbering.
 
     `-` is standard output. A device or pipe (/dev/stdout, a FIFO) is written in place. A
-    regular file, or a new path, is written to a temporary file and renamed over it, keeping
-    the old file's permissions (a read-only file is refused); a symbolic link's target is the
-    file replaced, so the link stays a link.
+    regular file, or a new path, is replaced in one step by `coach.files.write_atomic` (which
+    keeps its permissions, and a symbolic link a link); a read-only file is refused.
     """
     import errno
-    import os
+    import io
     import stat
-    import tempfile
+
+    from coach.files import write_atomic
 
     if str(path) == "-":
         fill(sys.stdout)
         return
     try:
-        info: os.stat_result | None = path.stat()  # follows links: what is written to
+        mode: int | None = path.stat().st_mode  # follows links: what is written to
     except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
         with open(path, "w", encoding="utf-8", newline="") as out:
             fill(out)
         return
-    target = Path(os.path.realpath(path))
-    if info is not None and not info.st_mode & 0o222:
+    if mode is not None and not mode & 0o222:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    if info is not None:
-        mode = stat.S_IMODE(info.st_mode)
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as out:
-            fill(out)
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    content = io.StringIO(newline="")
+    fill(content)
+    write_atomic(path, content.getvalue())
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -398,14 +324,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         steps = sum(len(s.steps) for s in added)
         known = len(sessions) - len(added)
         print(
-            f"Imported {len(added)} session{'s' if len(added) != 1 else ''}"
-            f" ({steps} step{'s' if steps != 1 else ''}) from {args.file};"
+            f"Imported {text.plural(len(added), 'session')}"
+            f" ({text.plural(steps, 'step')}) from {args.file};"
             f" {known} {'was' if known == 1 else 'were'} already in the history."
         )
         if data.cramps:
             known = len(data.cramps) - len(cramps)
             print(
-                f"Imported {len(cramps)} cramp{'s' if len(cramps) != 1 else ''};"
+                f"Imported {text.plural(len(cramps), 'cramp')};"
                 f" {known} {'was' if known == 1 else 'were'} already in the diary."
             )
         return 0

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach import text
+
 if TYPE_CHECKING:
     from coach.routine.catalog import Catalog, RoutineEntry
 
@@ -66,8 +68,9 @@ def report_library(catalog: Catalog) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from coach import text
-    from coach.routine.catalog import Catalog
+    from coach.commands.common import print_table
+    from coach.routine.catalog import Catalog, count_exercises
+    from coach.routine.timeline import expand
 
     catalog = Catalog.default()
     entries = catalog.entries()
@@ -78,20 +81,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not entries:
         print("No routines found.")
         return 0
-    rows = [e.to_json() for e in entries]
-    width = max(len(r["id"]) for r in rows)
-    for row in rows:
-        if row["error"]:
-            print(f"{row['id']:<{width}}  BROKEN  {row['error']}")
+    rows: list[tuple[str, ...]] = []
+    for entry in entries:
+        if entry.routine is None:
+            rows.append((entry.id, f"BROKEN  {entry.error}"))
             continue
-        minutes = text.length(row["total_s"])
-        count = f"{row['exercises']} exercises"
-        print(f"{row['id']:<{width}}  {row['name']:<28} {minutes:>14}  {count:<13} {row['source']}")
+        length = text.length(expand(entry.routine).total_s)
+        count = text.plural(count_exercises(entry.routine), "exercise")
+        rows.append((entry.id, entry.routine.name, length, count, entry.source))
+    print_table(rows, right={2})
     return 0
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from coach import text
     from coach.routine import progression
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import amount_text, expand, where_text
@@ -142,7 +144,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     failed = bool(printed)
     if not failed:
         count = len(args.paths)
-        print(f"{count} file{'s' if count != 1 else ''} valid")
+        print(f"{text.plural(count, 'file')} valid")
     return 1 if failed else 0
 
 
@@ -154,6 +156,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
+    from coach.commands.common import print_table
     from coach.routine.catalog import Catalog
 
     library = Catalog.default().exercises
@@ -170,7 +173,5 @@ def cmd_exercises(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(items, indent=2))
         return 0
-    width = max((len(i) for i in library), default=0)
-    for exercise in library.values():
-        print(f"{exercise.id:<{width}}  {exercise.name}")
+    print_table([(exercise.id, exercise.name) for exercise in library.values()])
     return 0

@@ -59,12 +59,14 @@ def play(
 ) -> int:
     """Play a routine (an id or a path) as `coach run` does; the exit code of the session."""
     from coach.commands.routines import load_entry
+    from coach.cramps.relief import with_warning
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
 
     entry = load_entry(Catalog.default(), ref)
     assert entry.routine is not None
-    timeline = expand(entry.routine)
+    routine = with_warning(entry.routine)  # the relief's red flags lead its first step
+    timeline = expand(routine)
     resume_id, start_index = _resumable(entry.id, timeline) if resume else (None, 0)
     if not plain:
         if not _have_terminal():
@@ -72,7 +74,7 @@ def play(
         from coach.tui.app import make_app
 
         app = make_app(
-            start_routine=entry.routine,
+            start_routine=routine,
             voice=False if no_voice else None,
             muted=True if mute else None,
             audio=audio_backend() if sound_off_by_environment() else None,
@@ -81,7 +83,7 @@ def play(
         )
         app.run()
         return app.return_code or 0
-    return _run_plain(mute, no_voice, entry.routine, timeline, resume_id, start_index)
+    return _run_plain(mute, no_voice, routine, timeline, resume_id, start_index)
 
 
 def _resumable(routine_id: str, timeline: Timeline) -> tuple[int | None, int]:
@@ -110,7 +112,8 @@ def _run_plain(
     resume_id: int | None,
     start_index: int,
 ) -> int:
-    from coach.audio.session_sound import SessionSound, SoundChoices
+    from coach.audio.choices import SoundChoices
+    from coach.audio.session_sound import SessionSound
     from coach.history.recorder import Recorder
     from coach.plain import PlainRunner, stdin_source
     from coach.session.clock import MonotonicClock
@@ -141,7 +144,7 @@ def _run_plain(
 
     recorder = Recorder(timeline, source="plain", resume=resume_id, on_notice=say)
     engine = SessionEngine(timeline, MonotonicClock())
-    runner = PlainRunner(engine, sys.stdout, stdin_source(), [play, recorder])
+    runner = PlainRunner(engine, sys.stdout, stdin_source(), [play, recorder], recorder.tally)
     try:
         completed = runner.run(start_index)
     except KeyboardInterrupt:

@@ -16,12 +16,9 @@ from typing import Any
 
 from coach.cramps.records import CrampRecord
 from coach.cramps.trends import CrampTrends, cramp_trends
+from coach.cramps.values import RELIEF_ROUTINE as RELIEF_ROUTINE  # also its old home
 from coach.history.records import parse_stamp
 from coach.history.store import HistoryStore
-
-#: The bundled routine `coach cramp now` plays. Its sessions answer a cramp rather than
-#: practise for the next one, so the trends do not count them as routine sessions.
-RELIEF_ROUTINE = "cramp-relief"
 
 _COLUMNS = "id, uid, at, foot, place, severity, duration, context, note"
 

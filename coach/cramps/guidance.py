@@ -1,20 +1,20 @@
 """When a cramp pattern is worth taking to a doctor, and the signs that need help sooner.
 
 This is plain safety information, never a diagnosis: it names a pattern in the diary and says
-who can look into it. The wording is ours; the advice follows these pages:
+who can look into it. The red flags are written here once, and every place that shows them
+(`coach cramp --help`, `coach cramp now`, the relief routine's first step, the app's red-flag
+screen, the README) uses these words. The wording is ours; the advice follows these pages:
 
 - NHS, "Leg cramps": see a GP when cramps happen often, disturb sleep, last longer than 10
-  minutes, come with numbness or swelling, or began with a new medicine; painkillers act too
-  slowly to help during a cramp.
-- Cleveland Clinic, "Don't Let Foot Cramps and Charley Horses Slow You Down", and Mayo Clinic's
-  muscle-cramp advice: the same reasons to see a doctor, and to ask before self-treating.
+  minutes, come with numbness or swelling, or began with a new medicine.
+- Mayo Clinic's muscle-cramp advice and Cleveland Clinic, "Don't Let Foot Cramps and Charley
+  Horses Slow You Down": the same reasons to see a doctor, and weakness in the legs.
 - NHS, "DVT (deep vein thrombosis)", and WebMD, "Is It DVT or Something Else?": one swollen,
-  warm, painful calf needs urgent checking, and breathlessness or chest pain with it is an
-  emergency.
+  warm, painful calf needs checking the same day, not stretching or rubbing, and breathlessness
+  or chest pain with it is an emergency.
 - Baystate Health, "Are Leg Cramps Serious? PAD Symptoms": calf pain that comes on while
-  walking and goes with a few minutes' rest can be a circulation problem.
-- NHS Tayside, "Exercises to try at home": stop and get help at once for chest pain, severe
-  breathlessness or dizziness.
+  walking and goes with a few minutes' rest, cold or pale feet, and foot sores that do not
+  heal can be signs of poor circulation.
 """
 
 from __future__ import annotations
@@ -89,9 +89,9 @@ def notice_after_log(cramps: Iterable[CrampRecord], now: datetime) -> str | None
     reasons = [words for _, words in found]
     listed = reasons[0] if len(reasons) == 1 else f"{', '.join(reasons[:-1])} and {reasons[-1]}"
     return (
-        f"Your diary shows {listed}. Cramps are common and usually harmless, but when they"
-        " keep coming back, wake you at night or last a long time they are worth mentioning"
-        " to a doctor, who can look for a cause, such as a medicine, and suggest what may help."
+        f"Your diary shows {listed}. Cramps are common and usually harmless. Cramps that keep"
+        " coming back, wake you at night or last a long time are worth mentioning to a doctor."
+        " A doctor can look for a cause, such as a medicine, and suggest what may help."
     )
 
 
@@ -105,26 +105,38 @@ class RedFlag(NamedTuple):
     action: str
     urgency: Urgency
 
+    @property
+    def text(self) -> str:
+        """The flag as it is shown everywhere: the sign, then what to do."""
+        return f"{self.sign}. {self.action}"
 
-#: Most urgent first. Shown on the relief screen, in `coach cramp --help` and after `cramp now`.
+
+#: Chest pain or breathlessness: may be a clot that has reached the lungs.
+EMERGENCY = RedFlag(
+    "Breathless, or pain or tightness in the chest",
+    "This is an emergency: call your local emergency number now.",
+    "emergency",
+)
+
+#: A swollen, warm, painful calf: may be a clot (DVT), which stretching or rubbing could harm.
+SWOLLEN_CALF = RedFlag(
+    "One calf swollen, warm and painful (the skin may look red or darker)",
+    "Do not stretch or rub it. Get it checked by a doctor today.",
+    "urgent",
+)
+
+#: Most urgent first. Shown in `coach cramp --help`, after `coach cramp now`, on the app's
+#: red-flag screen and in the README; the first two also at the start of the relief routine.
 RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag(
-        "Breathless, or pain or tightness in the chest",
-        "This is an emergency: call your local emergency number now.",
-        "emergency",
-    ),
-    RedFlag(
-        "One calf swollen, warm and painful (the skin may look red or darker)",
-        "Do not stretch or massage it. Get it checked urgently, today.",
-        "urgent",
-    ),
+    EMERGENCY,
+    SWOLLEN_CALF,
     RedFlag(
         "A cramp that lasts longer than 10 minutes",
         "See a doctor about it.",
         "soon",
     ),
     RedFlag(
-        "Numbness, or weakness in the leg or foot",
+        "Cramps with numbness, weakness or swelling in your legs or feet",
         "See a doctor about it.",
         "soon",
     ),
@@ -134,8 +146,13 @@ RED_FLAGS: tuple[RedFlag, ...] = (
         "soon",
     ),
     RedFlag(
-        "Cramping pain while walking that goes after a few minutes' rest",
+        "Calf pain that comes on when you walk and goes after a few minutes' rest",
         "See a doctor; it can be a sign of poor circulation.",
+        "soon",
+    ),
+    RedFlag(
+        "Cold, pale or bluish feet, or sores on your feet that do not heal",
+        "See a doctor; these can be signs of poor circulation.",
         "soon",
     ),
 )
@@ -149,8 +166,13 @@ def red_flags_text(width: int = 76) -> str:
 
     lines = [f"{RED_FLAGS_TITLE}:"]
     for flag in RED_FLAGS:
-        body = f"{flag.sign}. {flag.action}"
         lines.extend(
-            textwrap.wrap(body, width=width, initial_indent="  - ", subsequent_indent="    ")
+            textwrap.wrap(flag.text, width=width, initial_indent="  - ", subsequent_indent="    ")
         )
     return "\n".join(lines)
+
+
+def relief_warning() -> str:
+    """What the relief routine's first step says before anything else: the emergency and the
+    swollen calf, which a stretch must not meet."""
+    return f"{EMERGENCY.text} {SWOLLEN_CALF.text}"

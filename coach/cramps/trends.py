@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+from coach import text
+
 WEEKS_SHOWN = 12
 #: A first run of `REGULAR_DAYS` active days within `REGULAR_WINDOW_DAYS` days marks the start.
 REGULAR_DAYS, REGULAR_WINDOW_DAYS = 4, 7
@@ -59,7 +61,7 @@ class Comparison:
 
     def sentence(self) -> str:
         """The comparison in plain words."""
-        recent = f"{_cramps(self.recent)} in the last 4 weeks"
+        recent = f"{text.plural(self.recent, 'cramp')} in the last 4 weeks"
         start = self.regular_start
         if self.state == "no-cramps":
             return "No cramps logged yet."
@@ -113,10 +115,6 @@ class CrampTrends:
             ],
             "comparison": self.comparison.to_json(),
         }
-
-
-def _cramps(count: int) -> str:
-    return "1 cramp" if count == 1 else f"{count} cramps"
 
 
 def _day(day: date) -> str:

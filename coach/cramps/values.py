@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from datetime import datetime
 
+#: The bundled routine `coach cramp now` plays. Its sessions answer a cramp rather than
+#: practise for the next one, so the trends do not count them as routine sessions.
+RELIEF_ROUTINE = "cramp-relief"
+
 Foot = Literal["left", "right", "both"]
 Place = Literal["toes", "arch", "heel", "calf"]
 Duration = Literal["under-1-min", "1-10-min", "over-10-min"]

@@ -82,6 +82,14 @@ def single_leg_calf_raise() -> Drawing:
     return _made("single-leg-calf-raise", strokes, a, b)
 
 
+def heel_toe_rocks() -> Drawing:
+    """Rocking between up on the balls of the feet and up on the heels, toes lifted."""
+    flat = {**leg((24, 8)), **floor_points()}
+    return _made(
+        "heel-toe-rocks", (*leg_strokes(), floor()), raise_heel(flat, 28), lift_forefoot(flat, 20)
+    )
+
+
 # -- seated ----------------------------------------------------------------------------------
 
 
@@ -441,6 +449,44 @@ def cramp_walk() -> Drawing:
     return _made("cramp-walk", strokes, a)
 
 
+def march_on_the_spot() -> Drawing:
+    """Marching on the spot: one knee lifts, the opposite arm swings forward, then the other."""
+    a = {
+        "head": (30.0, 28.0),
+        "neck": (30.0, 24.5),
+        "hip": (30.0, 13.0),
+        "elbow": (33.5, 18.5),
+        "hand": (37.0, 15.5),
+        "elbow_back": (27.0, 18.5),
+        "hand_back": (24.5, 14.5),
+        "knee": (36.0, 11.0),
+        "ankle": (35.0, 4.5),
+        "heel": (33.5, 5.0),
+        "toe": (38.5, 4.0),
+        "knee2": (27.0, 7.0),  # the far leg, a little behind the near one
+        "ankle2": (26.0, 2.0),
+        "heel2": (24.5, 1.0),
+        "toe2": (30.0, 1.0),
+        **floor_points(),
+    }
+    b = a | {
+        "elbow": (27.0, 18.5),
+        "hand": (24.5, 14.5),
+        "elbow_back": (33.5, 18.5),
+        "hand_back": (37.0, 15.5),
+        "knee": (30.0, 7.0),
+        "ankle": (30.0, 2.0),
+        "heel": (28.5, 1.0),
+        "toe": (34.0, 1.0),
+        "knee2": (33.0, 11.0),
+        "ankle2": (32.0, 4.5),
+        "heel2": (30.5, 5.0),
+        "toe2": (35.5, 4.0),
+    }
+    strokes = (*stick_strokes(), line("neck", "elbow_back", "hand_back"), floor())
+    return _made("march-on-the-spot", strokes, a, b)
+
+
 #: Each bundled exercise's drawing; two cramp stretches share the picture of the same movement.
 BUILDERS: dict[str, Callable[[], Drawing]] = {
     "ankle-circles": ankle_circles,
@@ -466,6 +512,8 @@ BUILDERS: dict[str, Callable[[], Drawing]] = {
     "cramp-stretch-foot": plantar_fascia_stretch,
     "cramp-massage": cramp_massage,
     "cramp-walk": cramp_walk,
+    "march-on-the-spot": march_on_the_spot,
+    "heel-toe-rocks": heel_toe_rocks,
     "cramp-warmth": cramp_warmth,
     "cramp-cold": cramp_cold,
 }

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from coach.history.database import HistoryUnavailable
+from coach.history.outcome import Outcome, WorkTally
 from coach.history.records import SessionRecord, Source, StepRecord, local_now, stamp
 from coach.history.store import HistoryStore
 from coach.routine.timeline import Segment, Timeline
@@ -39,6 +40,27 @@ def plan_hash(timeline: Timeline) -> str:
         timeline.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def done_elsewhere(
+    timeline: Timeline, started: datetime, now: datetime, source: Source = "logged"
+) -> SessionRecord:
+    """A session done away from coach (`coach log`, a reminder's "Done already"): taken as
+    done as planned, ending at the planned length after `started` but never after `now`."""
+    planned = timedelta(seconds=timeline.total_s)
+    return SessionRecord(
+        uid=uuid.uuid4().hex,
+        routine_id=timeline.routine_id,
+        routine_name=timeline.name,
+        plan_hash=plan_hash(timeline),
+        source=source,
+        status="completed",
+        started_at=stamp(started),
+        ended_at=stamp(min(started + planned, now)),
+        planned_s=timeline.total_s,
+        active_s=timeline.total_s,
+        paused_s=0.0,
+    )
 
 
 def resume_points(timeline: Timeline) -> dict[int, int]:
@@ -85,6 +107,10 @@ class Recorder:
         self.notices: list[str] = []
         self.session_id: int | None = None
         self._points = resume_points(timeline)
+        #: What the whole session did so far (the earlier part too, after a resume).
+        self.tally = WorkTally(timeline)
+        #: Pauses excluded, the earlier part of a resumed session included; set at the end.
+        self.final_active_s: float | None = None
         self._finished: set[int] = set()
         self._starts: dict[int, float] = {}
         self._base_active = 0.0
@@ -103,6 +129,7 @@ class Recorder:
     def __call__(self, event: Event) -> None:
         if self._closed:
             return
+        self.tally.add(event)
         try:
             if self._mono0 is None:
                 self._begin(event.at)
@@ -161,11 +188,13 @@ class Recorder:
             return
         if self.resume is not None:
             progress = self.store.session_progress(self.resume)
-            if progress is not None:
+            detail = self.store.session_detail(self.resume)
+            if progress is not None and detail is not None:
                 self.session_id = self.resume
                 self._base_active = progress.active_s
                 self._base_paused = progress.paused_s
                 self._finished = set(progress.finished)
+                self.tally.seed(detail.steps)
                 return
             self._tell(f"session {self.resume} is not in the history; recording a new one")
         started = stamp(self._wall0)
@@ -206,8 +235,13 @@ class Recorder:
             resume_at=self._resume_at(),
         )
 
+    def outcome(self) -> Outcome:
+        """What the session did, the part before a resume included."""
+        return self.tally.outcome()
+
     def _finish(self, event: SessionFinished) -> None:
         self._closed = True
+        self.final_active_s = self.active_s(event.at)
         if self.store is None:
             return
         try:
@@ -215,9 +249,10 @@ class Recorder:
                 self.store.finish_session(
                     self.session_id,
                     ended_at=stamp(self.wall(event.at)),
-                    active_s=self.active_s(event.at),
+                    active_s=self.final_active_s,
                     paused_s=self.paused_s(event.at),
-                    completed=event.completed,
+                    reached_end=event.completed,
+                    completed=self.outcome().completed,
                 )
         finally:
             if self._owns_store:

@@ -69,6 +69,22 @@ def active_days(store: HistoryStore) -> list[date]:
     return [date.fromisoformat(day) for (day,) in rows]
 
 
+def completed_pairs(store: HistoryStore, since: date | None = None) -> list[tuple[str, date]]:
+    """(routine id, date) of every completed session from `since` on, one pair per session:
+    what the weekly plan counts as done."""
+    rows = store.connection.execute(
+        "SELECT routine_id, day FROM sessions WHERE status = 'completed' AND day >= ?",
+        ((since or date.min).isoformat(),),
+    )
+    return [(routine, date.fromisoformat(day)) for routine, day in rows]
+
+
+def first_day(store: HistoryStore) -> date | None:
+    """The date of the oldest session of any kind: when the person began."""
+    (day,) = store.connection.execute("SELECT min(day) FROM sessions").fetchone()
+    return None if day is None else date.fromisoformat(day)
+
+
 def day_counts(store: HistoryStore, since: date, until: date) -> dict[date, int]:
     """Completed sessions per date from `since` to `until` (both included), for a heatmap.
 

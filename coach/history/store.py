@@ -20,7 +20,7 @@ from coach.history.checkins import CheckIn, DatedCheckIn
 from coach.history.database import Damaged, HistoryUnavailable, connect, move_aside
 from coach.history.records import SessionRecord, StepRecord, local_now, parse_stamp, stamp
 
-HISTORY_FILE = "history.db"
+HISTORY_FILE = locations.HISTORY_FILE
 #: A partial session stopped longer ago than this is history, not something to resume.
 RESUME_WINDOW = timedelta(hours=12)
 #: Only sessions played here can be resumed; logged and imported ones have no plan to go on with.
@@ -243,15 +243,23 @@ class HistoryStore:
             )
 
     def finish_session(
-        self, session_id: int, *, ended_at: str, active_s: float, paused_s: float, completed: bool
+        self,
+        session_id: int,
+        *,
+        ended_at: str,
+        active_s: float,
+        paused_s: float,
+        reached_end: bool,
+        completed: bool,
     ) -> None:
-        """Close a session: `completed` when it reached its end, else it stays `partial`."""
+        """Close a session: `completed` when it passed the rule of `coach.history.outcome`,
+        else it stays `partial`. One that reached its end cannot be resumed either way."""
         with self._transaction() as db:
             db.execute(
                 "UPDATE sessions SET ended_at = ?, active_s = ?, paused_s = ?,"
                 " status = CASE WHEN ? THEN 'completed' ELSE status END,"
                 " resume_at = CASE WHEN ? THEN NULL ELSE resume_at END WHERE id = ?",
-                (ended_at, active_s, paused_s, completed, completed, session_id),
+                (ended_at, active_s, paused_s, completed, reached_end, session_id),
             )
 
     def set_checkin(self, session_id: int, checkin: CheckIn) -> None:

@@ -1,6 +1,7 @@
 """Finding routines: the user's folder first, then the bundled ones, each loaded or with its error.
 
-The exercise library is the bundled `exercises.yaml` with the user's own laid over it.
+The exercise library is the bundled `exercises.yaml` with the user's own laid over it. The YAML
+reader loads with the first file read (in the home screen's worker), not with the catalog.
 """
 
 from __future__ import annotations
@@ -12,11 +13,8 @@ from typing import Any, Literal
 
 from coach import locations
 from coach.problems import FileProblems, Problem
-from coach.routine.loader import LIBRARY_FILE, ROUTINE_FILE, load_exercises, load_routine
 from coach.routine.model import Exercise, ExerciseStep, RepeatBlock, Routine, Step
-from coach.routine.template import copied_text, refresh_schema, write_new
 from coach.routine.timeline import expand
-from coach.yamlfile import read_text, suggest
 
 Source = Literal["user", "bundled", "file"]
 
@@ -100,6 +98,8 @@ class Catalog:
     def exercises(self) -> Mapping[str, Exercise]:
         """Bundled library with the user's overrides; a broken user file is noted, not fatal."""
         if self._exercises is None:
+            from coach.routine.loader import LIBRARY_FILE, load_exercises
+
             library = load_exercises(self.bundled_dir / LIBRARY_FILE)
             user_file = self.user_dir / LIBRARY_FILE
             if user_file.is_file():
@@ -122,6 +122,8 @@ class Catalog:
         return ((self.user_dir, "user"), (self.bundled_dir, "bundled"))
 
     def _files(self, folder: Path) -> list[Path]:
+        from coach.routine.loader import LIBRARY_FILE
+
         if not folder.is_dir():
             return []
         files = [
@@ -136,6 +138,8 @@ class Catalog:
         self, path: Path, source: Source = "file", sound_names: set[str] | None = None
     ) -> RoutineEntry:
         """One routine file; `sound_names` saves listing the sound folders again per file."""
+        from coach.routine.loader import load_routine
+
         names = sound_names if sound_names is not None else self.sound_names()
         try:
             routine = load_routine(path, self.exercises, names)
@@ -153,8 +157,15 @@ class Catalog:
                     found[path.stem] = self.load(path, source, sound_names)
         return list(found.values())
 
+    def ids(self) -> list[str]:
+        """Every routine id, user ones first, without loading a file."""
+        return list(dict.fromkeys(p.stem for f, _ in self._folders() for p in self._files(f)))
+
     def find(self, ref: str) -> RoutineEntry:
         """A routine by id (user folder first) or by path to a YAML file."""
+        from coach.routine.loader import LIBRARY_FILE
+        from coach.yamlfile import suggest
+
         path = Path(ref).expanduser()
         if path.suffix in (".yaml", ".yml") or "/" in ref:
             if not path.is_file():
@@ -165,8 +176,7 @@ class Catalog:
                 candidate = folder / f"{ref}{suffix}"
                 if candidate.is_file() and candidate.name != LIBRARY_FILE:
                     return self.load(candidate, source)
-        ids = [p.stem for f in (self.user_dir, self.bundled_dir) for p in self._files(f)]
-        hint = suggest(ref, ids)
+        hint = suggest(ref, self.ids())
         raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")
 
     def user_file(self, routine_id: str) -> Path | None:
@@ -188,6 +198,9 @@ class Catalog:
         Never replaces a file: raises FileExistsError (nothing written) when the name is
         taken, OSError when the folder cannot be written.
         """
+        from coach.files import write_new
+        from coach.routine.template import refresh_schema
+
         self.user_dir.mkdir(parents=True, exist_ok=True)
         path = self.user_dir / f"{routine_id}.yaml"
         write_new(path, text)
@@ -198,5 +211,9 @@ class Catalog:
         """Copy `entry`'s file into the user's folder as `<new_id>.yaml` (default: its own id),
         its first comment saying where it came from; `add_user_file`'s errors, and
         FileProblems when the source cannot be read."""
+        from coach.routine.loader import ROUTINE_FILE
+        from coach.routine.template import copied_text
+        from coach.yamlfile import read_text
+
         copy = copied_text(read_text(entry.path, ROUTINE_FILE), entry.origin)
         return self.add_user_file(new_id or entry.id, copy)

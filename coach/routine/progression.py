@@ -107,7 +107,7 @@ def explain(name: str, growth: Growth) -> str:
     formula = f"{_amount(growth.unit, growth.written)} + {add} × {growth.increments}"
     if growth.today >= progress.limit:
         formula += f", at its max of {_amount(growth.unit, progress.limit)}"
-    days = "1 day" if growth.completed_days == 1 else f"{growth.completed_days} days"
+    days = text.plural(growth.completed_days, "day")
     return f"{name} {today} ({formula}: {days} completed)"
 
 

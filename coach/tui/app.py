@@ -2,32 +2,31 @@
 
 The CLI and every test build it the same way, so a test runs the same app a person does,
 with a fake clock, a fixed wall clock and a recording audio backend handed in.
+
+Only the home screen is imported up front: every other screen, the sound and the history's
+writer load when first used, so the first frame comes as soon as Textual can draw it.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeGuard
 
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from coach.audio.backend import AudioBackend
-from coach.audio.session_sound import SoundChoices
-from coach.cramps.diary import RELIEF_ROUTINE
-from coach.history.database import HistoryUnavailable
-from coach.history.progress import todays_routine
-from coach.history.recorder import Recorder
+from coach.audio.choices import SoundChoices
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.history.records import local_now
+from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
-from coach.routine.timeline import Timeline
 from coach.session.clock import Clock, MonotonicClock
 from coach.settings import Settings, load_settings
 from coach.tui.commands import CrampCommands
-from coach.tui.cramp_view import LoggedCramp, logged_line
 from coach.tui.history_view import HistoryAccess, WallClock
 from coach.tui.kit import BackendSlot, EventListener, ListenerFactory, SessionKit
 from coach.tui.messages import (
@@ -42,17 +41,15 @@ from coach.tui.messages import (
     StatsChosen,
     SummaryClosed,
 )
-from coach.tui.screens.cramp_log import CrampLogScreen, CrampNoticeScreen
-from coach.tui.screens.editor import CannotEdit, EditorScreen, open_for_editing
-from coach.tui.screens.finished import FinishedScreen
-from coach.tui.screens.history import HistoryScreen
 from coach.tui.screens.home import HomeScreen
-from coach.tui.screens.preview import PreviewScreen
-from coach.tui.screens.relief import RedFlagsScreen
-from coach.tui.screens.session import SessionScreen
-from coach.tui.screens.stats import StatsScreen
-from coach.tui.summary import Summary
-from coach.tui.watch import RoutineWatcher
+
+if TYPE_CHECKING:
+    from coach.audio.backend import AudioBackend
+    from coach.history.recorder import Recorder
+    from coach.routine.timeline import Timeline
+    from coach.tui.cramp_view import LoggedCramp
+    from coach.tui.screens.session import SessionScreen
+    from coach.tui.summary import Summary
 
 #: An interrupted session to go on with: its id in the history and the segment to start at.
 Resume = tuple[int, int]
@@ -64,6 +61,10 @@ class CoachApp(App[int]):
     # Hidden: `c` works on every screen, and the screens with room show it in their footer.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "log_cramp", "Log cramp", show=False),
+        # Shown on every screen: the keys a narrow footer has no room for are listed there.
+        Binding("question_mark", "show_keys", "Keys", key_display="?"),
+        # Textual's own, with words that say what it does here; the footers leave it out.
+        Binding("ctrl+p", "command_palette", "Find a routine or a command", show=False),
     ]
     COMMANDS = App.COMMANDS | {CrampCommands}
 
@@ -87,6 +88,8 @@ class CoachApp(App[int]):
         self.start_routine = start_routine
         self.resume = resume
         self.last_summary: Summary | None = None
+        #: The recorder of the session playing (or last played) here, when history is kept.
+        self.recorder: Recorder | None = None
         #: When the relief routine last started here: the time its Finished screen offers.
         self.relief_started: datetime | None = None
 
@@ -109,15 +112,18 @@ class CoachApp(App[int]):
         """Quitting mid-session (ctrl+q) still ends it properly, so the history hears of it."""
         stopped = False
         for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
+            if _is_session(screen):
                 stopped = screen.stop_now() or stopped
         self.exit(return_code=1 if stopped else 0)
 
     def _session(self, routine: Routine, resume: Resume | None = None) -> SessionScreen:
         """The session screen for `routine`; with `resume`, going on with that session."""
+        from coach.cramps.relief import with_warning
+        from coach.tui.screens.session import SessionScreen
+
         session_id, start_index = resume if resume is not None else (None, 0)
         kit = replace(self.kit, listeners=self._listeners(session_id))
-        return SessionScreen(routine, kit, start_index)
+        return SessionScreen(with_warning(routine), kit, start_index)
 
     def _listeners(self, resume_id: int | None) -> ListenerFactory | None:
         """The history's recorder (when this app records) ahead of any listeners handed in."""
@@ -126,6 +132,8 @@ class CoachApp(App[int]):
             return others
 
         def listeners(routine: Routine, timeline: Timeline) -> list[EventListener]:
+            from coach.history.recorder import Recorder
+
             recorder = Recorder(
                 timeline,
                 source="app",
@@ -133,6 +141,7 @@ class CoachApp(App[int]):
                 resume=resume_id,
                 on_notice=self._history_notice,
             )
+            self.recorder = recorder
             return [recorder, *(others(routine, timeline) if others is not None else ())]
 
         return listeners
@@ -141,18 +150,21 @@ class CoachApp(App[int]):
         self.notify(message, title="History", severity="warning", timeout=10)
 
     def _play(self, routine: Routine, resume: Resume | None = None) -> None:
-        if isinstance(self.screen, SessionScreen):
+        if _is_session(self.screen):
             self.notify("Finish or stop this session first.")
             return
         session = self._session(self._todays(routine), resume)
         self.relief_started = self.history.now() if routine.id == RELIEF_ROUTINE else None
-        if isinstance(self.screen, PreviewScreen):
+        if _is_preview(self.screen):
             self.switch_screen(session)
         else:
             self.push_screen(session)
 
     def _todays(self, routine: Routine) -> Routine:
         """The routine with today's progression (one small query), as `coach run` plays it."""
+        from coach.history.database import HistoryUnavailable
+        from coach.history.progress import todays_routine
+
         try:
             return todays_routine(routine)
         except HistoryUnavailable as exc:
@@ -170,16 +182,22 @@ class CoachApp(App[int]):
     @on(HistoryChosen)
     def _history(self) -> None:
         if isinstance(self.screen, HomeScreen):
+            from coach.tui.screens.history import HistoryScreen
+
             self.push_screen(HistoryScreen(self.history))
 
     @on(StatsChosen)
     def _stats(self) -> None:
         if isinstance(self.screen, HomeScreen):
+            from coach.tui.screens.stats import StatsScreen
+
             self.push_screen(StatsScreen(self.history))
 
     @on(PreviewChosen)
     def _preview(self, message: PreviewChosen) -> None:
-        if message.entry.routine is None or isinstance(self.screen, SessionScreen):
+        from coach.tui.screens.preview import PreviewScreen
+
+        if message.entry.routine is None or _is_session(self.screen):
             return
         preview = PreviewScreen(message.entry, self.catalog, drawings=self.settings.drawings)
         if isinstance(self.screen, PreviewScreen):
@@ -189,6 +207,8 @@ class CoachApp(App[int]):
 
     @on(EditChosen)
     def _edit(self, message: EditChosen) -> None:
+        from coach.tui.screens.editor import CannotEdit, EditorScreen, open_for_editing
+
         try:
             target = open_for_editing(message.entry, self.catalog)
         except CannotEdit as exc:
@@ -199,24 +219,34 @@ class CoachApp(App[int]):
     @on(events.Mount)
     def _watch_routine_files(self) -> None:
         """Routine files changed on disk reach the screens within about a second."""
+        from coach.tui.watch import RoutineWatcher
+
         self.routine_watcher = RoutineWatcher(self, self.catalog)
         self.routine_watcher.start()
 
     @on(SessionEnded)
     def _ended(self, message: SessionEnded) -> None:
-        self.last_summary = message.summary
+        from coach.tui.screens.finished import FinishedScreen
+        from coach.tui.screens.relief import RedFlagsScreen
+
+        summary = self.last_summary = self._whole_session(message.summary)
         leaving = self.start_routine is not None
         cramp_at = self.relief_started if self._relief_playing() else None
-        finished = FinishedScreen(
-            message.summary, leaving=leaving, history=self.history, cramp_at=cramp_at
-        )
+        finished = FinishedScreen(summary, leaving=leaving, history=self.history, cramp_at=cramp_at)
         self.switch_screen(finished)
         if cramp_at is not None:
             self.push_screen(RedFlagsScreen())
 
+    def _whole_session(self, summary: Summary) -> Summary:
+        """The summary as history has it: after a resume the screen saw only the last part."""
+        recorder = self.recorder
+        if recorder is None or recorder.final_active_s is None:
+            return summary
+        return Summary(summary.routine, recorder.final_active_s, recorder.outcome())
+
     def _relief_playing(self) -> bool:
         return any(
-            isinstance(screen, SessionScreen) and screen.routine.id == RELIEF_ROUTINE
+            _is_session(screen) and screen.routine.id == RELIEF_ROUTINE
             for screen in self.screen_stack
         )
 
@@ -225,15 +255,25 @@ class CoachApp(App[int]):
     def action_log_cramp(self) -> None:
         self.open_cramp_log()
 
+    def action_show_keys(self) -> None:
+        from coach.tui.screens.listing import ListingScreen, screen_keys
+
+        screen = self.screen
+        if not isinstance(screen, ListingScreen):
+            self.push_screen(ListingScreen("Keys on this screen", screen_keys(screen)))
+
     @on(CrampLogChosen)
     def _cramp_log_chosen(self, message: CrampLogChosen) -> None:
         self.open_cramp_log(message.at)
 
     def open_cramp_log(self, at: datetime | None = None) -> None:
         """The cramp form over the current screen; a playing session pauses until it closes."""
+        from coach.tui.cramp_view import logged_line
+        from coach.tui.screens.cramp_log import CrampLogScreen, CrampNoticeScreen
+
         if any(isinstance(screen, CrampLogScreen) for screen in self.screen_stack):
             return
-        session = self.screen if isinstance(self.screen, SessionScreen) else None
+        session = self.screen if _is_session(self.screen) else None
         paused = session is not None and bool(session.check_action("pause", ()))
         if session is not None and paused:
             session.action_pause()
@@ -302,11 +342,19 @@ def make_app(
         listeners=session_listeners,
         drawings=settings.drawings,
     )
+    catalog = catalog or Catalog.default()
+    schedule = None
+    if settings.schedule is not None:
+        schedule, unknown = check_routines(settings.schedule, catalog.ids())
+        settings = replace(settings, problems=settings.problems + unknown)
     history = HistoryAccess(
-        wall_clock=wall_clock or local_now, rest_days_per_week=settings.rest_days_per_week
+        wall_clock=wall_clock or local_now,
+        rest_days_per_week=settings.rest_days_per_week,
+        schedule=schedule,
+        daily_routine=settings.daily_routine,
     )
     return CoachApp(
-        catalog=catalog or Catalog.default(),
+        catalog=catalog,
         settings=settings,
         kit=kit,
         history=history,
@@ -314,3 +362,15 @@ def make_app(
         start_routine=start_routine,
         resume=resume,
     )
+
+
+def _is_session(screen: object) -> TypeGuard[SessionScreen]:
+    """Whether `screen` is a session screen. Until the first session starts, its module is not
+    even loaded, and then no screen can be one."""
+    module = sys.modules.get("coach.tui.screens.session")
+    return module is not None and isinstance(screen, module.SessionScreen)
+
+
+def _is_preview(screen: object) -> bool:
+    module = sys.modules.get("coach.tui.screens.preview")
+    return module is not None and isinstance(screen, module.PreviewScreen)

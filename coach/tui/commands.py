@@ -9,7 +9,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from coach import text
-from coach.cramps.diary import RELIEF_ROUTINE
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine
 from coach.routine.model import Routine
 from coach.routine.timeline import expand

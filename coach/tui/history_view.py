@@ -2,7 +2,8 @@
 
 Every read is a few indexed SQL aggregates (`coach.history.stats`) or a bounded page of
 sessions, so ten years of history open as fast as one week. The screens call these from
-thread workers and only lay out what comes back.
+thread workers and only lay out what comes back. The history's modules load with the first
+read, in that worker, not with the home screen.
 """
 
 from __future__ import annotations
@@ -11,24 +12,18 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from coach import text
-from coach.history.recorder import plan_hash
-from coach.history.records import SessionRecord, StepRecord, local_now
-from coach.history.stats import (
-    Stats,
-    active_days,
-    day_counts,
-    summary,
-    today_status,
-    week_start,
-    weekly_minutes,
-)
-from coach.history.store import HistoryStore, Resumable
-from coach.history.streaks import streaks
-from coach.routine.model import Routine
-from coach.routine.timeline import Timeline, expand
+from coach.history.records import local_now
+
+if TYPE_CHECKING:
+    from coach.history.records import SessionRecord, StepRecord
+    from coach.history.stats import Stats
+    from coach.history.store import HistoryStore, Resumable
+    from coach.plan import PlanEntry, PlannedItem, WeekAdherence
+    from coach.routine.model import Routine
+    from coach.routine.timeline import Timeline
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +54,23 @@ class HistoryAccess:
 
     wall_clock: WallClock = local_now
     rest_days_per_week: int = 0
+    #: The weekly plan from `schedule:` (routines checked); None when the settings have none,
+    #: so the daily routine is the plan and any completed routine keeps a streak.
+    schedule: tuple[PlanEntry, ...] | None = None
+    daily_routine: str = "foot-daily"
+
+    def plan(self, daily_routine: str | None = None) -> tuple[PlanEntry, ...]:
+        """The schedule, else the daily routine (this one's, or the one given) every day."""
+        from coach.plan import daily
+
+        if self.schedule is not None:
+            return self.schedule
+        return daily(self.daily_routine if daily_routine is None else daily_routine)
+
+    def streak(self, store: HistoryStore, today: date) -> int:
+        from coach.plan.tracking import plan_streak
+
+        return plan_streak(store, self.schedule, today, self.rest_days_per_week).current
 
     def now(self) -> datetime:
         moment = self.wall_clock()
@@ -68,6 +80,8 @@ class HistoryAccess:
         return self.now().date()
 
     def open(self) -> HistoryStore:
+        from coach.history.store import HistoryStore
+
         return HistoryStore.open(create=False)
 
 
@@ -143,6 +157,8 @@ class HeatmapGrid:
 
 def first_monday(today: date, weeks: int) -> date:
     """The Monday `weeks - 1` weeks before this one: where a heatmap of `weeks` columns starts."""
+    from coach.history.stats import week_start
+
     return week_start(today) - timedelta(weeks=weeks - 1)
 
 
@@ -151,6 +167,8 @@ def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int) -> Heatmap
 
 
 def read_heatmap(store: HistoryStore, today: date, weeks: int) -> HeatmapGrid:
+    from coach.history.stats import day_counts
+
     return heatmap_grid(day_counts(store, first_monday(today, weeks), today), today, weeks)
 
 
@@ -186,6 +204,9 @@ def find_offer(
 ) -> ResumeOffer | None:
     """The newest interrupted session, among the routines on the shelf, that can go on."""
     by_id = {routine.id: routine for routine in routines}
+    from coach.history.recorder import plan_hash
+    from coach.routine.timeline import expand
+
     looked: set[str] = set()
     for session in store.sessions(limit=RECENT):
         routine = by_id.get(session.routine_id)
@@ -202,10 +223,12 @@ def find_offer(
 @dataclass(frozen=True)
 class HomeHistory:
     has_sessions: bool
-    done_today: bool  # today's routine has a completed session today
+    done_today: bool  # everything planned today has a completed session today
     streak: int
     heatmap: HeatmapGrid
     resume: ResumeOffer | None = None
+    today: tuple[PlannedItem, ...] = ()  # today's plan in order, each done or not
+    nothing_planned: bool = False  # the schedule has nothing for today
 
 
 def read_home(
@@ -214,15 +237,33 @@ def read_home(
     daily_routine: str,
     routines: Sequence[Routine] = (),
 ) -> HomeHistory:
+    from coach.plan.tracking import all_done, todays_items
+
     now = access.now()
     today = now.date()
+    items = todays_items(store, access.plan(daily_routine), today)
     return HomeHistory(
         has_sessions=store.count_sessions() > 0,
-        done_today=today_status(store, daily_routine, today),
-        streak=streaks(active_days(store), today, access.rest_days_per_week).current,
+        done_today=all_done(items),
+        streak=access.streak(store, today),
         heatmap=read_heatmap(store, today, HOME_WEEKS),
         resume=find_offer(store, routines, now),
+        today=items,
+        nothing_planned=not items,
     )
+
+
+def plan_line(items: Sequence[PlannedItem], names: Mapping[str, str]) -> str:
+    """Today's plan in a line, `07:30 Daily foot care ✓ · 22:00 Bedtime calves ○`; empty
+    for a plan of one routine at no set time (the box above already names it)."""
+    if len(items) == 1 and items[0].entry.at is None:
+        return ""
+    parts = []
+    for item in items:
+        when = item.entry.at_text()
+        name = names.get(item.entry.routine, item.entry.routine)
+        parts.append(f"{when + ' ' if when else ''}{name} {'✓' if item.done else '○'}")
+    return " · ".join(parts)
 
 
 def streak_phrase(days: int) -> str:
@@ -234,6 +275,8 @@ def home_lines(home: HomeHistory) -> tuple[str, str]:
     if not home.has_sessions:
         return EMPTY_HISTORY, ""
     status = "✓ Done today" if home.done_today else "○ Not done yet today"
+    if home.nothing_planned:
+        status = "· Nothing planned today"
     if home.streak:
         return status, streak_phrase(home.streak)
     return status, "No streak running — a session today starts one."
@@ -247,15 +290,20 @@ class StreakNow:
     """The streak as it stands right after a session, for the Finished screen."""
 
     has_sessions: bool
-    done_today: bool  # any completed session today
+    done_today: bool  # any completed session today; under a schedule, all planned today
     streak: int
 
 
 def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
+    from coach.history.stats import active_days
+    from coach.plan.tracking import all_done, todays_items
+
     today = access.today()
-    active = active_days(store)
-    current = streaks(active, today, access.rest_days_per_week).current
-    return StreakNow(store.count_sessions() > 0, today in active, current)
+    if access.schedule is None:
+        done = today in active_days(store)
+    else:
+        done = all_done(todays_items(store, access.schedule, today))
+    return StreakNow(store.count_sessions() > 0, done, access.streak(store, today))
 
 
 def streak_result(now: StreakNow) -> str:
@@ -323,6 +371,21 @@ def step_cells(step: StepRecord) -> tuple[str, ...]:
     return (step.name, where(step), planned(step), actual, STEP_STATUS[step.status])
 
 
+def fit_first_column(
+    rows: list[tuple[str, ...]], headers: tuple[str, ...], width: int, padding: int = 2
+) -> list[tuple[str, ...]]:
+    """Rows whose first cell is cut short (with …) so every column fits in `width` cells.
+
+    The other columns say how it went and are never cut; a long exercise name gives way.
+    """
+    others = sum(
+        max(len(headers[i]), *(len(row[i]) for row in rows)) + padding
+        for i in range(1, len(headers))
+    )
+    room = max(len(headers[0]), width - others - padding)
+    return [(row[0] if len(row[0]) <= room else row[0][: room - 1] + "…", *row[1:]) for row in rows]
+
+
 def detail_lines(record: SessionRecord) -> tuple[str, str]:
     """A heading and one line of figures for one session's drill-down."""
     when = record.started.strftime("%a %Y-%m-%d %H:%M")
@@ -350,19 +413,24 @@ class StatsView:
     stats: Stats
     heatmap: HeatmapGrid
     weeks: tuple[tuple[date, float], ...]  # (Monday, active minutes), oldest first
+    adherence: tuple[WeekAdherence, ...] = ()  # planned and completed, oldest first
 
 
 def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
+    from coach.history.stats import weekly_minutes
+    from coach.plan.tracking import adherence, plan_summary
+
     today = access.today()
     return StatsView(
-        stats=summary(store, today, access.rest_days_per_week),
+        stats=plan_summary(store, access.schedule, today, access.rest_days_per_week),
         heatmap=read_heatmap(store, today, STATS_WEEKS),
         weeks=tuple(weekly_minutes(store, BAR_WEEKS, today)),
+        adherence=tuple(adherence(store, access.plan(), today, BAR_WEEKS)),
     )
 
 
 def days_text(count: int) -> str:
-    return "1 day" if count == 1 else f"{count:,} days"
+    return text.plural(count, "day")
 
 
 def figures(stats: Stats) -> list[tuple[str, str]]:

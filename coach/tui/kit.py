@@ -8,16 +8,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from coach.audio.backend import AudioBackend
-from coach.audio.session_sound import SoundChoices
-from coach.routine.model import Routine
-from coach.routine.timeline import Timeline
-from coach.session.clock import Clock
-from coach.session.engine import Event
+from coach.audio.choices import SoundChoices
 
-EventListener = Callable[[Event], None]
-ListenerFactory = Callable[[Routine, Timeline], list[EventListener]]
+if TYPE_CHECKING:
+    from coach.audio.backend import AudioBackend
+    from coach.routine.model import Routine
+    from coach.routine.timeline import Timeline
+    from coach.session.clock import Clock
+    from coach.session.engine import Event
+
+# Named as text: the session's modules load with the first session, not with the app.
+EventListener = Callable[["Event"], None]
+ListenerFactory = Callable[["Routine", "Timeline"], list[EventListener]]
 
 
 class BackendSlot:

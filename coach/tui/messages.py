@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from coach.cramps.records import CrampRecord
-from coach.routine.catalog import RoutineEntry
-from coach.routine.model import Routine
-from coach.tui.summary import Summary
+if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
+
+    from coach.cramps.records import CrampRecord
+    from coach.routine.catalog import RoutineEntry
+    from coach.routine.model import Routine
+    from coach.tui.summary import Summary
 
 
 class RoutineChosen(Message):

@@ -12,6 +12,7 @@ import pytest
 
 from coach.cli import main
 from coach.cramps.diary import CrampDiary
+from coach.cramps.guidance import RED_FLAGS, relief_warning
 from coach.cramps.tips import BUNDLED_TIPS, read_tips
 from coach.history.store import HistoryStore
 from tests.cli.conftest import RunCoach
@@ -269,13 +270,7 @@ def test_cramp_help_shows_the_defaults_and_the_red_flags(coach: RunCoach, args: 
     text = " ".join(result.stdout.split())
     for words in (
         "When it may be more than a cramp",
-        "swollen, warm and painful",
-        "Do not stretch or massage it",
-        "Numbness, or weakness",
-        "new medicine. Keep taking it",
-        "while walking that goes after a few minutes' rest",
-        "longer than 10 minutes",
-        "This is an emergency",
+        *(flag.text for flag in RED_FLAGS),
         "severity 5",
         "not medical advice",
     ):
@@ -303,6 +298,9 @@ def test_now_without_a_terminal_plays_the_relief_and_says_how_to_log(
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Go: Stretch it the other way" in out and "Session complete" in out
+    # Issue #12: the emergency line and the swollen calf come with the first step, not after.
+    first_step = out[out.index("Go: Stretch it the other way") : out.index("Go: Rub it")]
+    assert f"Caution: {relief_warning()}" in first_step
     assert "When it may be more than a cramp:" in out
     hint = out.splitlines()[-1]
     assert hint.startswith("To log this cramp: coach cramp log --at ")

@@ -45,3 +45,20 @@ def test_sound_through_alsa_file_plugin_plays_every_cue(tmp_path: Path) -> None:
     assert "played 11 cues: prepare, start, countdown" in result.stdout, result.stdout
     assert capture.stat().st_size > 0
     assert "ALSA lib" not in result.stderr
+
+
+def test_a_schedule_beside_daily_routine_wins_and_its_unknown_routines_are_named(
+    coach: RunCoach, isolated_folders: Path
+) -> None:
+    settings = isolated_folders / "config" / "settings.yaml"
+    settings.write_text(
+        "daily_routine: foot-daily\nschedule:\n  - routine: foot-dayly\n  - routine: foot-daily\n"
+    )
+    result = coach("doctor", "--no-play")
+    assert result.returncode == 1
+    assert "both `schedule` and `daily_routine` are set: the schedule wins" in result.stdout
+    assert (
+        f"{settings}:3:14: no routine called 'foot-dayly' (did you mean \"foot-daily\"?)"
+        in result.stdout
+    )
+    assert "Traceback" not in result.stderr

@@ -235,7 +235,7 @@ def test_edit_of_a_bundled_routine_edits_a_copy_in_the_user_folder(
     bundled_file = BUNDLED / "foot-daily.yaml"
     bundled_bytes = bundled_file.read_bytes()
     total_before = plan(coach, "foot-daily")["total_s"]
-    monkeypatch.setenv("EDITOR", fake_editor.command("editor", "hold: 1s=>hold: 2s"))
+    monkeypatch.setenv("EDITOR", fake_editor.command("editor", "hold: 5s=>hold: 6s"))
     result = coach("edit", "foot-daily")
     assert result.returncode == 0, result.stderr
     copy = user_routines / "foot-daily.yaml"
@@ -243,8 +243,8 @@ def test_edit_of_a_bundled_routine_edits_a_copy_in_the_user_folder(
     assert fake_editor.calls("editor") == [str(copy)]
     assert copy.read_text(encoding="utf-8").splitlines()[0] == MODELINE
     assert bundled_file.read_bytes() == bundled_bytes
-    # The first `hold: 1s` is the toe raise's: 8 reps, one second longer each.
-    assert plan(coach, "foot-daily")["total_s"] == total_before + 8  # type: ignore[operator]
+    # The first `hold: 5s` is the toe splay's: 10 reps, one second longer each.
+    assert plan(coach, "foot-daily")["total_s"] == total_before + 10  # type: ignore[operator]
     assert (user_routines / "routine.schema.json").is_file()
     assert not (user_routines / "foot-daily.yaml.bak").exists()
 
@@ -383,3 +383,23 @@ def test_path_of_an_unknown_routine_exits_1_with_a_suggestion(coach: RunCoach) -
     assert result.returncode == 1
     assert 'did you mean "foot-quick"' in result.stderr
     assert result.stdout == ""
+
+
+def test_a_second_failed_edit_keeps_the_last_version_that_validated_in_bak(
+    coach: RunCoach,
+    user_routines: Path,
+    fake_editor: FakeEditor,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Bug #11: every edit overwrote the .bak, so a second try lost the good original."""
+    path = user_routines / "mine.yaml"
+    good = "name: Mine\nsteps:\n  - name: Hold\n    duration: 10s\n"
+    path.write_text(good, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", fake_editor.command("first", "duration:=>durations:"))
+    assert coach("edit", "mine").returncode == 1
+    monkeypatch.setenv("EDITOR", fake_editor.command("second", "Mine=>Still mine"))
+    result = coach("edit", "mine")
+    assert result.returncode == 1
+    assert "Still mine" in path.read_text(encoding="utf-8")
+    assert (user_routines / "mine.yaml.bak").read_text(encoding="utf-8") == good
+    assert f"the last version you saved with no mistakes is in {path}.bak" in result.stderr

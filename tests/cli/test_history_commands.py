@@ -215,6 +215,40 @@ def test_status_when_todays_routine_is_done(coach: RunCoach) -> None:
     assert (short.returncode, short.stdout) in ((0, "✓ 2\n"), (0, "+ 2\n"))
 
 
+def test_the_prompt_fast_path_answers_as_the_parsed_command_does(
+    coach: RunCoach, isolated_folders: Path
+) -> None:
+    """`status --short` is answered before argparse loads; `status --shor` (argparse takes a
+    prefix of an option) is the same command parsed the usual way: both must say the same."""
+    (isolated_folders / "config" / "settings.yaml").write_text("rest_days_per_week: 6\n")
+    stored(played(0), played(2))
+    fast, parsed = coach("status", "--short"), coach("status", "--shor")
+    assert (fast.returncode, fast.stdout, fast.stderr) == (
+        parsed.returncode,
+        parsed.stdout,
+        parsed.stderr,
+    )
+    assert fast.stdout in ("✓ 2\n", "+ 2\n")
+
+
+def test_the_prompts_remembered_status_never_outlives_what_it_depends_on(
+    coach: RunCoach, isolated_folders: Path
+) -> None:
+    """`status --short` keeps its answer in the cache folder for prompts; a session added by
+    another process, or a changed setting, is seen at the next call."""
+    stored(played(1))
+    for _ in range(3):
+        short = coach("status", "--short")
+        assert (short.returncode, short.stdout) in ((1, "✗ 1\n"), (1, "- 1\n"))
+    assert (isolated_folders / "cache" / "status-short").is_file()
+    stored(played(0))
+    short = coach("status", "--short")
+    assert (short.returncode, short.stdout) in ((0, "✓ 2\n"), (0, "+ 2\n"))
+    (isolated_folders / "config" / "settings.yaml").write_text("daily_routine: foot-quick\n")
+    short = coach("status", "--short")
+    assert (short.returncode, short.stdout) in ((1, "✗ 2\n"), (1, "- 2\n"))
+
+
 def test_status_follows_the_daily_routine_setting(coach: RunCoach, isolated_folders: Path) -> None:
     (isolated_folders / "config" / "settings.yaml").write_text("daily_routine: foot-quick\n")
     stored(played(0, routine="foot-quick"))

@@ -98,7 +98,7 @@ def test_plan_foot_daily_prints_its_timeline(coach: RunCoach) -> None:
     result = coach("plan", "foot-daily", "--json")
     assert result.returncode == 0
     plan = json.loads(result.stdout)
-    assert 600 <= plan["total_s"] <= 720
+    assert 600 <= plan["total_s"] <= 900  # with the marbles' own pace, about 15 minutes
     assert plan["total_s"] == sum(s["duration_s"] or 0 for s in plan["segments"])
     human = coach("plan", "foot-daily")
     assert human.returncode == 0 and "Daily" in human.stdout

@@ -33,7 +33,7 @@ def test_a_short_routine_completes_with_one_line_per_event(coach: RunCoach, tmp_
         "Rest 0.3 s",
         "Get ready: Raise, 0.2 s",
         "Go: Raise, 2 reps (0.1-0.1 s)",
-        "Session complete",
+        "Session complete: 3 of 3 exercises done",
     ]
     assert "Traceback" not in result.stderr
     assert "ALSA" not in result.stderr

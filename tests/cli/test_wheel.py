@@ -24,6 +24,10 @@ def test_built_wheel_lists_and_runs_bundled_routines(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for bundled in ("routines/foot-daily.yaml", "routines/exercises.yaml", "sounds/start.wav"):
         assert f"coach/_data/{bundled}" in names
+    # The licence pyproject.toml names travels with the wheel, and its metadata says MIT.
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
+    metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    assert "License-Expression: MIT" in zipfile.ZipFile(wheel).read(metadata).decode()
 
     site = tmp_path / "site"
     subprocess.run(

@@ -1,20 +1,48 @@
-"""Moves for Pilot tests: settle the app, reach the session screen, move the fake clock."""
+"""Moves for Pilot tests (functional and snapshot): settle the app, open a routine's preview,
+reach the session screen, move the fake clock."""
 
 from __future__ import annotations
 
+import contextlib
+
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from coach.session.clock import FakeClock
+from coach.tui.app import CoachApp
+from coach.tui.messages import PreviewChosen
+from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.session import SessionScreen
 
 
+async def workers_done(pilot: Pilot[object]) -> None:
+    """Wait for every worker; one cancelled because a newer exclusive worker replaced it is done.
+
+    (`wait_for_complete` raises for such a worker, which made snapshots flaky under load.)
+    """
+    for worker in list(pilot.app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
+
+
 async def settle(pilot: Pilot[object]) -> None:
-    """Let workers (routine loading, the sound) finish and the messages they sent be handled."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Let workers (routine loading, the sound) finish and the screen catch up with the
+    messages they sent, and with the work those messages started."""
+    for _ in range(3):
+        await workers_done(pilot)
+        await pilot.pause()
+
+
+async def open_preview(pilot: Pilot[object], routine_id: str) -> PreviewScreen:
+    """From home: the preview of `routine_id`, as choosing it in the list opens it."""
+    app = pilot.app
+    assert isinstance(app, CoachApp)
+    await settle(pilot)
+    app.post_message(PreviewChosen(app.catalog.find(routine_id)))
+    await settle(pilot)
+    assert isinstance(app.screen, PreviewScreen)
+    return app.screen
 
 
 def session_of(app: App[object]) -> SessionScreen:
@@ -40,3 +68,17 @@ async def to_next_deadline(pilot: Pilot[object], clock: FakeClock) -> bool:
     screen.wake()
     await pilot.pause()
     return True
+
+
+def footer_cut(app: App[object]) -> list[str]:
+    """The footer's keys that do not fit on the screen (cut off, or pushed out of sight)."""
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    width = app.screen.size.width
+    footer = app.screen.query_one(Footer)
+    return [
+        f"{key.key} {key.description}"
+        for key in footer.query(FooterKey)
+        if key.region.width == 0 or key.region.right > width
+    ]

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from functional.driving import session_of, settle
+from functional.driving import footer_cut, session_of, settle
 from functional.test_cramp_form import cramp_app, form_of, keys, notices, seed_cramps
 from functional.test_cramp_relief import WallClock, relief_app
 from functional.test_history_screens import (
@@ -26,9 +26,10 @@ from functional.test_history_screens import (
 )
 from functional.test_history_screens import seed as seed_sessions
 
-from coach.cramps.diary import RELIEF_ROUTINE, CrampDiary
+from coach.cramps.diary import CrampDiary
 from coach.cramps.records import new_cramp
 from coach.cramps.tips import load_tips, tip_of_the_day
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.history.recorder import plan_hash
 from coach.history.store import HistoryStore
 from coach.routine.timeline import expand
@@ -82,9 +83,10 @@ async def test_a_mistake_in_the_persons_tips_is_told_once_and_the_tips_still_sho
 # -- the footer ----------------------------------------------------------------------------
 
 
-async def test_with_a_resume_offer_the_home_footer_makes_room_yet_c_still_works(
+async def test_with_a_resume_offer_the_home_footer_keeps_every_key_at_80_columns(
     root: Path,
 ) -> None:
+    """Bug #11: the footer dropped `c Log cramp` when Resume was offered."""
     app = history_app(root)
     seed([daily_session(NOW - timedelta(hours=3))])
     mixed = app.catalog.find("mixed").routine
@@ -92,11 +94,12 @@ async def test_with_a_resume_offer_the_home_footer_makes_room_yet_c_still_works(
     stopped = session("mixed", "Mixed test", NOW - timedelta(hours=1), minutes=1, status="partial")
     with HistoryStore.open() as store:
         store.begin_session(replace(stopped, plan_hash=plan_hash(expand(mixed))), resume_at=5)
-    async with app.run_test() as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         shown = footer_keys(app)
         assert shown["r"] == "Resume" and shown["exclamation_mark"] == "Cramp now"
-        assert "c" not in shown
+        assert shown["c"] == "Log cramp"
+        assert footer_cut(app) == []
         await keys(pilot, "c")
         form_of(app)
 

@@ -17,8 +17,8 @@ from functional.test_cramp_form import answers, kept, keys
 from functional.test_history_screens import footer_keys
 
 from coach.audio.backend import RecordingBackend
-from coach.cramps.diary import RELIEF_ROUTINE
-from coach.cramps.guidance import RED_FLAGS
+from coach.cramps.guidance import RED_FLAGS, relief_warning
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.catalog import Catalog
 from coach.session.clock import FakeClock
 from coach.settings import Settings
@@ -71,6 +71,18 @@ async def test_bang_on_home_starts_cramp_relief_with_no_preview(clock: FakeClock
         assert not any(isinstance(s, PreviewScreen) for s in app.screen_stack)
 
 
+async def test_the_relief_shows_the_emergency_line_from_its_first_step(clock: FakeClock) -> None:
+    """Issue #12: the emergency line and the swollen-calf warning were only shown after the
+    relief ended; they now lead the first step's caution, on screen at 80×24."""
+    app = relief_app(clock, WallClock(STARTED))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_relief(pilot)
+        caution = session_of(app).query_one("#caution", TextLine)
+        assert caution.text.startswith(f"Caution: {relief_warning()}")
+        about = session_of(app).query_one("#about")
+        assert about.region.contains_region(caution.region), "all of it, with no scrolling"
+
+
 async def test_the_home_footer_offers_cramp_now_and_log_cramp(clock: FakeClock) -> None:
     app = relief_app(clock, WallClock(STARTED))
     async with app.run_test() as pilot:
@@ -99,7 +111,7 @@ async def test_stopping_relief_shows_the_red_flags_then_offers_to_log_the_cramp(
         screen = app.screen
         assert isinstance(screen, RedFlagsScreen)
         lines = [line.text for line in screen.query(".red-flag .flag").results(TextLine)]
-        assert lines == [f"{flag.sign}. {flag.action}" for flag in RED_FLAGS]
+        assert lines == [flag.text for flag in RED_FLAGS]
         emergency = screen.query_one(".red-flag.-emergency .flag", TextLine)
         assert emergency.text.startswith("Breathless")
         await keys(pilot, "enter")
@@ -173,6 +185,8 @@ async def test_relief_run_from_the_command_line_leaves_the_asking_to_it(
     app = relief_app(clock, WallClock(STARTED), start_routine=relief)
     async with app.run_test() as pilot:
         await settle(pilot)
+        caution = session_of(app).query_one("#caution", TextLine).text
+        assert caution.startswith(f"Caution: {relief_warning()}")  # as after `!`
         await keys(pilot, "q", "y")
         assert isinstance(app.screen, FinishedScreen)
         assert "l" not in footer_keys(app)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driving import settle
+from driving import open_preview, settle
 from sample_routines import ROUTINES, make_test_app
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from coach.tui.app import CoachApp
-from coach.tui.messages import PreviewChosen
+from coach.tui.messages import EditChosen
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.editor import CHECK_DELAY, EditorScreen, RoutineText
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.widgets.plan import PlanTable
+from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
 
 MINE = """\
@@ -37,11 +37,7 @@ def user_routine(root: Path, routine_id: str = "mine", body: str = MINE) -> Path
 async def open_editor(pilot: Pilot[object], routine_id: str) -> EditorScreen:
     """From home: the routine's preview, then `e`."""
     app = pilot.app
-    assert isinstance(app, CoachApp)
-    await settle(pilot)
-    app.post_message(PreviewChosen(app.catalog.find(routine_id)))
-    await settle(pilot)
-    assert isinstance(app.screen, PreviewScreen)
+    await open_preview(pilot, routine_id)
     await pilot.press("e")
     await settle(pilot)
     assert isinstance(app.screen, EditorScreen)
@@ -334,3 +330,48 @@ async def test_the_plan_of_a_growing_routine_is_the_files_own(root: Path) -> Non
             "Plan as written: 8 s · 1 exercise"
         )
         assert plan_amounts(editor) == ["6 s"]
+
+
+async def test_saving_over_a_broken_file_never_replaces_a_working_backup(root: Path) -> None:
+    """Bug #11: the .bak took whatever was on disk, so a broken version could replace it."""
+    path = user_routine(root)
+    broken = MINE.replace("6s", "soon")
+    path.write_text(broken, encoding="utf-8")
+    backup = path.with_name("mine.yaml.bak")
+    backup.write_text(MINE, encoding="utf-8")
+    app = make_test_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.post_message(EditChosen(app.catalog.find("mine")))
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        fixed = MINE.replace("6s", "12s")
+        editor.source.text = fixed
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert path.read_text(encoding="utf-8") == fixed
+        assert backup.read_text(encoding="utf-8") == MINE
+
+
+async def test_enter_on_a_broken_routine_opens_the_editor_at_its_first_mistake(root: Path) -> None:
+    """Bug #11: Enter on a broken routine's row showed a toast only; the editor was out of reach."""
+    user_routine(root, body=MINE.replace("6s", "soon"))
+    app = make_test_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("mine"))
+        await pilot.pause()
+        assert "coach edit mine" in app.screen.query_one("#routine-detail", TextLine).text
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert editor.source.cursor_location == (4, 14)  # line 5, column 15: `soon`
+        note = editor.query_one("#editor-note", TextLine).text
+        assert note == (
+            "mine.yaml cannot be played until line 5 is fixed: fix it here, or in your own"
+            " editor with `coach edit mine`."
+        )

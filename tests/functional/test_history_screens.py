@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import session_record, step_record
 from functional.driving import settle
 from functional.sample_routines import make_test_app
 from rich.text import Text
@@ -60,20 +61,9 @@ def at(day: date, hour: int = 7, minute: int = 30) -> datetime:
 
 
 def step(index: int, name: str, start: datetime, **fields: Any) -> StepRecord:
-    values: dict[str, Any] = {
-        "side": None,
-        "set": None,
-        "sets": None,
-        "round": None,
-        "rounds": None,
-        "reps": None,
-        "planned_s": 6.0,
-        "actual_s": 6.0,
-        "status": "done",
-    }
-    values.update(fields)
+    values: dict[str, Any] = {"planned_s": 6.0, "actual_s": 6.0, **fields}
     ended = start + timedelta(seconds=values["actual_s"])
-    return StepRecord(
+    return step_record(
         index=index, name=name, started_at=stamp(start), ended_at=stamp(ended), **values
     )
 
@@ -101,16 +91,14 @@ def session(
     source: str = "app",
     steps: tuple[StepRecord, ...] = (),
 ) -> SessionRecord:
-    return SessionRecord(
+    return session_record(
         uid=f"seed-{next(_uids)}",
         routine_id=routine_id,
         routine_name=name,
-        plan_hash=None,
-        source=source,  # type: ignore[arg-type]
-        status=status,  # type: ignore[arg-type]
+        source=source,
+        status=status,
         started_at=stamp(start),
         ended_at=stamp(start + timedelta(minutes=minutes)),
-        planned_s=600.0,
         active_s=minutes * 60,
         paused_s=12.0 if status == "partial" else 0.0,
         steps=steps,
@@ -219,7 +207,7 @@ async def test_the_footer_offers_start_history_stats_and_quit(root: Path) -> Non
     async with app.run_test() as pilot:
         await settle(pilot)
         keys = footer_keys(app)
-        assert keys["t"] == "Start today's"
+        assert keys["t"] == "Start today"
         assert keys["h"] == "History"
         assert keys["s"] == "Stats"
         assert keys["q"] == "Quit"
@@ -317,6 +305,25 @@ async def test_history_drills_into_a_session_planned_against_actual(root: Path) 
         ]
         await open_screen(pilot, "escape")
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_at_80_columns_the_step_status_is_never_cut(root: Path) -> None:
+    """Bug #11: a long exercise name and set/round pushed the status off ("✗ skipp")."""
+    start = at(TODAY - timedelta(days=1))
+    long = "Calf stretch, straight knee, against the wall"
+    where = {"side": "right", "set": 2, "sets": 2, "round": 1, "rounds": 2}
+    steps = (step(3, long, start, reps=12, planned_s=72.0, status="skipped", **where),)
+    seed([session("mixed", "Mixed test", start, minutes=1, status="partial", steps=steps)])
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(pilot, "h")
+        await open_screen(pilot, "enter")
+        table = app.screen.query_one("#steps", DataTable)
+        [cells] = rows(table)
+        assert cells[1:] == ["right, set 2/2, round 1/2", "12 reps · 1:12", "0:06", "✗ skipped"]
+        assert cells[0].startswith("Calf st") and cells[0].endswith("…")
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.scrollable_content_region.width
 
 
 async def test_a_long_history_is_read_a_page_at_a_time(root: Path) -> None:

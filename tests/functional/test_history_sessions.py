@@ -12,6 +12,7 @@ from pathlib import Path
 from driving import advance, session_of, settle
 from test_history_screens import NOW, TODAY, footer_keys, history_app, line, seed
 
+from coach import text
 from coach.history.recorder import plan_hash
 from coach.history.store import HistoryStore
 from coach.routine.timeline import expand
@@ -19,6 +20,7 @@ from coach.session.clock import FakeClock
 from coach.tui.app import CoachApp
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.home import HomeScreen
+from coach.tui.screens.session import SessionScreen
 
 # `mixed`: 0 prepare, 1 heel hold 20 s, 2 prepare, 3 toe raise (tempo), 4 rest, 5 prepare,
 # 6 calf stretch left, 7 switch, 8 right, 9 rest, 10 left, 11 switch, 12 right, 13 prepare,
@@ -47,16 +49,22 @@ def only_session() -> tuple[int, str, list[int]]:
     return record.id, record.status, [step.index for step in record.steps]
 
 
-async def test_finishing_todays_routine_grows_the_streak_on_finished_and_home(root: Path) -> None:
+async def test_finishing_todays_routine_grows_the_streak_on_finished_and_home(
+    root: Path, clock: FakeClock
+) -> None:
     seed()
-    app = history_app(root, record_history=True)
+    app = history_app(root, clock=clock, record_history=True)
     async with app.run_test() as pilot:
         await settle(pilot)
         assert line(app.screen, "#streak") == "3-day streak"
         await pilot.press("t")
         await settle(pilot)
-        # prepare, heel hold (skipped), prepare, then the self-paced toe raises: done.
-        await pilot.press("n", "n", "n", "enter")
+        # prepare (skipped), the heel hold (6 s, done), prepare, then the toe raises: done.
+        await pilot.press("n")
+        await advance(pilot, clock, 6.0)
+        await pilot.press("n")
+        await advance(pilot, clock, 12.0)
+        await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, FinishedScreen)
         assert line(app.screen, "#streak-result") == "4-day streak — done today"
@@ -70,6 +78,31 @@ async def test_finishing_todays_routine_grows_the_streak_on_finished_and_home(ro
         newest = store.sessions(limit=1)[0]
     assert newest.source == "app" and newest.status == "completed"
     assert newest.started.date() == TODAY
+
+
+async def test_skipping_to_the_end_is_no_completed_session_and_no_streak_day(
+    root: Path, clock: FakeClock
+) -> None:
+    """Bug #11: pressing `n` to the end said "Well done!" and counted toward the streak."""
+    seed()
+    app = history_app(root, clock=clock, record_history=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        while isinstance(app.screen, SessionScreen):
+            await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, FinishedScreen)
+        assert line(app.screen, "#heading") == "Session ended"
+        assert "Ended: 0 of 2 exercises done; skipped steps don't count toward your streak" in (
+            line(app.screen, "#figures")
+        )
+        assert (
+            line(app.screen, "#streak-result") == "3-day streak — finish a session today to grow it"
+        )
+    with HistoryStore.open(create=False) as store:
+        assert store.sessions(limit=1)[0].status == "partial"
 
 
 async def test_a_stopped_session_says_no_streak_is_running(root: Path, clock: FakeClock) -> None:
@@ -119,6 +152,12 @@ async def test_home_offers_a_fresh_partial_session_and_r_goes_on_with_it(
         await settle(pilot)
         assert isinstance(app.screen, FinishedScreen)
         assert line(app.screen, "#streak-result") == "1-day streak — done today"
+        # Bug #11: the summary counted only the resumed part; it is the whole session's now.
+        with HistoryStore.open(create=False) as store:
+            whole = store.sessions()[0]
+        figures = line(app.screen, "#figures")
+        assert f"Time: {text.length(whole.active_s)}" in figures
+        assert "Session complete: 4 of 4 exercises done" in figures
         await pilot.press("enter")
         await settle(pilot)
         assert line(app.screen, "#resume-offer") == ""

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driving import settle
+from driving import open_preview, settle
 from sample_routines import ROUTINES, make_test_app
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from coach.tui.app import CoachApp
-from coach.tui.messages import PreviewChosen
 from coach.tui.screens.duplicate import DuplicateScreen
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.widgets.text_line import TextLine
@@ -18,11 +16,7 @@ from coach.tui.widgets.text_line import TextLine
 
 async def ask_to_duplicate(pilot: Pilot[object], routine_id: str) -> DuplicateScreen:
     app = pilot.app
-    assert isinstance(app, CoachApp)
-    await settle(pilot)
-    app.post_message(PreviewChosen(app.catalog.find(routine_id)))
-    await settle(pilot)
-    assert isinstance(app.screen, PreviewScreen)
+    await open_preview(pilot, routine_id)
     await pilot.press("d")
     await settle(pilot)
     assert isinstance(app.screen, DuplicateScreen)

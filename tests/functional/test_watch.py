@@ -5,12 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from driving import session_of, settle
+from driving import open_preview, session_of, settle
 from sample_routines import EXERCISES, make_test_app
-from textual.pilot import Pilot
 
-from coach.tui.app import CoachApp
-from coach.tui.messages import PreviewChosen, RoutineChosen, RoutinesChanged
+from coach.tui.messages import RoutineChosen, RoutinesChanged
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.watch import POLL_SECONDS, RoutineWatcher, stamps
 from coach.tui.widgets.plan import PlanTable
@@ -40,16 +38,6 @@ def rewrite(path: Path, body: str) -> None:
     os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
 
 
-async def preview(pilot: Pilot[object], routine_id: str) -> PreviewScreen:
-    app = pilot.app
-    assert isinstance(app, CoachApp)
-    await settle(pilot)
-    app.post_message(PreviewChosen(app.catalog.find(routine_id)))
-    await settle(pilot)
-    assert isinstance(app.screen, PreviewScreen)
-    return app.screen
-
-
 def amounts(screen: PreviewScreen) -> list[str]:
     return [row.amount for row in screen.query_one(PlanTable).rows_of_plan]
 
@@ -58,7 +46,7 @@ async def test_a_file_changed_on_disk_shows_its_new_plan_on_the_preview(root: Pa
     path = user_routine(root)
     app = make_test_app(root)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await preview(pilot, "mine")
+        screen = await open_preview(pilot, "mine")
         assert amounts(screen) == ["6 s"]
         rewrite(path, MINE.replace("Mine", "Mine, longer").replace("6s", "25s"))
         assert app.routine_watcher.check() == {path}
@@ -73,7 +61,7 @@ async def test_a_file_that_turns_invalid_shows_its_error_and_cannot_start(root: 
     path = user_routine(root)
     app = make_test_app(root)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await preview(pilot, "mine")
+        screen = await open_preview(pilot, "mine")
         rewrite(path, MINE.replace("6s", "soon"))
         app.routine_watcher.check()
         await settle(pilot)
@@ -98,7 +86,7 @@ async def test_a_removed_file_is_said_on_the_preview(root: Path) -> None:
     path = user_routine(root)
     app = make_test_app(root)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await preview(pilot, "mine")
+        screen = await open_preview(pilot, "mine")
         path.unlink()
         assert app.routine_watcher.check() == {path}
         await settle(pilot)
@@ -109,7 +97,7 @@ async def test_a_removed_file_is_said_on_the_preview(root: Path) -> None:
 async def test_a_changed_exercise_library_reaches_the_preview(root: Path) -> None:
     app = make_test_app(root)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await preview(pilot, "daily")
+        screen = await open_preview(pilot, "daily")
         assert screen.query_one(PlanTable).rows_of_plan[0].name == "Heel hold"
         library = root / "user" / "exercises.yaml"
         library.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +136,7 @@ async def test_every_screen_in_the_stack_is_told_once(root: Path) -> None:
             heard.append(message.paths)
 
     async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
-        await preview(pilot, "mine")
+        await open_preview(pilot, "mine")
         rewrite(path, MINE.replace("6s", "7s"))
         app.routine_watcher.check()
         await settle(pilot)

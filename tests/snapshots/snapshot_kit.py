@@ -5,17 +5,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import pytest
+from functional.driving import settle
 from textual.pilot import Pilot
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 SnapCompare = Callable[..., bool]
-
-
-async def settle(pilot: Pilot[object]) -> None:
-    """Let thread workers finish and the screen catch up with what they posted."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def keys(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:

@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 from functional.test_history_screens import NOW, daily_session, history_app, seed, session
 from snapshot_kit import SIZES, SnapCompare, keys
+from textual.pilot import Pilot
 
 from coach.history.recorder import plan_hash
 from coach.history.store import HistoryStore
 from coach.routine.timeline import expand
+from coach.session.clock import FakeClock
+from coach.tui.screens.session import SessionScreen
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -66,6 +69,33 @@ def test_stats_scrolled_to_the_end(snap_compare: SnapCompare, tmp_path: Path) ->
 
 def test_finished_with_the_grown_streak(snap_compare: SnapCompare, tmp_path: Path) -> None:
     seed()
-    app = history_app(tmp_path, record_history=True)
-    moves = keys("t", "n", "n", "n", "enter")  # the heel hold skipped, the toe raises done
+    clock = FakeClock()
+    app = history_app(tmp_path, clock=clock, record_history=True)
+
+    async def moves(pilot: Pilot[object]) -> None:
+        await keys("t", "n")(pilot)  # today's routine, its first prepare skipped
+        for seconds in (6.0, 2.0, 12.0):  # the heel hold, a prepare, the toe raises
+            clock.advance(seconds)
+            screen = pilot.app.screen
+            assert isinstance(screen, SessionScreen)
+            screen.wake()
+            await pilot.pause()
+        await keys("enter")(pilot)
+
     assert snap_compare(app, terminal_size=(80, 24), run_before=moves)
+
+
+def test_home_with_a_weekly_plan(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    from datetime import time
+
+    from coach.plan import PlanEntry
+    from coach.plan.entry import EVERY_DAY
+    from coach.settings import Settings
+
+    plan = (
+        PlanEntry("stretch", EVERY_DAY, time(21, 0)),
+        PlanEntry("daily", EVERY_DAY, time(7, 30)),
+    )
+    seed([daily_session(NOW - timedelta(hours=10))])
+    app = history_app(tmp_path, settings=Settings(voice=False, schedule=plan))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys())

@@ -3,16 +3,25 @@ must stay light: `coach --help` loads neither Textual nor the storage it does no
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import coach
 
-CORE_PACKAGES = ("coach.drawing", "coach.routine", "coach.session", "coach.history", "coach.cramps")
-GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.transfer"]
+CORE_PACKAGES = (
+    "coach.drawing",
+    "coach.routine",
+    "coach.session",
+    "coach.history",
+    "coach.cramps",
+    "coach.plan",
+)
+GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.files", "coach.transfer"]
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 
 
@@ -28,11 +37,11 @@ def core_modules() -> list[str]:
 MARK = "--- modules loaded ---"
 
 
-def run_and_list(code: str) -> tuple[str, list[str]]:
+def run_and_list(code: str, env: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """What `code` printed, and every module loaded once it ran, in a fresh interpreter."""
     script = f"import sys\n{code}\nprint({MARK!r})\nprint('\\n'.join(sorted(sys.modules)))\n"
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
     )
     printed, _, modules = result.stdout.partition(MARK)
     return printed, modules.split()
@@ -76,3 +85,28 @@ def test_building_the_parser_loads_no_storage_or_yaml() -> None:
         m for m in loaded if m in ("yaml", "sqlite3", "textual") or m.startswith("coach.history")
     ]
     assert heavy == []
+
+
+def test_the_prompt_fast_path_loads_no_parser_and_no_other_command(tmp_path: Path) -> None:
+    """`coach status --short` runs in shell prompts: once its answer is worked out, asking
+    again loads neither argparse, Textual, the history nor YAML (FAST_PATHS in coach.cli)."""
+    env = {
+        **os.environ,
+        **{f"COACH_{kind}_DIR": str(tmp_path / kind) for kind in ("CONFIG", "DATA", "CACHE")},
+    }
+    command = [sys.executable, "-m", "coach", "status", "--short"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    printed, loaded = run_and_list(
+        "from coach.cli import main\nprint('exit', main(['status', '--short']))\n", env
+    )
+    assert printed.endswith(f"exit {first.returncode}\n")
+    assert printed.startswith(first.stdout)
+    heavy = {"argparse", "textual", "sqlite3", "yaml", "coach.commands.history"}
+    assert heavy & set(loaded) == set()
+
+
+def test_every_fast_path_names_a_function() -> None:
+    from coach.cli import FAST_PATHS, _fast
+
+    for words, target in FAST_PATHS.items():
+        assert callable(_fast(target)), words

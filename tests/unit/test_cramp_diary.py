@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.cramps.diary import RELIEF_ROUTINE, CrampDiary
+from coach.cramps.diary import CrampDiary
 from coach.cramps.records import CrampRecord
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.history.records import SessionRecord
 from coach.history.store import HistoryStore
 

@@ -7,16 +7,15 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from builders import exercise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coach.routine.model import (
-    ExerciseStep,
     RepeatBlock,
     RestStep,
     Routine,
     SegmentKind,
-    Sides,
     Step,
     TempoPhase,
 )
@@ -68,34 +67,6 @@ def tempo_work(reps: int | None, tempo: tuple[TempoPhase, ...] = UP_HOLD_DOWN) -
         duration_s=(reps or 2) * cycle,
         reps=reps,
         tempo=tempo,
-    )
-
-
-def exercise(
-    name: str,
-    duration: float | None = None,
-    *,
-    reps: int | None = None,
-    tempo: tuple[TempoPhase, ...] = (),
-    sides: Sides = "none",
-    sets: int = 1,
-    prepare: float = 0,
-    rest: float = 0,
-    switch: float = 0,
-) -> ExerciseStep:
-    return ExerciseStep(
-        name=name,
-        exercise_id=None,
-        instructions=(),
-        caution=None,
-        duration=duration,
-        reps=reps,
-        tempo=tempo,
-        sides=sides,
-        sets=sets,
-        switch=switch,
-        prepare=prepare,
-        rest=rest,
     )
 
 

@@ -132,14 +132,18 @@ def test_the_red_flags_cover_what_must_not_be_missed() -> None:
     text = " ".join(f"{f.sign} {f.action}" for f in RED_FLAGS).lower()
     for words in (
         "swollen, warm and painful",
-        "do not stretch or massage",
-        "urgently",
+        "do not stretch or rub it",
+        "today",
         "numbness",
         "weakness",
+        "swelling",
         "new medicine",
         "keep taking it",
-        "while walking",
-        "rest",
+        "when you walk",
+        "few minutes' rest",
+        "cold, pale or bluish feet",
+        "sores on your feet that do not heal",
+        "poor circulation",
         "longer than 10 minutes",
         "breathless",
         "chest",
@@ -148,6 +152,35 @@ def test_the_red_flags_cover_what_must_not_be_missed() -> None:
         assert words in text, words
     assert RED_FLAGS[0].urgency == "emergency"
     assert [f.urgency for f in RED_FLAGS].index("soon") > 1
+
+
+def test_the_swollen_calf_is_one_message_with_one_deadline() -> None:
+    """Issue #12: the relief routine said "see a doctor" where the red flags said "urgently,
+    today"; there is one message now, and no other flag speaks of a swollen calf."""
+    assert guidance.SWOLLEN_CALF in RED_FLAGS
+    assert guidance.SWOLLEN_CALF.text == (
+        "One calf swollen, warm and painful (the skin may look red or darker)."
+        " Do not stretch or rub it. Get it checked by a doctor today."
+    )
+    calves = [f for f in RED_FLAGS if "calf swollen" in f.sign]
+    assert calves == [guidance.SWOLLEN_CALF]
+
+
+def test_the_relief_warning_is_the_emergency_then_the_swollen_calf() -> None:
+    warning = guidance.relief_warning()
+    assert warning == f"{RED_FLAGS[0].text} {guidance.SWOLLEN_CALF.text}"
+    assert warning.startswith("Breathless, or pain or tightness in the chest.")
+
+
+@pytest.mark.parametrize("threshold", [FREQUENT_WEEK, FREQUENT_MONTH, AT_NIGHT])
+def test_every_notice_sentence_is_short(threshold: guidance.Threshold) -> None:
+    """Issue #12: the notice was one 45-word sentence; now each sentence says one thing."""
+    kind = {"context": "night"} if threshold is AT_NIGHT else {}
+    notice = notice_after_log(spread(threshold.cramps, threshold.days, **kind), NOW)
+    assert notice is not None
+    sentences = [s for s in notice.split(". ") if s]
+    assert len(sentences) >= 4
+    assert all(len(s.split()) <= 20 for s in sentences), sentences
 
 
 def test_red_flags_text_is_wrapped_and_lists_every_flag() -> None:

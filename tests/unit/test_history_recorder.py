@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import builders
 import pytest
 
 from coach.history.recorder import Recorder, plan_hash, resume_points
@@ -30,19 +31,9 @@ def exercise(
     sets: int = 1,
     rest: float = 0.0,
 ) -> ExerciseStep:
-    return ExerciseStep(
-        name=name,
-        exercise_id=None,
-        instructions=(),
-        caution=None,
-        duration=duration,
-        reps=reps,
-        tempo=(),
-        sides=sides,
-        sets=sets,
-        switch=1.0,
-        prepare=2.0,
-        rest=rest,
+    """A step with 2 s to get ready and 1 s to switch sides, so each kind of segment shows."""
+    return builders.exercise(
+        name, duration, reps=reps, sides=sides, sets=sets, switch=1.0, prepare=2.0, rest=rest
     )
 
 
@@ -390,3 +381,27 @@ def test_plan_hash_changes_with_the_plan_and_only_with_it() -> None:
         routine(exercise("Hold", 10, sides="both"), exercise("Raise", 5, sets=3, rest=3))
     )
     assert len(plan_hash(same)) == 64
+
+
+def test_a_session_skipped_to_its_end_is_partial_and_not_resumable(store: HistoryStore) -> None:
+    """Bug #11: pressing skip to the end stored a `completed` session (and a streak day)."""
+    played = Played(store).start()
+    while not played.engine.finished:
+        played.feed(played.engine.skip())
+    [session] = store.sessions()
+    assert session.status == "partial"
+    assert all(s.status == "skipped" for s in session.steps)
+    assert played.recorder.outcome().reached_end
+    assert store.find_resumable("feet", plan_hash(FEET), START + timedelta(minutes=5)) is None
+
+
+def test_after_a_resume_the_outcome_is_the_whole_sessions(store: HistoryStore) -> None:
+    """Bug #11: the summary after a resume counted only the resumed part."""
+    Played(store).start().advance(2 + 10 + 1 + 10 + 1)  # Hold done on both sides, then killed
+    found = store.find_resumable("feet", plan_hash(FEET), START + timedelta(hours=1))
+    assert found is not None
+    again = Played(store, resume=found.session_id).start(found.start_index)
+    again.to_end()
+    outcome = again.recorder.outcome()
+    assert (outcome.exercises, outcome.done) == (3, 3)
+    assert again.recorder.final_active_s == store.sessions()[0].active_s == 60.0

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from builders import session_record, step_record
 
 from coach.cramps.diary import CrampDiary
 from coach.history.database import HistoryUnavailable
@@ -19,37 +20,19 @@ MOMENT = datetime(2024, 5, 14, 7, 30).astimezone()
 
 
 def session(uid: str, started_at: str, **changes: object) -> SessionRecord:
-    fields: dict[str, object] = {
-        "uid": uid,
-        "routine_id": "feet",
-        "routine_name": "Feet",
-        "plan_hash": "abc",
-        "source": "app",
-        "status": "completed",
-        "started_at": started_at,
-        "ended_at": started_at,
-        "planned_s": 60.0,
-        "active_s": 50.0,
-        "paused_s": 0.0,
-    }
+    fields: dict[str, object] = {"plan_hash": "abc", "planned_s": 60.0, "active_s": 50.0}
     fields.update(changes)
-    return SessionRecord(**fields)  # type: ignore[arg-type]
+    return session_record(uid=uid, started_at=started_at, ended_at=started_at, **fields)
 
 
 def step(index: int, name: str = "Hold") -> StepRecord:
-    return StepRecord(
+    return step_record(
         index=index,
         name=name,
-        side=None,
         set=1,
         sets=1,
-        round=None,
-        rounds=None,
-        reps=None,
         planned_s=10.0,
         actual_s=10.0,
-        status="done",
-        started_at="2024-05-14T07:30:00.000+01:00",
         ended_at="2024-05-14T07:30:10.000+01:00",
     )
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import builders
 import pytest
 
 from coach.history.database import HistoryUnavailable
@@ -81,23 +82,7 @@ FEET = Routine(
 
 
 def step_record(**fields: Any) -> StepRecord:
-    values: dict[str, Any] = {
-        "index": 1,
-        "name": "Hold",
-        "side": None,
-        "set": None,
-        "sets": None,
-        "round": None,
-        "rounds": None,
-        "reps": None,
-        "planned_s": 30.0,
-        "actual_s": 30.0,
-        "status": "done",
-        "started_at": stamp(NOW),
-        "ended_at": stamp(NOW),
-    }
-    values.update(fields)
-    return StepRecord(**values)
+    return builders.step_record(**{"started_at": stamp(NOW), "ended_at": stamp(NOW), **fields})
 
 
 def record(

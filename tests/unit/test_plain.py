@@ -87,7 +87,7 @@ def test_plain_run_prints_one_line_per_event_with_session_time() -> None:
         "[0:18] 1",
         "[0:19] Go: Pick, 10 reps, at your own pace: press Enter when done",
         "[0:23] Go: Raise, 2 reps (1-1 s)",
-        "[0:27] Session complete",
+        "[0:27] Session complete: 3 of 3 exercises done",
     ]
 
 
@@ -99,7 +99,21 @@ def test_listeners_get_every_cue_in_order() -> None:
     assert [k for k, _ in cues].count("switch") == 1
 
 
-def test_end_of_input_skips_self_paced_steps_and_still_finishes() -> None:
-    output, completed, _ = run(ROUTINE, [])
-    assert completed
-    assert "[0:23] Skipped: Pick" in output
+def test_end_of_input_says_why_once_and_skips_self_paced_steps() -> None:
+    """Bug #11: a closed stdin skipped self-paced steps silently; it must say why, once."""
+    routine = Routine(id="t", name="T", steps=(*ROUTINE.steps, step("Curl", reps=5)))
+    output, completed, _ = run(routine, [])
+    assert output.count("no keyboard: self-paced steps are skipped") == 1
+    assert "[0:23] Skipped: Pick" in output and "Skipped: Curl" in output
+    # Done: the holds and the tempo raise, 14 s; skipped: 15 self-paced reps at 3 s each.
+    assert not completed
+
+
+def test_a_closed_stdin_never_counts_self_paced_work_as_done() -> None:
+    """Bug #11: with stdin at its end, a self-paced-only session was `completed`."""
+    routine = Routine(id="t", name="T", steps=(step("Pick", reps=10), step("Curl", reps=5)))
+    output, completed, seen = run(routine, [])
+    assert not completed
+    assert output.splitlines()[-1] == (
+        "[0:08] Ended: 0 of 2 exercises done; skipped steps don't count toward your streak"
+    )

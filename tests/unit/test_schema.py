@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
@@ -135,7 +136,6 @@ def test_valid_routines_match_the_schema(name: str, text: str) -> None:
     library = {"calf-stretch": Exercise("calf-stretch", "Calf stretch")}
     if name == "every-key":
         parse_routine(text, name, library)  # the loader agrees it is valid
-    jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(yaml.safe_load(text), SCHEMA)
 
 
@@ -179,5 +179,4 @@ steps:
   - {name: Raises, reps: 10, progress: {every: 7, add: 2, max: 20}}
 """
     parse_routine(text, "growing.yaml", {"calf-stretch": Exercise("calf-stretch", "Calf")})
-    jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(yaml.safe_load(text), SCHEMA)

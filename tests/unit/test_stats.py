@@ -8,6 +8,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from builders import session_record, step_record
 
 from coach.history.records import SessionRecord, StepRecord, stamp
 from coach.history.stats import (
@@ -37,20 +38,17 @@ def when(
 def step(
     name: str, *, reps: int | None = None, actual_s: float = 30.0, status: str = "done"
 ) -> StepRecord:
-    return StepRecord(
+    moment = when(2024, 5, 1, 7)
+    return step_record(
         index=next(_uids),
         name=name,
-        side=None,
         set=1,
         sets=1,
-        round=None,
-        rounds=None,
         reps=reps,
-        planned_s=30.0,
         actual_s=actual_s,
-        status=status,  # type: ignore[arg-type]
-        started_at=when(2024, 5, 1, 7),
-        ended_at=when(2024, 5, 1, 7),
+        status=status,
+        started_at=moment,
+        ended_at=moment,
     )
 
 
@@ -63,18 +61,15 @@ def session(
     active_s: float = 600.0,
     steps: tuple[StepRecord, ...] = (),
 ) -> SessionRecord:
-    return SessionRecord(
+    return session_record(
         uid=f"u{next(_uids)}",
         routine_id=routine,
         routine_name=routine.title(),
-        plan_hash=None,
-        source=source,  # type: ignore[arg-type]
-        status=status,  # type: ignore[arg-type]
+        source=source,
+        status=status,
         started_at=started_at,
         ended_at=started_at,
-        planned_s=600.0,
         active_s=active_s,
-        paused_s=0.0,
         steps=steps,
     )
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from coach import locations
-from coach.routine import template
+from coach import files, locations
+from coach.files import backup_path, write_atomic, write_new
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
     LIBRARY_FILE,
@@ -25,14 +25,11 @@ from coach.routine.schema import routine_schema
 from coach.routine.template import (
     MODELINE,
     SCHEMA_FILE,
-    backup_path,
     copied_text,
     display_name,
     id_problem,
     refresh_schema,
     template_text,
-    write_atomic,
-    write_new,
 )
 from coach.routine.timeline import expand
 
@@ -222,7 +219,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
     def fail(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(template.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(OSError, match="No space"):
         write_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "precious\n"
@@ -237,7 +234,7 @@ def test_a_failure_while_writing_the_data_removes_the_temporary_file(
     def fail(fd: int) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(template.os, "fsync", fail)
+    monkeypatch.setattr(files.os, "fsync", fail)
     with pytest.raises(OSError, match="Input/output"):
         write_atomic(path, "new\n")
     assert list(folder.iterdir()) == []
@@ -247,7 +244,7 @@ def test_the_temporary_file_takes_a_fresh_name_when_one_is_taken(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     names = iter(["taken", "taken", "free"])
-    monkeypatch.setattr(template.secrets, "token_hex", lambda n: next(names))
+    monkeypatch.setattr(files.secrets, "token_hex", lambda n: next(names))
     (folder / ".mine.yaml.taken.tmp").write_text("someone else's\n", encoding="utf-8")
     write_atomic(folder / "mine.yaml", "mine\n")
     assert (folder / "mine.yaml").read_text(encoding="utf-8") == "mine\n"
@@ -280,7 +277,7 @@ def test_write_new_without_hard_links_still_never_overwrites(
     def no_links(src: object, dst: object) -> None:
         raise PermissionError(1, "Operation not permitted")
 
-    monkeypatch.setattr(template.os, "link", no_links)
+    monkeypatch.setattr(files.os, "link", no_links)
     path = folder / "mine.yaml"
     if exists:
         path.write_text("precious\n", encoding="utf-8")
@@ -326,3 +323,13 @@ def test_the_catalog_copies_a_routine_into_the_users_folder_once() -> None:
         catalog.copy_to_user(bundled)
     copy = catalog.copy_to_user(mine, "mine")
     assert f"# Copied from your routine foot-daily ({path})." in copy.read_text(encoding="utf-8")
+
+
+def test_write_atomic_through_a_link_replaces_its_target_and_keeps_the_link(folder: Path) -> None:
+    """Routine files kept in a dotfiles folder and linked into coach's stay linked."""
+    target = folder / "kept-elsewhere.yaml"
+    target.write_text("old\n")
+    link = folder / "mine.yaml"
+    link.symlink_to(target)
+    write_atomic(link, "new\n")
+    assert link.is_symlink() and target.read_text() == "new\n"

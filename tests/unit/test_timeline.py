@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from builders import exercise, routine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,8 +14,6 @@ from coach.routine.model import (
     ExerciseStep,
     RepeatBlock,
     RestStep,
-    Routine,
-    Sides,
     Step,
     TempoPhase,
 )
@@ -38,36 +37,6 @@ def timeline_of(yaml_text: str) -> Timeline:
 
 def shape(timeline: Timeline) -> list[tuple[str, str | None, float | None]]:
     return [(s.kind, s.side, s.duration_s) for s in timeline.segments]
-
-
-def exercise(
-    duration: float | None = 10.0,
-    reps: int | None = None,
-    tempo: tuple[TempoPhase, ...] = (),
-    sides: Sides = "none",
-    sets: int = 1,
-    switch: float = 0.0,
-    prepare: float = 0.0,
-    rest: float = 0.0,
-) -> ExerciseStep:
-    return ExerciseStep(
-        name="Ex",
-        exercise_id=None,
-        instructions=(),
-        caution=None,
-        duration=duration,
-        reps=reps,
-        tempo=tempo,
-        sides=sides,
-        sets=sets,
-        switch=switch,
-        prepare=prepare,
-        rest=rest,
-    )
-
-
-def routine(*steps: Step) -> Routine:
-    return Routine(id="r", name="R", steps=steps)
 
 
 def test_the_contract_example_is_exactly_92_seconds() -> None:
@@ -253,7 +222,9 @@ def test_the_length_cap_is_24_hours(seconds: float, ok: bool) -> None:
 
 
 def test_an_absurd_routine_is_measured_without_expanding_it() -> None:
-    block = RepeatBlock(times=1000, rest=1.0, steps=(exercise(sets=100, sides="both"),))
+    block = RepeatBlock(
+        times=1000, rest=1.0, steps=(exercise(duration=10, sets=100, sides="both"),)
+    )
     per_round = 100 * 2  # a work segment per side per set, no pauses
     for _ in range(10):
         block = RepeatBlock(times=1000, rest=1.0, steps=(block,))

@@ -2,7 +2,8 @@
 
 Checking waits until typing pauses (`CHECK_DELAY`) and runs off the UI loop. Mistakes are listed
 with their line and column, marked in the gutter, and a click on one moves the cursor there.
-Saving replaces the file in one step and keeps the version from before this edit as `.bak`.
+Saving replaces the file in one step and keeps the version from before this edit as `.bak` when
+that version validated (a broken one never replaces a working backup).
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ from textual.widgets import Footer, OptionList, TextArea
 from textual.worker import get_current_worker
 
 from coach import text
+from coach.files import write_atomic
 from coach.problems import FileProblems, Problem
 from coach.routine import progression
 from coach.routine.catalog import Catalog, RoutineEntry, count_exercises
 from coach.routine.loader import ROUTINE_FILE, parse_routine
 from coach.routine.model import Routine
-from coach.routine.template import write_atomic
 from coach.routine.timeline import Timeline, expand
 from coach.tui.messages import RoutinesChanged
 from coach.tui.screens.confirm import ConfirmScreen
@@ -61,7 +62,7 @@ def open_for_editing(entry: RoutineEntry, catalog: Catalog) -> EditTarget:
     """What to edit for `entry`. A bundled routine is first copied into the user's folder,
     where the copy takes its place; a routine already there is edited as it is."""
     if entry.source != "bundled":
-        return EditTarget(entry.id, entry.path, _text_of(entry.path))
+        return EditTarget(entry.id, entry.path, _text_of(entry.path), broken_note(entry))
     try:
         path = catalog.copy_to_user(entry)
     except FileExistsError:
@@ -75,6 +76,8 @@ def open_for_editing(entry: RoutineEntry, catalog: Catalog) -> EditTarget:
         f"{entry.id} is a bundled routine, so this is your own copy of it, which takes its"
         " place (delete the copy to go back)."
     )
+    if entry.error is not None:
+        note = broken_note(RoutineEntry(entry.id, path, "user"), entry.error)
     return EditTarget(entry.id, path, _text_of(path), note)
 
 
@@ -83,6 +86,20 @@ def _text_of(path: Path) -> str:
         return read_text(path, ROUTINE_FILE)
     except FileProblems as exc:
         raise CannotEdit(str(exc.first)) from None
+
+
+def broken_note(entry: RoutineEntry, problem: Problem | None = None) -> str:
+    """What the editor says over a routine that cannot be loaded; empty for a working one.
+
+    The problem itself is listed beside the text; the note says where to go from here.
+    """
+    problem = problem or entry.error
+    if problem is None:
+        return ""
+    return (
+        f"{entry.path.name} cannot be played until line {problem.line} is fixed: fix it here,"
+        f" or in your own editor with `coach edit {entry.id}`."
+    )
 
 
 @dataclass(frozen=True)
@@ -169,6 +186,7 @@ class EditorScreen(Screen[None]):
         self.saved_text = target.text
         self.check = Check(target.text)
         self._backed_up = False
+        self._placed = False  # the cursor was put on the first problem the file opened with
         self._pending: Timer | None = None
         path = target.path
         mine = path.parent.resolve() == catalog.user_dir.resolve()
@@ -245,16 +263,20 @@ class EditorScreen(Screen[None]):
             status.text = "✓ Valid"
             # The file's own values; the preview shows what `progress` makes of them today.
             plan_of = "Plan as written" if progression.has_progress(check.routine) else "Plan"
-            caption.text = f"{plan_of}: {length} · {count} exercise{'s' if count != 1 else ''}"
+            caption.text = f"{plan_of}: {length} · {text.plural(count, 'exercise')}"
             plan.show(check.timeline)
         else:
             count = len(check.problems)
-            status.text = f"✗ {count} problem{'s' if count != 1 else ''}"
+            status.text = f"✗ {text.plural(count, 'problem')}"
             if plan.rows_of_plan:
                 caption.text = f"Last valid plan: {text.length(plan.timeline.total_s)}"
             else:
                 caption.text = "No valid plan yet"
         self.set_class(bool(check.problems), "-invalid")
+        if not self._placed:
+            self._placed = True
+            if check.problems and check.text == self.saved_text:
+                self.jump_to(check.problems[0])
 
     # -- moving to a problem ---------------------------------------------------------------
 
@@ -287,7 +309,7 @@ class EditorScreen(Screen[None]):
             return
         count = len(check.problems)
         question = ConfirmScreen(
-            f"The routine has {count} problem{'s' if count != 1 else ''}. Save anyway?",
+            f"The routine has {text.plural(count, 'problem')}. Save anyway?",
             f"Line {check.problems[0].line}: {check.problems[0].message}. coach cannot play"
             " it until that is fixed.",
             yes="Save anyway",
@@ -303,15 +325,20 @@ class EditorScreen(Screen[None]):
     def write(self, source: str) -> None:
         path = self.target.path
         try:
-            backup = write_atomic(path, source, backup=not self._backed_up)
+            backup = write_atomic(path, source, backup=not self._backed_up and self._saved_valid())
         except OSError as exc:
             self.notify(f"{path} was not saved: {exc}", title="Not saved", severity="error")
             return
-        self._backed_up = True
+        self._backed_up = self._backed_up or backup is not None
         self.saved_text = source
         self._show_title()
         kept = f"; the version from before is in {backup.name}" if backup else ""
         self.notify(f"Saved {path.name}{kept}.", title="Saved")
+
+    def _saved_valid(self) -> bool:
+        """Whether the file as last opened or saved validates: only such a version is backed up,
+        so the `.bak` is never a broken one."""
+        return not check_text(self.saved_text, self.target, self.catalog).problems
 
     def action_leave(self) -> None:
         if not self.dirty:

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer
 
 from coach import text
+from coach.history.outcome import verdict
 from coach.tui.history_view import HistoryAccess, Read, StreakNow, read, read_streak, streak_result
 from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
 from coach.tui.screens.relief import RedFlagsScreen
@@ -26,16 +27,19 @@ from coach.tui.widgets.text_line import TextLine
 
 
 def summary_lines(summary: Summary) -> list[str]:
-    lines = [
-        f"Time: {text.length(summary.active_s)}",
-        f"Exercises done: {summary.done} of {summary.exercises}",
-    ]
-    if summary.skipped:
-        lines.append(f"Skipped: {summary.skipped}")
-    not_reached = summary.exercises - summary.done - summary.skipped
-    if not_reached > 0:
-        lines.append(f"Not finished: {not_reached}")
+    outcome = summary.outcome
+    lines = [f"Time: {text.length(summary.active_s)}", verdict(outcome)]
+    if outcome.skipped:
+        lines.append(f"Skipped: {outcome.skipped}")
+    if outcome.not_reached > 0:
+        lines.append(f"Not finished: {outcome.not_reached}")
     return lines
+
+
+def heading(summary: Summary) -> str:
+    if summary.completed:
+        return "Well done!"
+    return "Session ended" if summary.reached_end else "Session stopped"
 
 
 class FinishedScreen(Screen[None]):
@@ -63,9 +67,8 @@ class FinishedScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         summary = self.summary
-        heading = "Well done!" if summary.completed else "Session stopped"
         with Vertical(id="summary"):
-            yield TextLine(heading, id="heading")
+            yield TextLine(heading(summary), id="heading")
             yield TextLine(summary.routine, id="routine")
             yield TextLine("\n".join(summary_lines(summary)), id="figures")
             with Container(id="history-result"):

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from coach import text
 from coach.history.records import SessionRecord
 from coach.tui.history_view import (
     DETAIL_COLUMNS,
@@ -24,6 +25,7 @@ from coach.tui.history_view import (
     HistoryAccess,
     Read,
     detail_lines,
+    fit_first_column,
     read,
     read_page,
     session_cells,
@@ -104,7 +106,7 @@ class HistoryScreen(Screen[None]):
     def _note(self) -> str:
         if not self.total:
             return EMPTY_HISTORY
-        sessions = "1 session" if self.total == 1 else f"{self.total:,} sessions"
+        sessions = text.plural(self.total, "session")
         if self.loaded < self.total:
             return f"{sessions}, newest first · more as you scroll down"
         return f"{sessions}, newest first · Enter shows a session's steps"
@@ -172,6 +174,9 @@ class SessionDetailScreen(Screen[None]):
         self.record = record
         heading.text, self.query_one("#session-figures", TextLine).text = detail_lines(record)
         table: DataTable[Text] = self.query_one("#steps", DataTable)
-        for step in record.steps:
-            table.add_row(*_cells(step_cells(step), DETAIL_COLUMNS), key=str(step.index))
+        # The table's width less its scroll bar: the status column must never be cut.
+        rows = [step_cells(step) for step in record.steps]
+        fitted = fit_first_column(rows, DETAIL_COLUMNS, table.size.width - 2) if rows else []
+        for step, cells in zip(record.steps, fitted, strict=True):
+            table.add_row(*_cells(cells, DETAIL_COLUMNS), key=str(step.index))
         table.set_class(not record.steps, "-empty")

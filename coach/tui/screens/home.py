@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,14 +16,16 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header
 
 from coach import text
-from coach.cramps.diary import RELIEF_ROUTINE
+from coach.cramps.values import RELIEF_ROUTINE
+from coach.plan import PlannedItem, plan_for_day
+from coach.plan.tracking import first_not_done
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands, ScreenCommands
-from coach.tui.cramp_view import DailyTip, read_tip
-from coach.tui.history_view import HistoryAccess, HomeHistory, Read, read, read_home
+from coach.tui.history_view import HistoryAccess, HomeHistory, Read, plan_line, read, read_home
 from coach.tui.messages import (
     CrampLogChosen,
+    EditChosen,
     HistoryChosen,
     PreviewChosen,
     ResumeChosen,
@@ -30,34 +33,50 @@ from coach.tui.messages import (
     RoutinesChanged,
     StatsChosen,
 )
+from coach.tui.screens.listing import ListingScreen
 from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from coach.tui.cramp_view import DailyTip
 
 
 @dataclass(frozen=True)
 class Shelf:
     """What the home screen lists, read from disk in one go off the UI loop."""
 
-    today: RoutineEntry | None
+    today: RoutineEntry | None  # what Enter starts
     today_error: str
     entries: list[RoutineEntry]
     problems: list[str]
+    #: Today's planned routines, by id (those that exist), for names and for Enter.
+    planned: dict[str, RoutineEntry] = field(default_factory=dict)
+    nothing_planned: bool = False
 
 
-def read_shelf(catalog: Catalog, daily: str) -> Shelf:
+def read_shelf(catalog: Catalog, planned_ids: Sequence[str]) -> Shelf:
+    """Every routine, and today's planned ones (in plan order; the first is today's)."""
     entries = catalog.entries()
-    today: RoutineEntry | None = None
-    error = ""
-    try:
-        today = catalog.find(daily)
-    except UnknownRoutine:
-        error = f"There is no routine called {daily!r}. Choose one below."
-    if today is not None and today.routine is None:
-        error = f"It cannot be loaded: {short_problem(today)}"
+    planned: dict[str, RoutineEntry] = {}
+    for routine_id in planned_ids:
+        with suppress(UnknownRoutine):
+            planned.setdefault(routine_id, catalog.find(routine_id))
     problems = [short_problem(entry) for entry in entries if entry.error]
     problems += [str(problem) for problem in catalog.library_problems]
-    return Shelf(today, error, entries, problems)
+    shelf = Shelf(None, "", entries, problems, planned, nothing_planned=not planned_ids)
+    return pick(shelf, planned_ids[0]) if planned_ids else shelf
+
+
+def pick(shelf: Shelf, routine_id: str) -> Shelf:
+    """The shelf with `routine_id` as the routine Enter starts, or the reason it cannot."""
+    today = shelf.planned.get(routine_id)
+    error = ""
+    if today is None:
+        error = f"There is no routine called {routine_id!r}. Choose one below."
+    elif today.routine is None:
+        error = f"It cannot be loaded: {short_problem(today)}"
+    return replace(shelf, today=today, today_error=error)
 
 
 def short_problem(entry: RoutineEntry) -> str:
@@ -68,14 +87,25 @@ def short_problem(entry: RoutineEntry) -> str:
     return f"{entry.path.name} line {problem.line}: {problem.message}"
 
 
+def problems_line(problems: list[str]) -> str:
+    """One line, however many files are broken, so the routine list keeps its room."""
+    if not problems:
+        return ""
+    if len(problems) == 1:
+        return "⚠ 1 problem in your routine files: w shows it"
+    return f"⚠ {len(problems)} problems in your routine files: w shows them"
+
+
 def today_lines(shelf: Shelf) -> tuple[str, str]:
     entry = shelf.today
+    if shelf.nothing_planned:
+        return "Nothing planned today", "Any routine below is welcome."
     if entry is None or entry.routine is None:
         return "No routine for today", shelf.today_error
     routine = entry.routine
     count = count_exercises(routine)
     return routine.name, (
-        f"{text.length(expand(routine).total_s)} · {count} exercise{'s' if count != 1 else ''}"
+        f"{text.length(expand(routine).total_s)} · {text.plural(count, 'exercise')}"
     )
 
 
@@ -86,13 +116,18 @@ class HomeScreen(Screen[None]):
         ScreenCommands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "start_today", "Start today's"),
+        Binding("t", "start_today", "Start today"),
         Binding("r", "resume", "Resume"),
         Binding("h", "history", "History"),
         Binding("s", "stats", "Stats"),
         Binding("q", "app.quit", "Quit"),
         Binding("exclamation_mark", "cramp_now", "Cramp now", key_display="!"),
         Binding("c", "log_cramp", "Log cramp"),
+        Binding("w", "show_problems", "Problems in routine files", show=False),
+    ]
+    KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
+        ("Enter", "Start today's routine; on a routine in the list, its preview"),
+        ("↑ ↓", "Move in the list of routines"),
     ]
     # Below 22 rows the heatmap goes, so the routine list keeps its room.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
@@ -115,6 +150,7 @@ class HomeScreen(Screen[None]):
                 yield TextLine("Today", id="today-label")
                 yield TextLine("Loading…", id="today-name")
                 yield TextLine(id="today-length")
+                yield TextLine(id="today-plan")
             yield Button("Start (Enter)", variant="success", id="start-today", disabled=True)
         yield HistorySummary(id="history-summary")
         # Filled by the cramp diary: one short tip a day.
@@ -123,7 +159,7 @@ class HomeScreen(Screen[None]):
         yield RoutineTable(id="routines")
         yield TextLine(id="routine-detail")
         yield TextLine(id="routine-problems")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.load_shelf()
@@ -139,7 +175,10 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="shelf")
     def load_shelf(self) -> None:
-        shelf = read_shelf(self.catalog, self.daily_routine)
+        from coach.tui.cramp_view import read_tip  # the diary's modules load here, not first
+
+        plan = plan_for_day(self.history.plan(self.daily_routine), self.history.today())
+        shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
         tip = read_tip(self.history.today())
         self.app.call_from_thread(self._show_shelf, shelf)
         self.app.call_from_thread(self._show_tip, tip)
@@ -153,22 +192,26 @@ class HomeScreen(Screen[None]):
 
     def _show_shelf(self, shelf: Shelf) -> None:
         first_time = self.shelf is None
+        ready = self._show_today(shelf)
+        start = self.query_one("#start-today", Button)
+        table = self.query_one(RoutineTable)
+        table.show(shelf.entries)
+        self.query_one("#routine-problems", TextLine).text = problems_line(shelf.problems)
+        if first_time:
+            (start if ready else table).focus()
+        self._describe(table.cursor_row)
+        self.load_history(shelf)
+
+    def _show_today(self, shelf: Shelf) -> bool:
+        """Show what Enter starts; whether it can start."""
         self.shelf = shelf
         name, length = today_lines(shelf)
         self.query_one("#today-name", TextLine).text = name
         self.query_one("#today-length", TextLine).text = length
         ready = shelf.today is not None and shelf.today.routine is not None
-        start = self.query_one("#start-today", Button)
-        start.disabled = not ready
-        self.set_class(not ready, "-no-today")
-        table = self.query_one(RoutineTable)
-        table.show(shelf.entries)
-        problems = self.query_one("#routine-problems", TextLine)
-        problems.text = "\n".join(f"⚠ {p}" for p in shelf.problems)
-        if first_time:
-            (start if ready else table).focus()
-        self._describe(table.cursor_row)
-        self.load_history(shelf)
+        self.query_one("#start-today", Button).disabled = not ready
+        self.set_class(not ready and not shelf.nothing_planned, "-no-today")
+        return ready
 
     @work(thread=True, exclusive=True, group="history")
     def load_history(self, shelf: Shelf) -> None:
@@ -187,17 +230,27 @@ class HomeScreen(Screen[None]):
             summary.show_problem(result.problem)
         else:
             summary.show(result.value)
+            self._show_plan(result.value.today)
         self.refresh_bindings()
+
+    def _show_plan(self, items: tuple[PlannedItem, ...]) -> None:
+        """Today's plan with what is done; Enter moves on to the first one not done."""
+        shelf = self.shelf
+        if shelf is None:
+            return
+        names = {rid: e.routine.name for rid, e in shelf.planned.items() if e.routine}
+        self.query_one("#today-plan", TextLine).text = plan_line(items, names)
+        if items:
+            target = first_not_done(items) or items[0]
+            self._show_today(pick(shelf, target.entry.routine))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         resumable = self.home_history is not None and self.home_history.resume is not None
         if action == "resume":
             # Hidden, not greyed out, while there is nothing to resume.
             return resumable
-        if action == "log_cramp":
-            # The resume offer needs the footer's room. Hidden here, `c` still works: the
-            # app's own (unshown) binding takes the key.
-            return not resumable
+        if action == "show_problems":
+            return self.shelf is not None and bool(self.shelf.problems)
         return True
 
     @on(DataTable.RowHighlighted, "#routines")
@@ -210,7 +263,10 @@ class HomeScreen(Screen[None]):
         if entry is not None and entry.routine is not None:
             detail = entry.routine.description or entry.routine.name
         elif entry is not None:
-            detail = f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded."
+            detail = (
+                f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded:"
+                f" Enter opens it in the editor (or `coach edit {entry.id}`)."
+            )
         self.query_one("#routine-detail", TextLine).text = detail
 
     @on(DataTable.RowSelected, "#routines")
@@ -218,12 +274,8 @@ class HomeScreen(Screen[None]):
         entry = self.query_one(RoutineTable).entry_at(event.cursor_row)
         if entry is None:
             return
-        if entry.routine is None:
-            self.notify(
-                short_problem(entry), title=f"{entry.id} cannot be loaded", severity="error"
-            )
-            return
-        self.post_message(PreviewChosen(entry))
+        # A broken routine has no preview to show: straight to its mistake in the editor.
+        self.post_message(PreviewChosen(entry) if entry.routine is not None else EditChosen(entry))
 
     @on(Button.Pressed, "#start-today")
     def action_start_today(self) -> None:
@@ -235,6 +287,13 @@ class HomeScreen(Screen[None]):
         offer = self.home_history.resume if self.home_history is not None else None
         if offer is not None:
             self.post_message(ResumeChosen(offer.routine, offer.session_id, offer.start_index))
+
+    def action_show_problems(self) -> None:
+        problems = self.shelf.problems if self.shelf is not None else []
+        if problems:
+            rows = [("⚠", problem) for problem in problems]
+            rows.append(("", "Enter on a broken routine in the list opens it in the editor."))
+            self.app.push_screen(ListingScreen("Problems in routine files", rows))
 
     def action_history(self) -> None:
         self.post_message(HistoryChosen())

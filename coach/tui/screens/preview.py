@@ -166,7 +166,7 @@ class PreviewScreen(Screen[None]):
         self.query_one("#routine-name", TextLine).text = routine.name
         self.query_one(
             "#routine-length", TextLine
-        ).text = f"{total}{plus} · {count} exercise{'s' if count != 1 else ''}"
+        ).text = f"{total}{plus} · {text.plural(count, 'exercise')}"
         self.query_one("#routine-description", TextLine).text = routine.description
         growing = progression.explanations(routine)
         self.query_one("#routine-progression", TextLine).text = "\n".join(

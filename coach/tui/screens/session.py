@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from coach import text
 from coach.audio.session_sound import SessionSound
+from coach.history.outcome import WorkTally
 from coach.routine.model import Routine
 from coach.routine.timeline import expand
 from coach.session.cues import is_tempo
@@ -40,7 +41,7 @@ from coach.tui.session_view import (
     seconds_to_next_change,
     view_of,
 )
-from coach.tui.summary import SessionTally
+from coach.tui.summary import Summary
 from coach.tui.widgets.big_text import BigText, big_width
 from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.drawing import ExerciseDrawing
@@ -84,7 +85,7 @@ class SessionScreen(Screen[None]):
         self.timeline = expand(routine)
         self.engine = SessionEngine(self.timeline, kit.clock)
         self.sound = SessionSound(kit.backend, routine, self.timeline, kit.choices)
-        self.tally = SessionTally(self.timeline)
+        self.tally = WorkTally(self.timeline)
         self._open_ended = open_ended_from(self.timeline)
         self.problems: list[str] = []  # every error caught and carried on from, for tests
         self.listeners = SessionListeners(None, routine, self.timeline)  # made again at start
@@ -292,7 +293,8 @@ class SessionScreen(Screen[None]):
         self._ended = True
         self._cancel_wake()
         self._cancel_frame()
-        self.post_message(SessionEnded(self.tally.summary(self.engine.session_elapsed())))
+        summary = Summary(self.timeline.name, self.engine.session_elapsed(), self.tally.outcome())
+        self.post_message(SessionEnded(summary))
 
     @on(Worker.StateChanged)
     def _sound_ready(self, event: Worker.StateChanged) -> None:

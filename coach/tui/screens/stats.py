@@ -32,7 +32,7 @@ from coach.tui.history_view import (
     read_stats,
 )
 from coach.tui.messages import CrampLogChosen, CrampLogged
-from coach.tui.widgets.bar_chart import WeekBars
+from coach.tui.widgets.bar_chart import AdherenceBars, WeekBars
 from coach.tui.widgets.cramp_trends import CrampTrendsView
 from coach.tui.widgets.heatmap import Heatmap
 from coach.tui.widgets.text_line import TextLine
@@ -62,6 +62,12 @@ class StatsScreen(Screen[None]):
             yield Heatmap(legend=True, id="stats-heatmap")
             yield TextLine(f"Minutes per week, last {BAR_WEEKS} weeks", classes="section")
             yield WeekBars(id="week-bars")
+            yield TextLine(
+                f"Plan kept: planned sessions completed, last {BAR_WEEKS} weeks",
+                classes="section",
+                id="adherence-label",
+            )
+            yield AdherenceBars(id="adherence-bars")
             yield TextLine("Exercises done", classes="section")
             yield DataTable(id="exercises", zebra_stripes=True, show_cursor=False)
             # Filled by the cramp diary: how cramps went along with the exercise.
@@ -103,6 +109,9 @@ class StatsScreen(Screen[None]):
         )
         self.query_one("#stats-heatmap", Heatmap).grid = view.heatmap
         self.query_one("#week-bars", WeekBars).weeks = view.weeks
+        planned = any(week.planned for week in view.adherence)
+        self.query_one("#adherence-bars", AdherenceBars).adherence = view.adherence
+        self.set_class(not planned, "-no-plan")
         table: DataTable[Text] = self.query_one("#exercises", DataTable)
         table.clear()
         for cells in exercise_cells(view.stats):

@@ -28,7 +28,7 @@ class HistorySummary(HorizontalGroup):
         resume = f"{offer.label}: press r" if offer is not None else ""
         self.query_one("#resume-offer", TextLine).text = resume
         self.query_one(Heatmap).grid = home.heatmap if home.has_sessions else None
-        self.set_class(home.done_today, "-done")
+        self.set_class(home.done_today and not home.nothing_planned, "-done")
         self.set_class(not home.has_sessions, "-no-history")
 
     def show_problem(self, problem: str) -> None:

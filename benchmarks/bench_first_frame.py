@@ -1,0 +1,86 @@
+"""The first frame: how long after typing `coach` the home screen is on the screen, next to a
+bare Textual app (the same Textual, one line and a footer) started the same way in the same run.
+
+Each program runs in a real pseudo-terminal of 100x30 and the clock stops when the footer's
+text reaches the terminal. coach starts with ten years of history and the bundled routines, so
+the work it does after the first frame (reading routines and the history) is real work. The
+runs alternate between the two programs; medians of `RUNS` each.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from bench_history import history
+from terminal import Terminal
+
+from coach.history.store import HistoryStore
+
+RUNS = 15
+BARE_APP = """\
+from textual.app import App
+from textual.widgets import Footer, Static
+
+
+class Bare(App[None]):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self):
+        yield Static("A bare Textual app")
+        yield Footer()
+
+
+Bare().run()
+"""
+
+
+def first_frame_s(argv: list[str], env: dict[str, str], shown: str) -> float:
+    terminal = Terminal(argv, env, columns=100, rows=30)
+    try:
+        return terminal.wait_for(shown)
+    finally:
+        terminal.close()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = {
+            **os.environ,
+            "HOME": str(folder),
+            "COACH_DATA_DIR": str(folder / "data"),
+            "COACH_CONFIG_DIR": str(folder / "config"),
+            "COACH_CACHE_DIR": str(folder / "cache"),
+            "COACH_AUDIO": "silent",
+        }
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed coach has its bytecode cached
+        env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+        os.environ.update(env)
+        with HistoryStore.open() as store:
+            store.add_sessions(history())
+        bare = folder / "bare_app.py"
+        bare.write_text(BARE_APP)
+        programs = {
+            "bare Textual app (reference)": ([sys.executable, str(bare)], "Quit"),
+            "coach (home screen)": ([sys.executable, "-m", "coach"], "Quit"),
+        }
+        times: dict[str, list[float]] = {name: [] for name in programs}
+        for argv, shown in programs.values():  # once each to fill the bytecode caches
+            first_frame_s(argv, env, shown)
+        for _ in range(RUNS):
+            for name, (argv, shown) in programs.items():
+                times[name].append(first_frame_s(argv, env, shown) * 1000)
+    reference = statistics.median(times["bare Textual app (reference)"])
+    print(f"| program, 100x30 pseudo-terminal | first frame, median of {RUNS} | ratio |")
+    print("|---|---:|---:|")
+    for name, values in times.items():
+        ms = statistics.median(values)
+        print(f"| {name} | {ms:.0f} ms | {ms / reference:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""A real pseudo-terminal for the benchmarks: start a program in it at a given size and time
+what it shows, as a person at a terminal would see it."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import termios
+import time
+
+#: Escape sequences (CSI, OSC, single-character) between the characters a terminal shows.
+_ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-_])")
+
+
+def shown_text(output: bytes) -> str:
+    """The characters in a terminal's output stream, escape sequences left out."""
+    return _ESCAPES.sub(b"", output).decode("utf-8", "replace")
+
+
+class Terminal:
+    """`argv` running in a pseudo-terminal of `columns` x `rows`; `output` is all it wrote."""
+
+    def __init__(
+        self, argv: list[str], env: dict[str, str], columns: int = 100, rows: int = 30
+    ) -> None:
+        self.started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: size its terminal before anything reads it, then run
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+            os.execvpe(argv[0], argv, {**env, "TERM": "xterm-256color"})
+        self.pid, self.fd = pid, fd
+        self.output = b""
+
+    def read(self, timeout: float) -> bool:
+        """Read what the program wrote within `timeout` s; False once it has closed."""
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return True
+        try:
+            chunk = os.read(self.fd, 1 << 16)
+        except OSError:
+            return False
+        self.output += chunk
+        return bool(chunk)
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> float:
+        """Seconds from the start until `text` is on the screen; TimeoutError if it never is."""
+        deadline = self.started + timeout
+        while time.perf_counter() < deadline:
+            if not self.read(0.05):
+                break
+            if text in shown_text(self.output):
+                return time.perf_counter() - self.started
+        raise TimeoutError(
+            f"{text!r} did not appear; the screen showed {shown_text(self.output)!r}"
+        )
+
+    def close(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)

@@ -1,0 +1,187 @@
+"""`coach remind fire` against a real private session bus (dbus-daemon) and a fake notification
+server: what the notification says, and each button's effect, as a desktop would drive them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from integration.notification_server import FakeNotificationServer, server, session_bus
+
+from coach.history.store import HistoryStore
+from coach.remind.fire import Due, FakeSleeper, remind, reminder_note
+from coach.remind.notify import DBusNotifier
+
+__all__ = ["server", "session_bus"]  # fixtures used below
+
+MARKUP_ROUTINE = """\
+name: "<b>x</b> & y"
+steps:
+  - exercise: ankle-circles
+    duration: 30s
+"""
+
+
+def settings(folders: Path, text: str) -> None:
+    (folders / "config" / "settings.yaml").write_text(text, encoding="utf-8")
+
+
+def fire(
+    address: str | None, *args: str, runtime: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR")
+    }
+    if address is not None:
+        env["DBUS_SESSION_BUS_ADDRESS"] = address
+    if runtime is not None:
+        env["XDG_RUNTIME_DIR"] = str(runtime)
+    return subprocess.run(
+        [sys.executable, "-m", "coach", "remind", "fire", "--wait", "20s", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+def sessions() -> list[dict[str, object]]:
+    with HistoryStore.open() as store:
+        return [
+            {"routine": s.routine_id, "source": s.source, "status": s.status}
+            for s in store.sessions()
+        ]
+
+
+DUE_NOW = "schedule:\n  - routine: foot-quick\n    at: '00:00'\n"
+
+
+def test_done_logs_the_session_as_from_the_reminder(
+    server: FakeNotificationServer, isolated_folders: Path
+) -> None:
+    settings(isolated_folders, DUE_NOW)
+    server.answers = [("action", "done")]
+    result = fire(server.address)
+    assert result.returncode == 0, result.stderr
+    (note,) = server.notified
+    assert (note.app_name, note.summary) == ("coach", "Quick feet · 2 min 59 s")
+    assert note.body.startswith("Quick feet is planned at 00:00 today.")
+    assert note.actions == ["start", "Start", "snooze", "In 15 min", "done", "Done already"]
+    assert note.hints["desktop-entry"] == ("s", "coach")
+    assert sessions() == [{"routine": "foot-quick", "source": "reminder", "status": "completed"}]
+    # Done now: the next reminder stays quiet.
+    again = fire(server.address)
+    assert (again.returncode, again.stdout, again.stderr) == (0, "", "")
+    assert len(server.notified) == 1
+
+
+def test_start_opens_the_configured_terminal_running_the_routine(
+    server: FakeNotificationServer, isolated_folders: Path, tmp_path: Path
+) -> None:
+    record = tmp_path / "terminal.json"
+    recorder = tmp_path / "terminal.py"
+    recorder.write_text(
+        f"import json, sys\nopen({str(record)!r}, 'w').write(json.dumps(sys.argv[1:]))\n"
+    )
+    settings(isolated_folders, DUE_NOW + f"terminal: {sys.executable} {recorder} {{command}}\n")
+    server.answers = [("action", "start")]
+    result = fire(server.address)
+    assert result.returncode == 0, result.stderr
+    for _ in range(200):  # the terminal runs on its own: wait for it to write
+        if record.exists() and record.read_text():
+            break
+        time.sleep(0.05)
+    assert json.loads(record.read_text()) == [sys.executable, "-m", "coach", "run", "foot-quick"]
+    assert sessions() == []
+
+
+def test_text_reaching_the_notification_is_escaped_for_markup(
+    server: FakeNotificationServer, isolated_folders: Path
+) -> None:
+    routines = isolated_folders / "config" / "routines"
+    routines.mkdir()
+    (routines / "markup.yaml").write_text(MARKUP_ROUTINE)
+    settings(isolated_folders, "schedule:\n  - routine: markup\n    at: '00:00'\n")
+    server.answers = [("closed", 2)]
+    result = fire(server.address)
+    assert result.returncode == 0, result.stderr
+    (note,) = server.notified
+    # The body is markup to this server: escaped. The summary is plain text by the spec.
+    assert note.body.startswith("&lt;b&gt;x&lt;/b&gt; &amp; y is planned at 00:00 today.")
+    assert note.summary == "<b>x</b> & y · 1 min 10 s"
+
+
+def test_nothing_is_sent_when_the_plan_so_far_is_done(
+    server: FakeNotificationServer, isolated_folders: Path
+) -> None:
+    settings(isolated_folders, DUE_NOW + "  - routine: foot-daily\n    at: '23:59'\n")
+    logged = subprocess.run(
+        [sys.executable, "-m", "coach", "log", "foot-quick"], capture_output=True, text=True
+    )
+    assert logged.returncode == 0, logged.stderr
+    result = fire(server.address)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert server.notified == []
+
+
+def test_no_session_bus_is_one_line_and_exit_1(isolated_folders: Path, tmp_path: Path) -> None:
+    settings(isolated_folders, DUE_NOW)
+    result = fire(None, runtime=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "coach: no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set and there is no"
+        " $XDG_RUNTIME_DIR/bus): desktop notifications need a desktop session"
+    ]
+
+
+def test_a_bus_without_a_notification_server_is_one_line_and_exit_1(
+    session_bus: str, isolated_folders: Path
+) -> None:
+    settings(isolated_folders, DUE_NOW)
+    result = fire(session_bus)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("coach: no notification server on the session bus")
+
+
+def test_snooze_notifies_again_after_the_snooze_on_a_fake_clock(
+    server: FakeNotificationServer,
+) -> None:
+    server.answers = [("action", "snooze"), ("action", "done")]
+    due = Due("foot-quick", "Quick feet", 179.0, None, 0)
+    clock, logged = FakeSleeper(), []
+    notifier = DBusNotifier(server.address)
+    try:
+        outcome = remind(
+            lambda: due,
+            notifier,
+            clock,
+            wait_s=30.0,
+            snooze_s=600.0,
+            start=lambda _: pytest.fail("not started"),
+            done=logged.append,
+        )
+    finally:
+        notifier.disconnect()
+    assert outcome == "logged" and logged == [due]
+    assert clock.slept == [600.0]
+    assert len(server.notified) == 2
+    assert server.notified[0].actions[3] == "In 10 min"
+
+
+def test_no_answer_within_the_wait_closes_the_notification(server: FakeNotificationServer) -> None:
+    notifier = DBusNotifier(server.address)
+    try:
+        note_id = notifier.notify(reminder_note(Due("x", "X", 60.0, None, 0), 900.0))
+        assert notifier.answer(note_id, 0.05).kind == "timeout"
+        notifier.close(note_id)
+    finally:
+        notifier.disconnect()
+    assert server.closed == [1]
