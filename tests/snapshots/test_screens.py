@@ -64,6 +64,24 @@ def test_preview(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_preview_drawing(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The highlighted exercise's drawing beside its instructions, in the position it holds."""
+    app = make_test_app(tmp_path)
+
+    async def open_preview(pilot: Pilot[object]) -> None:
+        await settle(pilot)
+        table = pilot.app.screen.query_one(RoutineTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("mixed"))
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down")  # the toe raise
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_preview)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_session_timed(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     clock = FakeClock()
     app = make_test_app(tmp_path, clock=clock, start="stretch")
