@@ -107,6 +107,7 @@ class SessionScreen(Screen[None]):
                 with HorizontalGroup(id="stage-row"):
                     yield TextLine(id="stage")
                     yield TextLine(id="side")
+                    yield TextLine(id="rep-inline")
                     yield TextLine(id="counts")
                     yield TextLine(id="sound-state")
                 yield TextLine(id="title")
@@ -140,6 +141,9 @@ class SessionScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # Tall terminals gather the exercise in the middle instead of leaving a gap below it.
         self.set_class(event.size.height >= ROOMY_HEIGHT, "-roomy")
+        # Short terminals: no blank rows between the parts, so the clock and the drawing side
+        # by side still leave the instructions and the caution room to be read whole.
+        self.set_class(event.size.height < ROOMY_HEIGHT, "-compact")
         self._apply_layout(layout_for(event.size.width, event.size.height, self.kit.drawings))
 
     def _apply_layout(self, layout: SessionLayout) -> None:
@@ -322,7 +326,10 @@ class SessionScreen(Screen[None]):
         if frame != self._frame or force:
             self._frame = frame
             picture = frame.picture(self._layout.drawing_scale) if frame else None
-            self.query_one("#drawing", ExerciseDrawing).show(picture)
+            widget = self.query_one("#drawing", ExerciseDrawing)
+            widget.show(picture)
+            # Nothing to show (a rest, a step without a drawing): its room goes to the text.
+            widget.set_class(frame is None, "-none")
         self._schedule_frame()
 
     def _refresh_view(self) -> None:
@@ -344,6 +351,7 @@ class SessionScreen(Screen[None]):
             "title": view.title,
             "amount": view.amount,
             "rep": view.rep,
+            "rep-inline": view.rep,
             "hint": view.hint,
             "instructions": "\n".join(view.instructions),
             "caution": f"Caution: {view.caution}" if view.caution else "",
