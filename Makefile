@@ -33,6 +33,7 @@ check: setup
 JOBS ?= auto
 
 test: check
+	@PYTHON=$(PYTHON) scripts/system-deps.sh --test
 	$(BIN)/python -m pytest -n $(JOBS) --cov=coach --cov-report=term:skip-covered
 
 fmt: setup

@@ -49,13 +49,15 @@ class Terminal:
         self.output += chunk
         return bool(chunk)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> float:
-        """Seconds from the start until `text` is on the screen; TimeoutError if it never is."""
+    def wait_for(self, text: str = "", timeout: float = 20.0) -> float:
+        """Seconds from the start until `text` is on the screen (by default: until anything
+        is, which is the first frame); TimeoutError if it never is."""
         deadline = self.started + timeout
         while time.perf_counter() < deadline:
             if not self.read(0.05):
                 break
-            if text in shown_text(self.output):
+            shown = shown_text(self.output)
+            if text in shown if text else shown.strip():
                 return time.perf_counter() - self.started
         raise TimeoutError(
             f"{text!r} did not appear; the screen showed {shown_text(self.output)!r}"

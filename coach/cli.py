@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 #: same command line with anything else (`--help`, another option) goes through argparse as
 #: usual, so a fast path must behave exactly as its parsed twin does.
 FAST_PATHS: dict[tuple[str, ...], str] = {
+    (): "coach.commands.session:open_home",  # `coach` alone: the home screen, first frame first
     ("status", "--short"): "coach.commands.prompt:status_short",
+    ("nudge",): "coach.commands.nudge:nudge",
 }
 
 
@@ -28,7 +30,18 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from coach import __version__
-    from coach.commands import cramps, doctor, edit, history, remind, routines, session
+    from coach.commands import (
+        cramps,
+        doctor,
+        edit,
+        history,
+        nudge,
+        remind,
+        report,
+        routines,
+        schedule,
+        session,
+    )
 
     parser = argparse.ArgumentParser(
         prog="coach",
@@ -44,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     cramps.register(sub)
     doctor.register(sub)
     remind.register(sub)
+    nudge.register(sub)
+    schedule.register(sub)
+    report.register(sub)
     return parser
 
 

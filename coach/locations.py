@@ -43,6 +43,17 @@ def cache_dir(create: bool = False) -> Path:
     return _folder("COACH_CACHE_DIR", "cache", create)
 
 
+def documents_dir() -> Path:
+    """Where the app saves reports and handouts: COACH_DOCUMENTS_DIR, else the person's own
+    documents folder (XDG_DOCUMENTS_DIR, usually ~/Documents)."""
+    override = os.environ.get("COACH_DOCUMENTS_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir())
+
+
 def user_routines_dir(create: bool = False) -> Path:
     path = config_dir() / "routines"
     if create:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol, TextIO
 
 from coach import text
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.history.outcome import WorkTally, verdict
 from coach.routine.timeline import Segment, amount_text, where_text
 from coach.session.engine import (
@@ -142,7 +143,9 @@ class PlainRunner:
             if isinstance(event, SessionFinished):
                 outcome = self.tally.outcome()
                 self.completed = outcome.completed
-                self._write(event.at, verdict(outcome))
+                # The relief answers a cramp: no practice, so no streak to speak of.
+                practice = self.engine.timeline.routine_id != RELIEF_ROUTINE
+                self._write(event.at, verdict(outcome, practice))
                 continue
             line = describe(event)
             if line is None:

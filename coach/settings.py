@@ -6,6 +6,7 @@ default is used instead.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from coach.plan.entry import (
     day_words,
 )
 from coach.problems import FileProblems, Problem, shown
-from coach.yamlfile import NodeReader, read_node
+from coach.yamlfile import NodeReader, read_node, suggest
 
 SETTINGS_FILE = locations.SETTINGS_FILE
 KEYS = (
@@ -64,6 +65,14 @@ class Settings:
     def plan(self) -> tuple[PlanEntry, ...]:
         """The weekly plan: `schedule` when given, else `daily_routine` every day."""
         return self.schedule if self.schedule is not None else daily(self.daily_routine)
+
+
+def theme_problem(theme: str | None, known: Collection[str]) -> str | None:
+    """Why the `theme` setting cannot be used, said the same by the app and `coach doctor`;
+    None when it is unset or one of the `known` theme names."""
+    if not theme or theme in known:
+        return None
+    return f"there is no theme called {theme!r}{suggest(theme, known)}; the default is used"
 
 
 def settings_path() -> Path:
@@ -185,7 +194,7 @@ def _days(reader: NodeReader, node: Node, what: str) -> frozenset[int]:
     for item in items or []:
         word = reader.text(item, f"each day in {what}")
         if word is not None:
-            days |= _day(reader, item, word, what)
+            days |= DAY_SETS.get(word.lower()) or _day(reader, item, word, what)
     return frozenset(days)
 
 

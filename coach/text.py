@@ -18,15 +18,29 @@ def clock(seconds: float, round_up: bool = True) -> str:
 
 
 def length(seconds: float) -> str:
-    """A plain length such as `11 min 30 s`, `45 s`, `1.5 s` or `1 h 5 min`."""
-    if seconds < 10 and seconds != round(seconds):
+    """A length in words: `11 min 30 s`, `45 s`, `1 h 5 min`, in whole seconds.
+
+    Only a length under a second keeps a decimal (`0.5 s`), so it does not read as nothing.
+    Dense tables say the same with `clock` (`11:30`).
+    """
+    if 0 < seconds < 1:
         return f"{seconds:.1f} s"
     whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
-    parts = [f"{hours} h" if hours else "", f"{minutes} min" if minutes else ""]
+    parts = [f"{hours:,} h" if hours else "", f"{minutes} min" if minutes else ""]
     parts.append(f"{secs} s" if secs or not (hours or minutes) else "")
     return " ".join(p for p in parts if p)
+
+
+def total(seconds: float) -> str:
+    """A total of time, to the minute once it is a minute or more: `24 min`, `3 h 55 min`;
+    nothing at all is `0 min`, as a week without practice reads."""
+    if seconds <= 0:
+        return "0 min"
+    if seconds < 60:
+        return length(seconds)
+    return length(round(seconds / 60) * 60)
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -36,3 +50,26 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 def reps(count: int) -> str:
     return plural(count, "rep")
+
+
+def fit_column(
+    rows: list[tuple[str, ...]],
+    headers: tuple[str, ...],
+    width: int,
+    column: int = 0,
+    padding: int = 2,
+) -> list[tuple[str, ...]]:
+    """Rows whose cells in `column` are cut short (with …) so every column fits in `width`
+    cells, each column taking its widest cell plus `padding`. The other columns say how it
+    went or what is asked and are never cut; a long name gives way."""
+    others = sum(
+        max(len(headers[i]), *(len(row[i]) for row in rows)) + padding
+        for i in range(len(headers))
+        if i != column
+    )
+    room = max(len(headers[column]), width - others - padding)
+
+    def cut(cell: str) -> str:
+        return cell if len(cell) <= room else cell[: room - 1] + "…"
+
+    return [(*row[:column], cut(row[column]), *row[column + 1 :]) for row in rows]

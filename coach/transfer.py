@@ -214,11 +214,20 @@ def read_history(path: Path) -> HistoryFile:
             if os.fstat(file.fileno()).st_size > MAX_FILE_BYTES:
                 raise too_large
             raw = file.read(MAX_FILE_BYTES + 1)
-        content = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TransferError([f"{path}: cannot read it: {exc}"]) from exc
+    except FileNotFoundError:
+        raise TransferError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise TransferError([f"{path}: a folder, not a coach export"]) from None
+    except OSError as exc:
+        raise TransferError([f"{path}: cannot read it: {exc.strerror or exc}"]) from None
     if len(raw) > MAX_FILE_BYTES:
         raise too_large
+    try:
+        if b"\0" in raw:
+            raise UnicodeError
+        content = raw.decode("utf-8-sig")
+    except UnicodeError:
+        raise TransferError([f"{path}: not a coach export: it is not text"]) from None
     first = content.lstrip()[:1]
     suffix = path.suffix.lower()
     if first in ("{", "["):

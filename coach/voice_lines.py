@@ -11,7 +11,9 @@ from coach import text
 from coach.routine.timeline import Segment, Timeline
 from coach.session.engine import Cue
 
-FINISHED = "Session complete"
+#: Said at the end whatever was done: "complete" is for sessions that pass the completed rule
+#: (coach.history.outcome), which the screen and `--plain` say once the end is reached.
+FINISHED = "End of the session"
 SWITCH = "Switch sides"
 REST = "Rest"
 HALFWAY = "Halfway"

@@ -5,6 +5,10 @@
 #   python3-venv    only when this Python cannot make a virtual environment
 #   dbus            dbus-daemon: the reminder tests run a private session bus
 #   systemd         systemd-analyze: the reminder tests check the timer's OnCalendar= values
+# With --test (what `make test` runs), also what the tests drive for real:
+#   chromium         the report's HTML opened, screenshotted and printed headless
+#   poppler-utils    pdftoppm/pdfinfo read the PDFs back
+#   fonts-dejavu-core the PDF's Unicode font, so a note prints as typed
 # Runs apt-get as root or through sudo; otherwise names the packages and stops.
 set -euo pipefail
 
@@ -15,6 +19,11 @@ command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+if [ "${1:-}" = --test ]; then
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -67,6 +67,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     check_voice(report, wanted=settings.voice)
     check_routines(report, settings)
     check_history(report)
+    check_reminders(report)
     print()
     if report.problems:
         print(f"{text.plural(report.problems, 'thing')} to fix (see → above).")
@@ -76,7 +77,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def check_settings(report: Report) -> Settings:
-    from coach.settings import load_settings, settings_path
+    from coach.settings import load_settings, settings_path, theme_problem
 
     report.section("Settings")
     path = settings_path()
@@ -96,6 +97,13 @@ def check_settings(report: Report) -> Settings:
     )
     if {"schedule", "daily_routine"} <= settings.given:
         report.info("both `schedule` and `daily_routine` are set: the schedule wins")
+    from textual.theme import BUILTIN_THEMES
+
+    unknown = theme_problem(settings.theme, BUILTIN_THEMES)
+    if unknown:
+        report.bad(
+            f"theme in the settings: {unknown}", "one of " + ", ".join(sorted(BUILTIN_THEMES))
+        )
     return settings
 
 
@@ -208,3 +216,22 @@ def check_history(report: Report) -> None:
         report.bad(str(exc), f"check the permissions and free space of {path.parent}")
         return
     report.ok(f"{path}: {text.plural(count, 'session')}")
+
+
+def check_reminders(report: Report) -> None:
+    """Installed reminders need a session bus with a notification server to show up."""
+    from coach.remind.install import Places, installed
+    from coach.remind.notify import DBusNotifier, NoBus
+
+    report.section("Reminders")
+    how = installed(Places.of())
+    if how is None:
+        report.info("off; `coach remind on` sets them up for the plan's times")
+        return
+    report.ok(f"on ({'systemd user timer' if how == 'systemd' else 'crontab'})")
+    try:
+        DBusNotifier().disconnect()
+    except NoBus as exc:
+        report.bad(f"reminders cannot be shown: {exc}", "they need a desktop session's D-Bus")
+        return
+    report.ok("a notification server answers on the session bus")

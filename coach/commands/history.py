@@ -91,7 +91,14 @@ def cmd_history(args: argparse.Namespace) -> int:
             print(json.dumps([s.to_json() for s in sessions], indent=2, ensure_ascii=False))
             return 0
         if not sessions:
-            print("No sessions yet." if args.routine is None else f"No {args.routine} sessions.")
+            if args.routine is None:
+                print("No sessions yet.")
+                return 0
+            unknown = unknown_routine(args.routine)
+            if unknown:
+                say(unknown)
+                return 1
+            print(f"No {args.routine} sessions.")
             return 0
         print_sessions(sessions)
         total = store.count_sessions(args.routine)
@@ -100,6 +107,21 @@ def cmd_history(args: argparse.Namespace) -> int:
         return 0
 
     return with_history(show)
+
+
+def unknown_routine(routine_id: str) -> str:
+    """Why `routine_id` names no routine at all (with a suggestion); empty when it does.
+
+    Asked only when the history holds none of its sessions: a routine deleted since keeps
+    its past sessions, and they are listed.
+    """
+    from coach.routine.catalog import Catalog, UnknownRoutine
+
+    try:
+        Catalog.default().find(routine_id)
+    except UnknownRoutine as exc:
+        return str(exc)
+    return ""
 
 
 def print_sessions(sessions: list[SessionRecord]) -> None:
@@ -112,7 +134,8 @@ def print_sessions(sessions: list[SessionRecord]) -> None:
         if skipped:
             steps += f", {skipped} skipped"
         started = s.started.strftime("%Y-%m-%d %H:%M")
-        rows.append((str(s.id), started, s.routine_id, s.status, text.length(s.active_s), steps))
+        time = text.clock(s.active_s, round_up=False)
+        rows.append((str(s.id), started, s.routine_id, s.status, time, steps))
     print_table(rows, right={0})
 
 
@@ -120,7 +143,7 @@ def print_sessions(sessions: list[SessionRecord]) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
 
     reading = read_plan()
 
@@ -147,16 +170,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
         rate = (
             "no session played in coach yet"
             if stats.completion_rate is None
-            else f"{stats.completion_rate:.0%} of {text.plural(played, 'session')}"
+            else f"{stats.completion_rate:.0%} of {text.plural(played, 'session')} played in coach"
         )
+        logged = stats.sessions_completed - stats.sessions_played_completed
+        completed = str(stats.sessions_completed) + (f" ({logged} logged)" if logged else "")
         lines = [
             ("Current streak", text.plural(stats.current_streak, "day")),
             ("Longest streak", text.plural(stats.longest_streak, "day")),
             ("Days active", str(stats.days_active)),
-            ("Sessions completed", str(stats.sessions_completed)),
-            ("Total active time", text.length(stats.total_active_s)),
-            ("This week", f"{stats.this_week_min:.0f} min"),
-            ("Last week", f"{stats.last_week_min:.0f} min"),
+            ("Sessions completed", completed),
+            ("Total active time", text.total(stats.total_active_s)),
+            ("This week", text.total(stats.this_week_min * 60)),
+            ("Last week", text.total(stats.last_week_min * 60)),
             ("Completion rate", rate),
         ]
         if stats.rest_days_per_week:
@@ -167,8 +192,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print()
             rows = [("Exercise", "sets", "reps", "time")]
             for e in stats.exercises:
-                rows.append((e.name, str(e.sets), str(e.reps), text.length(e.seconds)))
-            print_table(rows, right={1, 2})
+                reps = str(e.reps) if e.reps else "—"  # a timed hold has no reps
+                time = text.clock(e.seconds, round_up=False)
+                rows.append((e.name, str(e.sets), reps, time))
+            print_table(rows, right={1, 2, 3})
         print_adherence(weeks)
         if diary.count():
             import textwrap
@@ -192,7 +219,7 @@ def print_adherence(weeks: list[WeekAdherence], shown: int = 4) -> None:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from coach.commands.plan import cmd_status as status
+    from coach.commands.schedule import cmd_status as status
 
     return status(args)
 
@@ -241,7 +268,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         from coach.cramps.diary import CrampDiary
         from coach.transfer import export_csv, export_json
 
-        sessions = store.sessions(newest_first=False)
+        # In the order they were recorded (their ids), which an import into an empty history
+        # gives back; a session logged afterwards for an earlier time keeps its later place.
+        sessions = sorted(store.sessions(newest_first=False), key=lambda s: s.id or 0)
         csv = args.format == "csv"
         cramps = [] if csv else CrampDiary(store).cramps(newest_first=False)
 
@@ -270,9 +299,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     return with_history(write)
 
 
-def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
+def write_atomically(path: Path, fill: Callable[[TextIO], None] | bytes) -> None:
     """Write the export where the person asked, never half-written and never clobbering.
 
+    `fill` writes text to the stream it is given; bytes (a PDF) are written as they are.
     `-` is standard output. A device or pipe (/dev/stdout, a FIFO) is written in place. A
     regular file, or a new path, is replaced in one step by `coach.files.write_atomic` (which
     keeps its permissions, and a symbolic link a link); a read-only file is refused.
@@ -284,18 +314,27 @@ def write_atomically(path: Path, fill: Callable[[TextIO], None]) -> None:
     from coach.files import write_atomic
 
     if str(path) == "-":
-        fill(sys.stdout)
+        if isinstance(fill, bytes):
+            sys.stdout.buffer.write(fill)
+        else:
+            fill(sys.stdout)
         return
     try:
         mode: int | None = path.stat().st_mode  # follows links: what is written to
     except FileNotFoundError:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
+        if isinstance(fill, bytes):
+            path.write_bytes(fill)
+            return
         with open(path, "w", encoding="utf-8", newline="") as out:
             fill(out)
         return
     if mode is not None and not mode & 0o222:
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    if isinstance(fill, bytes):
+        write_atomic(path, fill)
+        return
     content = io.StringIO(newline="")
     fill(content)
     write_atomic(path, content.getvalue())

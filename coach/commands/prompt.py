@@ -36,7 +36,7 @@ def status_short() -> int:
 def _status_short_now() -> int:
     import argparse
 
-    from coach.commands.plan import cmd_status
+    from coach.commands.schedule import cmd_status
 
     return cmd_status(argparse.Namespace(short=True, json=False))
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from coach.commands.common import say
 
 if TYPE_CHECKING:
-    from coach.commands.plan import PlanReading
+    from coach.commands.schedule import PlanReading
     from coach.history.store import HistoryStore
     from coach.plan import PlanEntry, Reminder
     from coach.remind.fire import Due
@@ -66,7 +66,7 @@ def duration(text: str) -> float:
 
 
 def cmd_on(args: argparse.Namespace) -> int:
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
     from coach.remind.install import Places, RemindError, coach_command
     from coach.remind.units import timed
 
@@ -88,6 +88,7 @@ def _on_systemd(
     args: argparse.Namespace, entries: list[PlanEntry], places: Places, command: list[str]
 ) -> int:
     import shlex
+    from contextlib import suppress
 
     from coach.remind.install import RemindError, install_systemd, remove_cron, systemd_plan
 
@@ -103,7 +104,8 @@ def _on_systemd(
     except RemindError as exc:
         say(f"reminders are not on: {exc}; {OFFER_CRON}")
         return 1
-    remove_cron()  # switching from cron: one set of reminders, not two
+    with suppress(RemindError):
+        remove_cron()  # switching from cron: one set of reminders, not two
     print(f"Reminders on: systemd user timer {places.timer}")
     _print_next(entries)
     return 0
@@ -112,18 +114,19 @@ def _on_systemd(
 def _on_cron(
     args: argparse.Namespace, entries: list[PlanEntry], places: Places, command: list[str]
 ) -> int:
-    from coach.remind.install import cron_plan, install_cron, remove_systemd
+    from coach.remind.install import desktop_plan, install_cron, remove_systemd
     from coach.remind.units import cron_lines
+    from coach.text import plural
 
     if args.dry_run:
-        for path, text in cron_plan(entries, places, command).files:
+        for path, text in desktop_plan(places, command).files:
             print(f"# {path}\n{text}")
         print("# crontab lines (coach's own lines are replaced by these):")
         print("\n".join(cron_lines(entries, command)))
         return 0
     added = install_cron(entries, places, command)
     remove_systemd(places)
-    print(f"Reminders on: {len(added)} line{'s' if len(added) != 1 else ''} in your crontab")
+    print(f"Reminders on: {plural(len(added), 'line')} in your crontab")
     _print_next(entries)
     return 0
 
@@ -158,10 +161,10 @@ def cmd_off(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     import json
 
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
     from coach.plan import next_reminders
     from coach.remind.install import Places, installed
-    from coach.remind.units import timed, timer_text
+    from coach.remind.units import timed
 
     places = Places.of()
     entries = timed(read_plan().plan)
@@ -179,10 +182,25 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     where = f"systemd user timer {places.timer}" if how == "systemd" else "your crontab"
     print(f"Reminders on: {where}")
-    if how == "systemd" and places.timer.read_text(encoding="utf-8") != timer_text(entries):
+    if not up_to_date(how, places, entries):
         print("The plan has changed since: `coach remind on` brings the reminders up to date.")
     _print_next(entries, upcoming)
     return 0
+
+
+def up_to_date(how: str, places: Places, entries: list[PlanEntry]) -> bool:
+    """Whether the installed reminders come at the plan's times (the command may differ)."""
+    from coach.remind.install import RemindError, ours, read_crontab
+    from coach.remind.units import cron_lines, timer_text
+
+    try:
+        if how == "systemd":
+            return places.timer.read_text(encoding="utf-8") == timer_text(entries)
+        table = read_crontab()
+    except (OSError, RemindError):
+        return True  # cannot tell: say nothing rather than something wrong
+    installed = sorted(line.split()[:5] for line in table if ours(line))
+    return installed == sorted(line.split()[:5] for line in cron_lines(entries, ["coach"]))
 
 
 def _now() -> datetime:
@@ -202,13 +220,15 @@ def _print_next(entries: list[PlanEntry], upcoming: list[Reminder] | None = None
 
 
 def cmd_fire(args: argparse.Namespace) -> int:
-    from coach.commands.plan import read_plan
+    from coach.commands.schedule import read_plan
     from coach.remind.fire import RealSleeper, remind
     from coach.remind.notify import DBusNotifier, NoBus
 
     reading = read_plan()
     if due_now(reading) is None:
         return 0
+    if another_reminder_waits():
+        return 0  # it checks the plan again once it is answered
     try:
         notifier = DBusNotifier()
     except NoBus as exc:
@@ -232,6 +252,31 @@ def cmd_fire(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The reminder lock's file, open for as long as this process runs.
+_HELD: list[IO[str]] = []
+
+
+def another_reminder_waits() -> bool:
+    """Whether another `coach remind fire` is waiting for an answer; if not, this one takes
+    the lock in the cache folder until it ends. Cron, unlike a systemd timer, starts a job while
+    the last one still runs: this keeps one reminder on screen, not two."""
+    import fcntl
+
+    from coach import locations
+
+    try:
+        handle = open(locations.cache_dir(create=True) / "remind-fire.lock", "a")  # noqa: SIM115
+    except OSError:
+        return False  # no lock to be had: a reminder twice is better than none
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return True
+    _HELD.append(handle)
+    return False
+
+
 class StartFailed(Exception):
     """The terminal for "Start" could not be opened."""
 
@@ -239,33 +284,19 @@ class StartFailed(Exception):
 def due_now(reading: PlanReading, now: datetime | None = None) -> Due | None:
     """The first planned routine not done whose time has come, with its name, length and the
     streak; None when everything planned up to now is done."""
-    from coach.history.database import HistoryUnavailable
-    from coach.history.store import HistoryStore
+    from coach.commands.schedule import planned_routine, read_today
     from coach.plan import due
-    from coach.plan.tracking import plan_streak, todays_items
     from coach.remind.fire import Due
-    from coach.routine.catalog import Catalog, UnknownRoutine
     from coach.routine.timeline import expand
 
     now = now or _now()
-    try:
-        with HistoryStore.open(create=False) as store:
-            items = todays_items(store, reading.plan, now.date())
-            rest = reading.settings.rest_days_per_week
-            streak = plan_streak(store, reading.schedule, now.date(), rest).current
-    except HistoryUnavailable as exc:
-        say(f"history is not available ({exc}); reminding anyway")
-        from coach.plan import day_plan
-
-        items, streak = tuple(day_plan(reading.plan, now.date(), [])), 0
+    today = read_today(reading, now.date())
+    items, streak = today.items, today.streak
     pending = due(items, now.time())
     if not pending:
         return None
     entry = pending[0].entry
-    try:
-        routine = Catalog.default().find(entry.routine).routine
-    except UnknownRoutine:
-        routine = None
+    routine = planned_routine(entry.routine)
     name = routine.name if routine is not None else entry.routine
     length = expand(routine).total_s if routine is not None else 0.0
     return Due(entry.routine, name, length, entry.at, streak)
@@ -291,14 +322,11 @@ def log_done(due: Due) -> None:
     from datetime import timedelta
 
     from coach.commands.common import with_history
+    from coach.commands.schedule import planned_routine
     from coach.history.recorder import done_elsewhere
-    from coach.routine.catalog import Catalog, UnknownRoutine
     from coach.routine.timeline import expand
 
-    try:
-        routine = Catalog.default().find(due.routine).routine
-    except UnknownRoutine:
-        routine = None
+    routine = planned_routine(due.routine)
     if routine is None:
         say(f"{due.routine} cannot be loaded, so it cannot be logged; `coach validate` says why")
         return

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from coach import text
 from coach.history.records import StepRecord, StepStatus
 from coach.routine.timeline import Segment, Timeline
 from coach.session.engine import Event, SegmentEnded, SessionFinished
@@ -118,15 +119,15 @@ def _seconds(segment: Segment, end: _End | None, rep_s: float) -> float:
     return (segment.reps or 1) * rep_s
 
 
-def verdict(outcome: Outcome) -> str:
-    """One honest line on how a session ended, the same in the app and in `--plain`."""
-    done = f"{outcome.done} of {exercises(outcome.exercises)} done"
+def verdict(outcome: Outcome, practice: bool = True) -> str:
+    """One honest line on how a session ended, the same in the app and in `--plain`.
+
+    `practice` is False for the cramp relief, which answers a cramp and has no streak to tell.
+    """
+    done = f"{outcome.done} of {text.plural(outcome.exercises, 'exercise')} done"
     if outcome.completed:
         return f"Session complete: {done}"
     if outcome.reached_end:
-        return f"Ended: {done}; skipped steps don't count toward your streak"
+        streak = "; skipped steps don't count toward your streak" if practice else ""
+        return f"Ended: {done}{streak}"
     return f"Session stopped: {done}"
-
-
-def exercises(count: int) -> str:
-    return "1 exercise" if count == 1 else f"{count} exercises"

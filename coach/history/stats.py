@@ -29,10 +29,12 @@ class Stats:
     days_active: int
     sessions_completed: int
     sessions_played: int  # sessions started in coach (logged ones are not played here)
+    sessions_played_completed: int  # of those, the completed ones: the completion rate's part
     total_active_s: float
     this_week_min: float
     last_week_min: float
-    completion_rate: float | None  # completed / played; None before any session was played
+    #: sessions_played_completed / sessions_played; None before any session was played
+    completion_rate: float | None
     exercises: tuple[ExerciseTotal, ...]
     rest_days_per_week: int
 
@@ -44,6 +46,7 @@ class Stats:
             "days_active": self.days_active,
             "sessions_completed": self.sessions_completed,
             "sessions_played": self.sessions_played,
+            "sessions_played_completed": self.sessions_played_completed,
             "total_active_s": self.total_active_s,
             "this_week_min": self.this_week_min,
             "last_week_min": self.last_week_min,
@@ -163,6 +166,7 @@ def summary(store: HistoryStore, today: date, rest_days_per_week: int = 0) -> St
         days_active=len(days),
         sessions_completed=completed,
         sessions_played=played,
+        sessions_played_completed=played_completed,
         total_active_s=active_s,
         this_week_min=this_week[1],
         last_week_min=last_week[1],

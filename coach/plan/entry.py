@@ -7,7 +7,7 @@ layer above can reason about them.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import time
 
@@ -76,11 +76,6 @@ def clock_time(text: str) -> time | None:
 def daily(routine: str) -> tuple[PlanEntry, ...]:
     """The plan `daily_routine: ID` stands for."""
     return (PlanEntry(routine, EVERY_DAY),)
-
-
-def routine_ids(entries: Iterable[PlanEntry]) -> list[str]:
-    """The planned routine ids, each once, in plan order."""
-    return list(dict.fromkeys(e.routine for e in entries))
 
 
 def check_routines(

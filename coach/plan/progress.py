@@ -83,23 +83,33 @@ def _done_per_day(done: Done) -> dict[date, Counter[str]]:
     return per_day
 
 
-def _day_counts(entries: Sequence[PlanEntry], day: date, sessions: Counter[str]) -> tuple[int, int]:
-    """(planned, done) entries on `day` given its completed sessions per routine."""
-    wanted = Counter(e.routine for e in entries if day.weekday() in e.days)
-    done = sum(min(n, sessions[routine]) for routine, n in wanted.items())
-    return sum(wanted.values()), done
+class _Counts:
+    """(planned, done) entries of any day, with each weekday's wants counted once."""
+
+    def __init__(self, entries: Sequence[PlanEntry], done: Done) -> None:
+        self.per_day = _done_per_day(done)
+        self.wanted = [Counter(e.routine for e in entries if wd in e.days) for wd in range(7)]
+        self.planned = [sum(wanted.values()) for wanted in self.wanted]
+
+    def __call__(self, day: date) -> tuple[int, int]:
+        planned = self.planned[day.weekday()]
+        sessions = self.per_day.get(day)
+        if not planned or sessions is None:
+            return planned, 0
+        wanted = self.wanted[day.weekday()].items()
+        return planned, sum(min(n, sessions[routine]) for routine, n in wanted)
+
+    def fully_done(self, day: date) -> bool:
+        planned, done = self(day)
+        return 0 < planned == done
 
 
 def plan_streaks(
     entries: Sequence[PlanEntry], done: Done, today: date, rest_days_per_week: int = 0
 ) -> Streaks:
     """The current and longest streak of planned days fully done, counted in such days."""
-    per_day = _done_per_day(done)
-    complete = [
-        day
-        for day, sessions in per_day.items()
-        if (counts := _day_counts(entries, day, sessions))[0] and counts[0] == counts[1]
-    ]
+    counts = _Counts(entries, done)
+    complete = [day for day in counts.per_day if counts.fully_done(day)]
     if not complete:
         return Streaks(0, 0)
     end = max(today, max(complete))
@@ -109,11 +119,10 @@ def plan_streaks(
     while day <= end:
         if day - timedelta(days=day.weekday()) != week:
             week, missed = day - timedelta(days=day.weekday()), 0
-        planned, finished = _day_counts(entries, day, per_day.get(day, Counter()))
-        if planned and finished == planned:
+        if counts.fully_done(day):
             run += 1
             longest = max(longest, run)
-        elif planned and day < today:
+        elif counts(day)[0] and day < today:
             missed += 1
             if missed > rest_days_per_week:
                 run = 0
@@ -135,7 +144,7 @@ def weekly_adherence(
     """
     if weeks <= 0:
         return []
-    per_day = _done_per_day(completed)
+    counts = _Counts(entries, completed)
     monday = today - timedelta(days=today.weekday())
     result = []
     for back in range(weeks - 1, -1, -1):
@@ -145,8 +154,8 @@ def weekly_adherence(
             day = start + timedelta(days=offset)
             if day > today or (since is not None and day < since):
                 continue
-            p, f = _day_counts(entries, day, per_day.get(day, Counter()))
-            planned, finished = planned + p, finished + f
+            day_planned, day_done = counts(day)
+            planned, finished = planned + day_planned, finished + day_done
         result.append(WeekAdherence(start, planned, finished))
     return result
 

@@ -88,9 +88,12 @@ def remind(
 ) -> Outcome:
     """Notify about what `check` finds due, until it is answered, dismissed or `wait_s` pass.
 
-    "start" and "done" call `start` / `done`; "snooze" closes the note, waits `snooze_s`,
-    then checks again (the person may have done it meanwhile) and notifies anew.
+    "start" calls `start`. "done" calls `done`, then checks again: another routine may have
+    come due while this one waited (a timer does not start a second reminder meanwhile).
+    "snooze" closes the note, waits `snooze_s`, then checks again (the person may have done it
+    meanwhile) and notifies anew.
     """
+    outcome: Outcome = "nothing due"
     due = check()
     while due is not None:
         note_id = notifier.notify(reminder_note(due, snooze_s))
@@ -106,11 +109,12 @@ def remind(
             return "started"
         if answer.key == "done":
             done(due)
-            return "logged"
-        notifier.close(note_id)  # snooze: gone until it comes back
-        clock.sleep(snooze_s)
+            outcome = "logged"
+        else:
+            notifier.close(note_id)  # snooze: gone until it comes back
+            clock.sleep(snooze_s)
         due = check()
-    return "nothing due"
+    return outcome
 
 
 def _answer(notifier: Notifier, note_id: int, clock: Sleeper, deadline: float) -> Answer:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from coach.files import write_atomic
 from coach.plan import PlanEntry
 from coach.remind.units import (
     CRON_MARK,
@@ -108,9 +109,7 @@ def write_files(plan: Plan) -> None:
     for path, text in plan.files:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, path)
+            write_atomic(path, text)
         except OSError as exc:
             raise RemindError(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -193,8 +192,8 @@ def ours(line: str) -> bool:
     return line.rstrip().endswith(CRON_MARK)
 
 
-def cron_plan(entries: Sequence[PlanEntry], places: Places, command: Sequence[str]) -> Plan:
-    """The desktop entry to write; the crontab lines are shown by `cron_lines`."""
+def desktop_plan(places: Places, command: Sequence[str]) -> Plan:
+    """Only the desktop entry: what `--cron` writes besides the crontab lines."""
     return Plan(((places.desktop, desktop_text(desktop_command(command))),), ())
 
 
@@ -203,16 +202,16 @@ def install_cron(entries: Sequence[PlanEntry], places: Places, command: Sequence
     lines = cron_lines(entries, command)
     kept = [line for line in read_crontab() if not ours(line)]
     write_crontab(kept + lines)
-    write_files(cron_plan(entries, places, command))
+    write_files(desktop_plan(places, command))
     return lines
 
 
 def remove_cron() -> bool:
-    """Remove exactly coach's marked lines; whether there were any."""
-    try:
-        current = read_crontab()
-    except RemindError:
+    """Remove exactly coach's marked lines; whether there were any. Without a usable
+    crontab there are none to remove."""
+    if shutil.which("crontab") is None:
         return False
+    current = read_crontab()
     kept = [line for line in current if not ours(line)]
     if len(kept) == len(current):
         return False

@@ -21,6 +21,8 @@ BUS_NAME = "org.freedesktop.Notifications"
 OBJECT_PATH = "/org/freedesktop/Notifications"
 #: NotificationClosed reasons (Desktop Notifications Specification).
 EXPIRED, DISMISSED, CLOSED_BY_CALL = 1, 2, 3
+_SERVICE_UNKNOWN = "org.freedesktop.DBus.Error.ServiceUnknown"
+_NO_OWNER = "org.freedesktop.DBus.Error.NameHasNoOwner"
 
 
 class NoBus(Exception):
@@ -79,7 +81,7 @@ class DBusNotifier:
     def __init__(self, address: str | None = None, timeout: float = 10.0) -> None:
         from jeepney import DBusAddress, MatchRule
         from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import Proxy, open_dbus_connection
+        from jeepney.io.blocking import open_dbus_connection
 
         address = address or session_bus_address()
         try:
@@ -91,23 +93,30 @@ class DBusNotifier:
         rule = MatchRule(type="signal", interface=BUS_NAME, path=OBJECT_PATH)
         self._signals: deque[Any] = deque()
         self._filter = self._conn.filter(rule, queue=self._signals)
-        Proxy(message_bus, self._conn, timeout=timeout).AddMatch(rule)
+        self._send(message_bus.AddMatch(rule), "AddMatch")
         self.capabilities = frozenset(self._call("GetCapabilities", "", ())[0])
 
     def _call(self, method: str, signature: str, body: tuple[Any, ...]) -> tuple[Any, ...]:
-        from jeepney import DBusErrorResponse, new_method_call
+        from jeepney import new_method_call
 
         message = new_method_call(self._server, method, signature or None, body)
-        try:
-            reply = self._conn.send_and_get_reply(message, timeout=self._timeout)
-        except (OSError, TimeoutError) as exc:
-            raise NoBus(f"the notification server did not answer {method}: {exc}") from None
+        return self._send(message, method)
+
+    def _send(self, message: Any, method: str) -> tuple[Any, ...]:
+        """Send a method call and unwrap its reply; NoBus, in words, for every failure."""
+        from jeepney import DBusErrorResponse
         from jeepney.wrappers import unwrap_msg
 
         try:
-            result: tuple[Any, ...] = unwrap_msg(reply)
+            result: tuple[Any, ...] = unwrap_msg(
+                self._conn.send_and_get_reply(message, timeout=self._timeout)
+            )
         except DBusErrorResponse as exc:
-            raise NoBus(f"no notification server on the session bus ({exc.name})") from None
+            if exc.name in (_SERVICE_UNKNOWN, _NO_OWNER):
+                raise NoBus(f"no notification server on the session bus ({exc.name})") from None
+            raise NoBus(f"the notification server refused {method}: {exc.name}") from None
+        except (OSError, TimeoutError) as exc:
+            raise NoBus(f"the session bus did not answer {method}: {exc}") from None
         return result
 
     def notify(self, note: Note) -> int:
@@ -122,6 +131,8 @@ class DBusNotifier:
         """Wait up to `timeout` seconds for the person to act on `note_id` or close it."""
         import time
 
+        from jeepney import HeaderFields
+
         deadline = time.monotonic() + max(0.0, timeout)
         while True:
             left = deadline - time.monotonic()
@@ -131,8 +142,8 @@ class DBusNotifier:
                 signal = self._conn.recv_until_filtered(self._signals, timeout=left)
             except TimeoutError:
                 return Answer("timeout")
-            from jeepney import HeaderFields
-
+            except OSError as exc:
+                raise NoBus(f"the session bus went away while waiting: {exc}") from None
             member = signal.header.fields.get(HeaderFields.member)
             if not signal.body or signal.body[0] != note_id:
                 continue  # another program's notification

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from coach import locations
 from coach.problems import FileProblems, Problem
+from coach.routine.files import routine_files, routine_ids
 from coach.routine.model import Exercise, ExerciseStep, RepeatBlock, Routine, Step
 from coach.routine.timeline import expand
 
@@ -122,17 +123,7 @@ class Catalog:
         return ((self.user_dir, "user"), (self.bundled_dir, "bundled"))
 
     def _files(self, folder: Path) -> list[Path]:
-        from coach.routine.loader import LIBRARY_FILE
-
-        if not folder.is_dir():
-            return []
-        files = [
-            p
-            for p in folder.iterdir()
-            if p.suffix in (".yaml", ".yml") and p.name != LIBRARY_FILE
-            if not p.name.startswith(".") and p.is_file()
-        ]
-        return sorted(files, key=lambda p: p.stem)
+        return routine_files(folder)
 
     def load(
         self, path: Path, source: Source = "file", sound_names: set[str] | None = None
@@ -159,7 +150,7 @@ class Catalog:
 
     def ids(self) -> list[str]:
         """Every routine id, user ones first, without loading a file."""
-        return list(dict.fromkeys(p.stem for f, _ in self._folders() for p in self._files(f)))
+        return routine_ids(folder for folder, _ in self._folders())
 
     def find(self, ref: str) -> RoutineEntry:
         """A routine by id (user folder first) or by path to a YAML file."""
@@ -210,10 +201,16 @@ class Catalog:
     def copy_to_user(self, entry: RoutineEntry, new_id: str | None = None) -> Path:
         """Copy `entry`'s file into the user's folder as `<new_id>.yaml` (default: its own id),
         its first comment saying where it came from; `add_user_file`'s errors, and
-        FileProblems when the source cannot be read."""
+        FileProblems when the source cannot be read.
+
+        A copy under another id is named `<name> (my copy)`, so the two never look the same in
+        a list; one under the same id takes the source's place and keeps its name.
+        """
         from coach.routine.loader import ROUTINE_FILE
-        from coach.routine.template import copied_text
+        from coach.routine.template import copied_text, renamed_copy
         from coach.yamlfile import read_text
 
         copy = copied_text(read_text(entry.path, ROUTINE_FILE), entry.origin)
+        if new_id not in (None, entry.id) and entry.routine is not None:
+            copy = renamed_copy(copy, entry.routine.name)
         return self.add_user_file(new_id or entry.id, copy)

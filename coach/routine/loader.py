@@ -16,6 +16,7 @@ from yaml.nodes import Node
 from coach.drawing.bundled import bundled_drawings
 from coach.problems import FileProblems, Problem, shown
 from coach.routine.drawing_key import read_drawing
+from coach.routine.files import LIBRARY_FILE as LIBRARY_FILE  # re-exported: its old home
 from coach.routine.model import (
     SOUND_EVENTS,
     TEMPO_PHASES,
@@ -53,8 +54,6 @@ MAX_REPEAT = 1000
 #: Longest wait between two growths of a step: a year of completed days.
 MAX_EVERY_DAYS = 365
 _DAYS = re.compile(r"(\d+)\s*d?")
-#: The file of the exercise library; it sits among routines but is not one.
-LIBRARY_FILE = "exercises.yaml"
 #: How messages name the file a routine is read from.
 ROUTINE_FILE = "a routine file"
 

@@ -66,6 +66,19 @@ def copied_text(source: str, origin: str) -> str:
     return f"{MODELINE}\n# Copied from {one_line(origin)}.\n{body}"
 
 
+#: A top-level `name:` with its value on the same line (not a block scalar).
+_NAME_LINE = re.compile(r"^name:[ \t]*(?![|>])[^\n]*$", re.MULTILINE)
+#: What a copy under a new id adds to its name, so it never reads the same as its source.
+COPY_SUFFIX = " (my copy)"
+
+
+def renamed_copy(text: str, name: str) -> str:
+    """`text` with its top-level `name:` saying `<name> (my copy)`; unchanged when it has no
+    such line. The new name is written as a JSON string, which YAML reads as it is."""
+    line = f"name: {json.dumps(name + COPY_SUFFIX, ensure_ascii=False)}"
+    return _NAME_LINE.sub(lambda _: line, text, count=1)
+
+
 def schema_text() -> str:
     return json.dumps(routine_schema(), indent=2) + "\n"
 

@@ -10,6 +10,7 @@ writer load when first used, so the first frame comes as soon as Textual can dra
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, TypeGuard
@@ -25,7 +26,7 @@ from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
 from coach.routine.model import Routine
 from coach.session.clock import Clock, MonotonicClock
-from coach.settings import Settings, load_settings
+from coach.settings import Settings, load_settings, theme_problem
 from coach.tui.commands import CrampCommands
 from coach.tui.history_view import HistoryAccess, WallClock
 from coach.tui.kit import BackendSlot, EventListener, ListenerFactory, SessionKit
@@ -101,10 +102,11 @@ class CoachApp(App[int]):
             home = HomeScreen(self.catalog, self.settings.daily_routine, self.history)
             self.push_screen(home)
         theme = self.settings.theme
-        if theme and theme in self.available_themes:
-            self.theme = theme
+        unknown = theme_problem(theme, self.available_themes)
+        if unknown:
+            self.notify(f"{unknown[0].upper()}{unknown[1:]}.", title="Settings", timeout=8)
         elif theme:
-            self.notify(f"There is no theme called {theme!r}; using the default.", timeout=8)
+            self.theme = theme
         for problem in self.settings.problems:
             self.notify(str(problem), title="Settings", severity="warning", timeout=10)
 
@@ -191,7 +193,7 @@ class CoachApp(App[int]):
         if isinstance(self.screen, HomeScreen):
             from coach.tui.screens.stats import StatsScreen
 
-            self.push_screen(StatsScreen(self.history))
+            self.push_screen(StatsScreen(self.history, self.catalog, self.settings))
 
     @on(PreviewChosen)
     def _preview(self, message: PreviewChosen) -> None:
@@ -242,7 +244,7 @@ class CoachApp(App[int]):
         recorder = self.recorder
         if recorder is None or recorder.final_active_s is None:
             return summary
-        return Summary(summary.routine, recorder.final_active_s, recorder.outcome())
+        return replace(summary, active_s=recorder.final_active_s, outcome=recorder.outcome())
 
     def _relief_playing(self) -> bool:
         return any(
@@ -256,11 +258,26 @@ class CoachApp(App[int]):
         self.open_cramp_log()
 
     def action_show_keys(self) -> None:
+        """The keys of the screen, over it; a playing session pauses while they are read."""
         from coach.tui.screens.listing import ListingScreen, screen_keys
 
         screen = self.screen
         if not isinstance(screen, ListingScreen):
-            self.push_screen(ListingScreen("Keys on this screen", screen_keys(screen)))
+            go_on = self._pause_session()
+            self.push_screen(ListingScreen("Keys on this screen", screen_keys(screen)), go_on)
+
+    def _pause_session(self) -> Callable[..., None]:
+        """Pause the session on screen, if one is playing; the callback plays it on again."""
+        session = self.screen if _is_session(self.screen) else None
+        paused = session is not None and bool(session.check_action("pause", ()))
+        if session is not None and paused:
+            session.action_pause()
+
+        def go_on(_: object = None) -> None:
+            if session is not None and paused and session.check_action("resume", ()):
+                session.action_resume()
+
+        return go_on
 
     @on(CrampLogChosen)
     def _cramp_log_chosen(self, message: CrampLogChosen) -> None:
@@ -274,13 +291,7 @@ class CoachApp(App[int]):
         if any(isinstance(screen, CrampLogScreen) for screen in self.screen_stack):
             return
         session = self.screen if _is_session(self.screen) else None
-        paused = session is not None and bool(session.check_action("pause", ()))
-        if session is not None and paused:
-            session.action_pause()
-
-        def go_on(_: object = None) -> None:
-            if session is not None and paused and session.check_action("resume", ()):
-                session.action_resume()
+        go_on = self._pause_session()
 
         def closed(logged: LoggedCramp | None) -> None:
             if logged is None:
@@ -294,7 +305,9 @@ class CoachApp(App[int]):
             else:
                 go_on()
 
-        self.push_screen(CrampLogScreen(self.history.now(), relief_start=at), closed)
+        exercising = session is not None and session.routine.id != RELIEF_ROUTINE
+        form = CrampLogScreen(self.history.now(), relief_start=at, exercising=exercising)
+        self.push_screen(form, closed)
 
     @on(SummaryClosed)
     async def _summary_closed(self) -> None:

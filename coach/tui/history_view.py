@@ -292,18 +292,22 @@ class StreakNow:
     has_sessions: bool
     done_today: bool  # any completed session today; under a schedule, all planned today
     streak: int
+    still_planned: tuple[str, ...] = ()  # under a schedule: today's routines not done yet
 
 
 def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
     from coach.history.stats import active_days
-    from coach.plan.tracking import all_done, todays_items
+    from coach.plan.tracking import todays_items
 
     today = access.today()
+    left: tuple[str, ...] = ()
     if access.schedule is None:
         done = today in active_days(store)
     else:
-        done = all_done(todays_items(store, access.schedule, today))
-    return StreakNow(store.count_sessions() > 0, done, access.streak(store, today))
+        items = todays_items(store, access.schedule, today)
+        left = tuple(dict.fromkeys(i.entry.routine for i in items if not i.done))
+        done = not left
+    return StreakNow(store.count_sessions() > 0, done, access.streak(store, today), left)
 
 
 def streak_result(now: StreakNow) -> str:
@@ -312,6 +316,11 @@ def streak_result(now: StreakNow) -> str:
         return ""
     if now.done_today:
         return f"{streak_phrase(now.streak)} — done today"
+    if now.still_planned:
+        left = ", ".join(now.still_planned)
+        if now.streak:
+            return f"{streak_phrase(now.streak)} — still planned today: {left}"
+        return f"Still planned today: {left}."
     if now.streak:
         return f"{streak_phrase(now.streak)} — finish a session today to grow it"
     return "No streak running — finish a session to start one."
@@ -371,21 +380,6 @@ def step_cells(step: StepRecord) -> tuple[str, ...]:
     return (step.name, where(step), planned(step), actual, STEP_STATUS[step.status])
 
 
-def fit_first_column(
-    rows: list[tuple[str, ...]], headers: tuple[str, ...], width: int, padding: int = 2
-) -> list[tuple[str, ...]]:
-    """Rows whose first cell is cut short (with …) so every column fits in `width` cells.
-
-    The other columns say how it went and are never cut; a long exercise name gives way.
-    """
-    others = sum(
-        max(len(headers[i]), *(len(row[i]) for row in rows)) + padding
-        for i in range(1, len(headers))
-    )
-    room = max(len(headers[0]), width - others - padding)
-    return [(row[0] if len(row[0]) <= room else row[0][: room - 1] + "…", *row[1:]) for row in rows]
-
-
 def detail_lines(record: SessionRecord) -> tuple[str, str]:
     """A heading and one line of figures for one session's drill-down."""
     when = record.started.strftime("%a %Y-%m-%d %H:%M")
@@ -436,28 +430,20 @@ def days_text(count: int) -> str:
 def figures(stats: Stats) -> list[tuple[str, str]]:
     """The Stats screen's numbers as (label, value) pairs."""
     played = stats.sessions_played
-    rate = "—" if stats.completion_rate is None else f"{stats.completion_rate:.0%} of {played:,}"
+    # Over the sessions played in coach: those logged by hand are completed by definition.
+    rate = (
+        "—"
+        if stats.completion_rate is None
+        else f"{stats.completion_rate:.0%} of {played:,} played"
+    )
     return [
         ("Current streak", days_text(stats.current_streak)),
         ("Longest streak", days_text(stats.longest_streak)),
         ("Days active", f"{stats.days_active:,}"),
         ("Completion rate", rate),
-        ("This week", minutes(stats.this_week_min)),
-        ("Total time", total_time(stats.total_active_s)),
+        ("This week", text.total(stats.this_week_min * 60)),
+        ("Total time", text.total(stats.total_active_s)),
     ]
-
-
-def minutes(value: float) -> str:
-    """`42 min`; a short total keeps one decimal (`2.5 min`) so it does not read as nothing."""
-    return f"{value:.1f} min" if 0 < value < 10 else f"{value:.0f} min"
-
-
-def total_time(seconds: float) -> str:
-    """Minutes up to an hour, then hours and minutes: `42 min`, `651 h 27 min`."""
-    if seconds < 3600:
-        return minutes(seconds / 60)
-    hours, mins = divmod(round(seconds / 60), 60)
-    return f"{hours:,} h {mins} min" if mins else f"{hours:,} h"
 
 
 def week_label(monday: date) -> str:
@@ -478,6 +464,6 @@ def bar(value: float, top: float, width: int) -> str:
 
 def exercise_cells(stats: Stats) -> list[tuple[str, str, str, str]]:
     return [
-        (t.name, f"{t.sets:,}", f"{t.reps:,}" if t.reps else "—", total_time(t.seconds))
+        (t.name, f"{t.sets:,}", f"{t.reps:,}" if t.reps else "—", text.clock(t.seconds, False))
         for t in stats.exercises
     ]

@@ -62,3 +62,26 @@ def test_a_schedule_beside_daily_routine_wins_and_its_unknown_routines_are_named
         in result.stdout
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_theme_the_app_does_not_know_is_named_as_the_app_names_it(
+    coach: RunCoach, isolated_folders: Path
+) -> None:
+    """Bug #11: doctor passed a theme the app then refused."""
+    settings = isolated_folders / "config" / "settings.yaml"
+    settings.write_text("theme: nrod\n")
+    result = coach("doctor", "--no-play")
+    assert result.returncode == 1
+    assert (
+        "  FIX   theme in the settings: there is no theme called 'nrod'"
+        ' (did you mean "nord"?); the default is used'
+    ) in result.stdout.splitlines()
+    settings.write_text("theme: nord\n")
+    assert "no theme called" not in coach("doctor", "--no-play").stdout
+
+
+def test_reminders_are_reported_off_until_installed(coach: RunCoach) -> None:
+    result = coach("doctor", "--no-play")
+    lines = result.stdout.splitlines()
+    assert "Reminders" in lines
+    assert "  ·     off; `coach remind on` sets them up for the plan's times" in lines

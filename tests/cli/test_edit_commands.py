@@ -107,6 +107,8 @@ def test_new_from_a_bundled_routine_is_a_copy_with_the_same_plan(
     assert coach("validate", str(user_routines / "my-daily.yaml")).returncode == 0
     mine, bundled = plan(coach, "my-daily"), plan(coach, "foot-daily")
     assert mine["routine"] == "my-daily"
+    # Bug #11: the copy had the same name, so two rows of `coach list` looked the same.
+    assert (mine["name"], bundled["name"]) == ("Daily foot care (my copy)", "Daily foot care")
     assert (mine["segments"], mine["total_s"]) == (bundled["segments"], bundled["total_s"])
     assert (user_routines / "routine.schema.json").is_file()
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from coach import text
 from coach.history.records import SessionRecord, StepRecord
 from coach.history.store import HistoryStore
 from tests.cli.conftest import RunCoach
@@ -129,7 +130,7 @@ def test_history_table_is_readable_and_says_what_it_left_out(coach: RunCoach) ->
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["id", "started", "routine", "status", "time", "steps"]
-    assert lines[1].split()[3:] == ["foot-daily", "completed", "10", "min", "2", "done"]
+    assert lines[1].split()[3:] == ["foot-daily", "completed", "10:00", "2", "done"]
     assert len(lines) == 1 + 20 + 2
     assert lines[-1] == "20 of 25 sessions shown; --limit N shows more."
     assert len(coach("history", "--limit", "3").stdout.splitlines()) == 1 + 3 + 2
@@ -275,8 +276,45 @@ def test_stats_json_and_table(coach: RunCoach) -> None:
     assert stats["exercises"] == [{"name": "Calf raise", "sets": 6, "reps": 60, "seconds": 360.0}]
     result = coach("stats")
     assert result.returncode == 0, result.stderr
-    assert "Completion rate     67% of 3 sessions" in result.stdout
+    assert "Completion rate     67% of 3 sessions played in coach" in result.stdout
     assert "Calf raise" in result.stdout
+
+
+def test_stats_say_completion_over_the_sessions_they_count_and_no_reps_for_holds(
+    coach: RunCoach,
+) -> None:
+    """Bug #11: "Sessions completed 4" beside "Completion rate 50% of 2 sessions" (logged ones
+    in one, not the other), and a timed hold's reps shown as 0."""
+    hold = played(1)
+    hold = replace(hold, uid="hold", steps=tuple(replace(s, reps=None) for s in hold.steps))
+    hold = replace(hold, steps=tuple(replace(s, name="Calf stretch") for s in hold.steps))
+    stored(played(0), hold, played(2, status="partial"))
+    assert coach("log", "foot-quick", "--at", "yesterday 07:00").returncode == 0
+    stats = json.loads(coach("stats", "--json").stdout)
+    assert (stats["sessions_completed"], stats["sessions_played_completed"]) == (3, 2)
+    lines = coach("stats").stdout.splitlines()
+    assert "Sessions completed  3 (1 logged)" in lines
+    assert "Completion rate     67% of 3 sessions played in coach" in lines
+    quick = json.loads(coach("plan", "foot-quick", "--json").stdout)["total_s"]
+    assert f"Total active time   {text.total(3 * 600 + quick)}" in lines  # no "33.0 min"
+    stretch = next(line for line in lines if line.startswith("Calf stretch"))
+    assert stretch.split()[2:] == ["2", "—", "2:00"]
+
+
+def test_history_of_a_routine_that_does_not_exist_says_so(coach: RunCoach) -> None:
+    """Bug #11: `--routine nosuch` printed "No nosuch sessions." and exited 0."""
+    result = coach("history", "--routine", "foot-dialy")
+    assert result.returncode == 1
+    assert result.stderr.startswith("coach: no routine called 'foot-dialy'")
+    assert "foot-daily" in result.stderr  # the suggestion
+    known = coach("history", "--routine", "foot-daily")
+    assert (known.returncode, known.stdout) == (0, "No foot-daily sessions.\n")
+
+
+def test_history_of_a_deleted_routine_still_lists_its_sessions(coach: RunCoach) -> None:
+    stored(played(0, routine="gone"))
+    result = coach("history", "--routine", "gone")
+    assert result.returncode == 0 and "gone" in result.stdout
 
 
 def test_stats_of_an_empty_history(coach: RunCoach) -> None:
@@ -315,6 +353,48 @@ def test_export_then_import_elsewhere_round_trips(
         == f"Imported 0 sessions (0 steps) from {path}; 3 were already in the history.\n"
     )
     assert len(history(coach)) == 3
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+def test_export_then_import_into_an_empty_history_keeps_the_order_of_ids(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """Bug #11: sessions came back renumbered by start time, not in the order of their ids."""
+    for ref, at in (("foot-quick", "07:00"), ("foot-daily", "06:00"), ("foot-beginner", "06:30")):
+        assert coach("log", ref, "--at", f"yesterday {at}").returncode == 0
+    before = [(r["id"], r["routine"]) for r in history(coach)]
+    path = tmp_path / f"out.{kind}"
+    assert coach("export", "--format", kind, "-o", str(path)).returncode == 0
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert coach("import", str(path)).returncode == 0
+    assert [(r["id"], r["routine"]) for r in history(coach)] == before
+    assert sorted(before) == [(1, "foot-quick"), (2, "foot-daily"), (3, "foot-beginner")]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        (None, b"", "no such file"),
+        ("folder", None, "a folder, not a coach export"),
+        ("sound.json", b"RIFF\x00\x01\xac\xfe", "not a coach export: it is not text"),
+        ("latin.csv", b"routine\n\xff\xfe\n", "not a coach export: it is not text"),
+    ],
+    ids=["missing", "folder", "binary", "not-utf8"],
+)
+def test_an_import_of_no_readable_text_says_so_in_words(
+    coach: RunCoach, tmp_path: Path, name: str | None, content: bytes | None, problem: str
+) -> None:
+    """Bug #11: a missing or binary file gave `[Errno 2]` or a codec message."""
+    path = tmp_path / (name or "missing.json")
+    if content is None:
+        path.mkdir()
+    elif name is not None:
+        path.write_bytes(content)
+    result = coach("import", str(path))
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [f"{path}: {problem}", f"coach: nothing was imported from {path}"],
+    )
 
 
 def test_export_and_import_of_one_session_speak_in_the_singular(

@@ -195,6 +195,9 @@ def test_cron_adds_marked_lines_and_off_removes_exactly_those(machine: Machine) 
         ["foot-daily", "bedtime-calves"],
         ["bedtime-calves", "foot-daily"],
     )
+    assert "The plan has changed" not in machine.coach("remind", "status").stdout
+    (machine.root / "config" / "settings.yaml").write_text(PLAN.replace("07:30", "08:00"))
+    assert "The plan has changed since" in machine.coach("remind", "status").stdout
     # Again: replaced, not added twice.
     assert machine.coach("remind", "on", "--cron").returncode == 0
     assert len(machine.crontab()) == 3
@@ -231,3 +234,19 @@ def test_a_plan_without_times_has_nothing_to_remind(machine: Machine) -> None:
     result = machine.coach("remind", "on")
     assert result.returncode == 1
     assert result.stderr.startswith("coach: nothing in the plan has a time")
+
+
+def test_doctor_says_when_installed_reminders_cannot_be_shown(machine: Machine) -> None:
+    machine.stand_in("systemctl")
+    assert machine.coach("remind", "on").returncode == 0
+    empty = machine.root / "runtime"
+    empty.mkdir()
+    result = machine.coach(
+        "doctor", "--no-play", DBUS_SESSION_BUS_ADDRESS="", XDG_RUNTIME_DIR=str(empty)
+    )
+    lines = result.stdout.splitlines()
+    assert "  ok    on (systemd user timer)" in lines
+    assert any(
+        line.startswith("  FIX   reminders cannot be shown: no D-Bus session bus") for line in lines
+    )
+    assert result.returncode == 1

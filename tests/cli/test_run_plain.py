@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.cli.conftest import RunCoach
@@ -46,3 +47,24 @@ def test_a_broken_routine_is_reported_not_run(coach: RunCoach, tmp_path: Path) -
     assert result.returncode == 1
     assert result.stderr.startswith(f"{path}:3:25: ")
     assert result.stdout == ""
+
+
+def test_with_stdin_closed_self_paced_steps_are_skipped_saying_why_and_not_completed(
+    coach: RunCoach, tmp_path: Path
+) -> None:
+    """Issue #11: with stdin closed, self-paced steps were skipped silently and the session
+    stored as `completed`."""
+    path = tmp_path / "reps.yaml"
+    path.write_text(
+        "name: Reps\nprepare: 0\nsteps:\n  - {name: Pick, reps: 10}\n  - {name: Curl, reps: 5}\n"
+    )
+    result = coach("run", str(path), "--plain", stdin="")
+    assert result.returncode == 1, result.stderr
+    out = result.stdout
+    assert out.count("no keyboard: self-paced steps are skipped") == 1
+    assert out.splitlines()[-1].endswith(
+        "] Ended: 0 of 2 exercises done; skipped steps don't count toward your streak"
+    )
+    [session] = json.loads(coach("history", "--json").stdout)
+    assert session["status"] == "partial"
+    assert [s["status"] for s in session["steps"]] == ["skipped", "skipped"]

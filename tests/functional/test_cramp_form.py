@@ -312,6 +312,23 @@ async def test_c_during_a_session_pauses_it_while_the_form_is_open(
         assert len(kept()) == logged
 
 
+async def test_a_cramp_logged_during_a_session_is_during_or_after_exercise(
+    root: Path, clock: FakeClock
+) -> None:
+    """Bug #11: `c` in a session offered "at night in bed" (or "other") as the context."""
+    app = cramp_app(root, clock=clock)
+    async with app.run_test() as pilot:
+        await start_daily(pilot, clock)
+        await keys(pilot, "c")
+        assert answers(app)["context"] == "exercise"
+        await keys(pilot, "enter")
+        [cramp] = kept()
+        assert cramp.context == "exercise"
+        await keys(pilot, "q", "y", "enter")  # stop it, and back home
+        await keys(pilot, "c")
+        assert answers(app)["context"] != "exercise"
+
+
 async def test_a_session_paused_before_the_form_stays_paused_after_it(
     root: Path, clock: FakeClock
 ) -> None:

@@ -150,6 +150,21 @@ async def test_a_relief_played_to_the_end_offers_the_same(clock: FakeClock) -> N
         assert kept() == []
 
 
+async def test_a_relief_skipped_through_says_so_without_a_word_of_streaks(
+    clock: FakeClock,
+) -> None:
+    """Issue #11: the honest summary of a relief has no streak to speak of (it is no practice)."""
+    app = relief_app(clock, WallClock(STARTED))
+    async with app.run_test() as pilot:
+        await start_relief(pilot)
+        await keys(pilot, "n", "n", "n", "n")
+        await keys(pilot, "escape")  # the red flags
+        finished = app.screen
+        assert isinstance(finished, FinishedScreen) and not finished.summary.completed
+        figures = finished.query_one("#figures", TextLine).text
+        assert "Ended: 0 of 4 exercises done" in figures.splitlines()
+
+
 async def test_w_shows_the_warning_signs_again(clock: FakeClock) -> None:
     wall = WallClock(STARTED)
     app = relief_app(clock, wall)

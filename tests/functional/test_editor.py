@@ -375,3 +375,36 @@ async def test_enter_on_a_broken_routine_opens_the_editor_at_its_first_mistake(r
             "mine.yaml cannot be played until line 5 is fixed: fix it here, or in your own"
             " editor with `coach edit mine`."
         )
+
+
+async def test_at_80_columns_the_editors_plan_fits_its_side(root: Path) -> None:
+    """Found walking the app at 80x24 (issue #11): the plan's Sides and Time were cut off."""
+    user_routine(root, body=ROUTINES["mixed"])
+    app = make_test_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, "mine")
+        await checked(pilot, editor)
+        table = editor.query_one("#editor-plan", PlanTable)
+        assert [str(c.label) for c in table.columns.values()] == ["#", "Exercise", "Amount"]
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.scrollable_content_region.width
+        assert table.get_row("4")[2] == "2 × 5 s"
+
+
+async def test_in_the_editor_f1_lists_the_keys_since_question_mark_is_text(root: Path) -> None:
+    """Issue #11: every key reachable from a visible help; `?` types into the routine here."""
+    from functional.driving import footer_cut
+
+    from coach.tui.screens.listing import ListingScreen
+
+    user_routine(root)
+    app = make_test_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_editor(pilot, "mine")
+        shown = {
+            k: a.binding.description for k, a in editor.active_bindings.items() if a.binding.show
+        }
+        assert shown["f1"] == "Keys" and footer_cut(app) == []
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, ListingScreen)

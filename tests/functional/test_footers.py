@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from functional.driving import footer_cut, settle
+from functional.driving import footer_cut, open_preview, settle
 from functional.test_history_screens import footer_keys, history_app, seed
 from textual.pilot import Pilot
 from textual.widgets import Footer
@@ -18,6 +18,8 @@ from textual.widgets import Footer
 from coach.session.clock import FakeClock
 from coach.tui.app import CoachApp
 from coach.tui.screens.listing import ListingScreen, screen_keys
+from coach.tui.screens.session import SessionScreen
+from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
 
 Moves = Callable[[Pilot[object], FakeClock], Awaitable[None]]
@@ -90,3 +92,80 @@ async def test_the_keys_list_names_the_keys_the_home_footer_leaves_out(root: Pat
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is home
+
+
+async def test_a_long_description_on_the_preview_ends_in_an_ellipsis_not_mid_sentence(
+    root: Path,
+) -> None:
+    """Found walking the app at 80x24 (issue #11): a description past three lines was cut."""
+    folder = root / "user"
+    folder.mkdir(parents=True)
+    words = " ".join(f"word{n}" for n in range(120))
+    (folder / "long.yaml").write_text(
+        f"name: Long\ndescription: {words}\nsteps:\n  - {{name: Hold, duration: 5s}}\n"
+    )
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_preview(pilot, "long")
+        shown = app.screen.query_one("#routine-description", TextLine)
+        lines = shown.text.splitlines()
+        assert len(lines) == 4 and lines[-1].endswith("…")
+        assert shown.region.height == 4 and all(len(line) <= 78 for line in lines)
+
+
+async def test_the_keys_list_over_a_session_pauses_it_until_it_closes(root: Path) -> None:
+    clock = FakeClock()
+    app = history_app(root, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pressing("t", seconds=3.0)(pilot, clock)
+        session = app.screen
+        assert isinstance(session, SessionScreen) and not session.engine.paused
+        await show_keys(pilot, app)
+        assert session.engine.paused
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is session and not session.engine.paused
+
+
+async def test_with_broken_files_the_routine_rows_stay_in_view_and_w_lists_the_problems(
+    root: Path,
+) -> None:
+    """Bug #11: a few broken files pushed the routine list out of sight behind the warnings."""
+    folder = root / "user"
+    folder.mkdir(parents=True)
+    for n in range(6):
+        (folder / f"broken-{n}.yaml").write_text(f"name: B{n}\nsteps:\n  - exercise: nope-{n}\n")
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = app.screen
+        problems = home.query_one("#routine-problems", TextLine)
+        # Six broken files and the bundled `broken` one of the tests' catalog.
+        assert problems.text == "⚠ 7 problems in your routine files: w shows them"
+        assert problems.region.height == 1
+        table = home.query_one(RoutineTable)
+        assert table.region.height - 1 >= 3  # the header, then at least three rows
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(app.screen, ListingScreen)
+        listed = [line.text for line in app.screen.query(".listing-text").results(TextLine)]
+        assert sum(line.startswith("broken-") for line in listed) == 6, listed
+
+
+async def test_at_80_columns_a_long_routine_name_leaves_length_and_source_in_view(
+    root: Path,
+) -> None:
+    """Found walking the app at 80x24 (issue #11): a long name pushed Exercises and Source off."""
+    folder = root / "user"
+    folder.mkdir(parents=True)
+    name = "A very long routine name for my evening calf and foot care"
+    (folder / "long.yaml").write_text(f"name: {name}\nsteps:\n  - {{name: Hold, duration: 5s}}\n")
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        cells = [str(cell) for cell in table.get_row("long")]
+        assert cells[0].endswith("…") and cells[1:] == ["10 s", "1", "user"]  # 5 s to get ready
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.scrollable_content_region.width

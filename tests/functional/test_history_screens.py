@@ -21,10 +21,11 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 import coach.tui.screens.stats as stats_screen
+from coach import text
 from coach.history.records import SessionRecord, StepRecord, stamp
 from coach.history.store import HistoryStore, history_path
 from coach.tui.app import CoachApp
-from coach.tui.history_view import PAGE, HistoryAccess, StatsView, total_time
+from coach.tui.history_view import PAGE, HistoryAccess, StatsView
 from coach.tui.messages import RoutinesChanged
 from coach.tui.screens.history import HistoryScreen, SessionDetailScreen
 from coach.tui.screens.home import HomeScreen
@@ -326,6 +327,23 @@ async def test_at_80_columns_the_step_status_is_never_cut(root: Path) -> None:
         assert widths <= table.scrollable_content_region.width
 
 
+async def test_at_80_columns_a_long_routine_name_gives_way_to_how_the_session_went(
+    root: Path,
+) -> None:
+    """Found walking the app at 80x24 (issue #11): a long name pushed every other column off."""
+    long = "A very long routine name for my evening calf and foot care"
+    seed([session("long", long, at(TODAY - timedelta(days=1)), minutes=3)])
+    app = history_app(root)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(pilot, "h")
+        table = app.screen.query_one("#sessions", DataTable)
+        [cells] = rows(table)
+        assert cells[2:] == ["completed", "3:00", "0", ""]
+        assert cells[1].startswith("A very long") and cells[1].endswith("…")
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.scrollable_content_region.width
+
+
 async def test_a_long_history_is_read_a_page_at_a_time(root: Path) -> None:
     start = at(TODAY - timedelta(days=PAGE + 50))
     seed([daily_session(start + timedelta(days=n)) for n in range(PAGE + 50)])
@@ -360,7 +378,7 @@ async def test_stats_shows_streaks_heatmap_weeks_and_exercises(root: Path) -> No
         assert pairs["Days active"] == str(len(DAYS) + 1)  # the logged day counts
         # Played here: every seeded session but the logged one; all completed but one.
         played = len(DAYS) + 2
-        assert pairs["Completion rate"] == f"{(played - 1) / played:.0%} of {played}"
+        assert pairs["Completion rate"] == f"{(played - 1) / played:.0%} of {played} played"
         heatmap = screen.query_one("#stats-heatmap", Heatmap).grid
         assert heatmap is not None and heatmap.weeks == 26
         assert heatmap.first == date(2025, 11, 17)  # 26 Mondays back, the first of them
@@ -371,8 +389,8 @@ async def test_stats_shows_streaks_heatmap_weeks_and_exercises(root: Path) -> No
         # more (20 s) in the stopped session of `mixed`.
         daily = len(DAYS) + 1
         assert rows(screen.query_one("#exercises", DataTable)) == [
-            ["Toe raise", str(daily), str(5 * daily), total_time(14.5 * daily)],
-            ["Heel hold", str(daily), "—", total_time(6.0 * (daily - 1) + 20.0)],
+            ["Toe raise", str(daily), str(5 * daily), text.clock(14.5 * daily, False)],
+            ["Heel hold", str(daily), "—", text.clock(6.0 * (daily - 1) + 20.0, False)],
         ]
         assert screen.query_one("#cramp-trends") is not None
 

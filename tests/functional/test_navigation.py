@@ -10,6 +10,7 @@ from sample_routines import make_test_app
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionFinished
 from coach.settings import Settings
+from coach.tui.screens.editor import EditorScreen
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.preview import PreviewScreen
@@ -55,8 +56,13 @@ async def test_home_lists_every_routine_and_shows_broken_ones_with_their_error(r
         assert sorted(table.entries) == ["broken", "daily", "mixed", "stretch", "tempo"]
         assert table.get_row("broken")[1] == "broken"
         assert table.get_row("daily")[1:] == ["10 s", "2", "bundled"]
+        # One line however many files are broken (issue #11); `w` lists them in full.
         problems = text_of(app.screen, "#routine-problems")
-        assert problems.startswith("⚠ broken.yaml line 4: `duration` must be a duration")
+        assert problems == "⚠ 1 problem in your routine files: w shows it"
+        await pilot.press("w")
+        await settle(pilot)
+        listed = [line.text for line in app.screen.query(".listing-text").results(TextLine)]
+        assert listed[0].startswith("broken.yaml line 4: `duration` must be a duration")
 
 
 async def test_a_missing_daily_routine_is_said_and_the_list_takes_the_focus(root: Path) -> None:
@@ -89,7 +95,8 @@ async def test_selecting_a_routine_opens_its_preview_and_escape_comes_back(root:
         assert table.cursor_row == table.get_row_index("stretch")
 
 
-async def test_selecting_a_broken_routine_tells_why_and_stays_home(root: Path) -> None:
+async def test_selecting_a_broken_bundled_routine_opens_a_copy_in_the_editor(root: Path) -> None:
+    """Issue #11: Enter on a broken routine opens the editor at its mistake, not a toast."""
     app = make_test_app(root)
     async with app.run_test() as pilot:
         await settle(pilot)
@@ -97,9 +104,11 @@ async def test_selecting_a_broken_routine_tells_why_and_stays_home(root: Path) -
         table.focus()
         table.move_cursor(row=table.get_row_index("broken"))
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert any("must be a duration" in n.message for n in app._notifications)
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert editor.target.path == root / "user" / "broken.yaml"
+        assert "`coach edit broken`" in text_of(editor, "#editor-note")
 
 
 async def test_preview_shows_the_plan_instructions_and_caution(root: Path) -> None:
@@ -235,4 +244,5 @@ async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: 
     async with app.run_test() as pilot:
         await settle(pilot)
         assert app.theme != "no-such-theme"
-        assert any("no-such-theme" in n.message for n in app._notifications)
+        told = [n.message for n in app._notifications]
+        assert "There is no theme called 'no-such-theme'; the default is used." in told

@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import time, timedelta
 from pathlib import Path
 
-from functional.driving import settle
+from functional.driving import advance, settle
 from functional.test_history_screens import NOW, daily_session, history_app, line, seed
 from textual.widgets import Button
 
 from coach.plan import PlanEntry
 from coach.plan.entry import EVERY_DAY
+from coach.session.clock import FakeClock
 from coach.settings import Settings
+from coach.tui.screens.finished import FinishedScreen
+from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.session import SessionScreen
 from coach.tui.widgets.bar_chart import AdherenceBars
 
@@ -95,3 +98,31 @@ async def test_stats_shows_the_plan_kept_per_week(root: Path) -> None:
         assert (last.week.isoformat(), last.planned, last.completed) == ("2026-05-11", 6, 3)
         assert bars.figure(len(bars.adherence) - 1, 3 / 6) == "3 of 6 planned (50%)"
         assert all(week.planned == 0 for week in bars.adherence[:-1])
+
+
+async def test_after_the_first_planned_routine_is_done_enter_moves_on_to_the_next(
+    root: Path, clock: FakeClock
+) -> None:
+    app = history_app(root, clock=clock, settings=PLAN, record_history=True)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert line(app.screen, "#today-plan") == "07:30 Daily test ○ · 21:00 Stretch both sides ○"
+        await pilot.press("enter")
+        await settle(pilot)
+        # The daily test: prepare (skipped), the heel hold (6 s), prepare, the toe raises.
+        await pilot.press("n")
+        await advance(pilot, clock, 6.0)
+        await pilot.press("n")
+        await advance(pilot, clock, 12.0)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FinishedScreen)
+        assert line(app.screen, "#streak-result") == "Still planned today: stretch."
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert line(app.screen, "#today-plan") == "07:30 Daily test ✓ · 21:00 Stretch both sides ○"
+        assert line(app.screen, "#today-name") == "Stretch both sides"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen) and app.screen.routine.id == "stretch"

@@ -42,13 +42,15 @@ async def test_d_proposes_id_copy_and_enter_writes_the_copy(root: Path) -> None:
         text = copy.read_text(encoding="utf-8")
         assert text.startswith("# yaml-language-server: $schema=routine.schema.json\n")
         assert "# Copied from coach's bundled routine stretch." in text
-        assert text.endswith(ROUTINES["stretch"])
+        assert text.endswith(
+            ROUTINES["stretch"].replace("Stretch both sides", '"Stretch both sides (my copy)"')
+        )
         assert (root / "user" / "routine.schema.json").is_file()
         # The preview now shows the copy, ready to be edited with `e`.
         preview = app.screen
         assert isinstance(preview, PreviewScreen)
         assert (preview.entry.id, preview.entry.source) == ("stretch-copy", "user")
-        assert preview.routine.name == "Stretch both sides"
+        assert preview.routine.name == "Stretch both sides (my copy)"
         assert any("stretch-copy" in n.message for n in app._notifications)
 
 

@@ -158,7 +158,7 @@ async def test_the_voice_speaks_when_enabled(
     async with app.run_test() as pilot:
         await settle(pilot)
         await play_through(pilot, clock)
-    expected = ["Calf stretch, 8 seconds, left side first", "Switch sides", "Session complete"]
+    expected = ["Calf stretch, 8 seconds, left side first", "Switch sides", "End of the session"]
     assert lines.said == (expected if heard else [])
     if heard:
         assert expected[0] in lines.ahead

@@ -57,6 +57,24 @@ async def test_a_file_changed_on_disk_shows_its_new_plan_on_the_preview(root: Pa
         assert screen.routine.name == "Mine, longer"
 
 
+async def test_a_copy_of_a_broken_routine_is_not_said_to_have_mistakes_now(root: Path) -> None:
+    """Bug #11: duplicating a broken routine said the brand-new file "has mistakes now"."""
+    path = user_routine(root)
+    app = make_test_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_preview(pilot, "mine")
+        rewrite(path, MINE.replace("6s", "soon"))
+        app.routine_watcher.check()
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("enter")  # the proposed id, mine-copy
+        await settle(pilot)
+        assert app.screen is screen and screen.entry.id == "mine-copy"
+        problems = screen.query_one("#routine-problems", TextLine).text
+        assert problems.startswith("⚠ mine-copy.yaml has mistakes (e edits it)")
+
+
 async def test_a_file_that_turns_invalid_shows_its_error_and_cannot_start(root: Path) -> None:
     path = user_routine(root)
     app = make_test_app(root)

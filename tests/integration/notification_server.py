@@ -99,25 +99,41 @@ class FakeNotificationServer:
             conn.send(new_signal(emitter, "NotificationClosed", "uu", (note_id, 3)))
 
 
+class PrivateBus:
+    """A `dbus-daemon --session` of the test's own, stopped at the end (or earlier, by `stop`)."""
+
+    def __init__(self) -> None:
+        daemon = shutil.which("dbus-daemon")
+        if daemon is None:
+            pytest.skip(
+                "dbus-daemon is not installed (Debian package dbus; make setup installs it)"
+            )
+        self.process = subprocess.Popen(
+            [daemon, "--session", "--print-address=1", "--nofork", "--nopidfile"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        self.address = self.process.stdout.readline().strip()
+        assert self.address.startswith("unix:"), self.address
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait(10)
+
+
 @pytest.fixture
-def session_bus() -> Iterator[str]:
+def private_bus() -> Iterator[PrivateBus]:
+    bus = PrivateBus()
+    yield bus
+    bus.stop()
+
+
+@pytest.fixture
+def session_bus(private_bus: PrivateBus) -> str:
     """The address of a private session bus that lives for one test."""
-    daemon = shutil.which("dbus-daemon")
-    if daemon is None:
-        pytest.skip("dbus-daemon is not installed (Debian package dbus; make setup installs it)")
-    process = subprocess.Popen(
-        [daemon, "--session", "--print-address=1", "--nofork", "--nopidfile"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        address = process.stdout.readline().strip()
-        assert address.startswith("unix:"), address
-        yield address
-    finally:
-        process.terminate()
-        process.wait(10)
+    return private_bus.address
 
 
 @pytest.fixture

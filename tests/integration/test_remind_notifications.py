@@ -11,13 +11,22 @@ import time
 from pathlib import Path
 
 import pytest
-from integration.notification_server import FakeNotificationServer, server, session_bus
+from integration.notification_server import (
+    FakeNotificationServer,
+    PrivateBus,
+    private_bus,
+    server,
+    session_bus,
+)
 
+from coach import text
 from coach.history.store import HistoryStore
 from coach.remind.fire import Due, FakeSleeper, remind, reminder_note
 from coach.remind.notify import DBusNotifier
+from coach.routine.catalog import Catalog
+from coach.routine.timeline import expand
 
-__all__ = ["server", "session_bus"]  # fixtures used below
+__all__ = ["private_bus", "server", "session_bus"]  # fixtures used below
 
 MARKUP_ROUTINE = """\
 name: "<b>x</b> & y"
@@ -27,8 +36,14 @@ steps:
 """
 
 
-def settings(folders: Path, text: str) -> None:
-    (folders / "config" / "settings.yaml").write_text(text, encoding="utf-8")
+def length_of(routine_id: str) -> str:
+    routine = Catalog.default().find(routine_id).routine
+    assert routine is not None
+    return text.length(expand(routine).total_s)
+
+
+def settings(folders: Path, body: str) -> None:
+    (folders / "config" / "settings.yaml").write_text(body, encoding="utf-8")
 
 
 def fire(
@@ -71,7 +86,7 @@ def test_done_logs_the_session_as_from_the_reminder(
     result = fire(server.address)
     assert result.returncode == 0, result.stderr
     (note,) = server.notified
-    assert (note.app_name, note.summary) == ("coach", "Quick feet · 2 min 59 s")
+    assert (note.app_name, note.summary) == ("coach", f"Quick feet · {length_of('foot-quick')}")
     assert note.body.startswith("Quick feet is planned at 00:00 today.")
     assert note.actions == ["start", "Start", "snooze", "In 15 min", "done", "Done already"]
     assert note.hints["desktop-entry"] == ("s", "coach")
@@ -115,7 +130,7 @@ def test_text_reaching_the_notification_is_escaped_for_markup(
     (note,) = server.notified
     # The body is markup to this server: escaped. The summary is plain text by the spec.
     assert note.body.startswith("&lt;b&gt;x&lt;/b&gt; &amp; y is planned at 00:00 today.")
-    assert note.summary == "<b>x</b> & y · 1 min 10 s"
+    assert note.summary == f"<b>x</b> & y · {length_of('markup')}"
 
 
 def test_nothing_is_sent_when_the_plan_so_far_is_done(
@@ -156,11 +171,12 @@ def test_snooze_notifies_again_after_the_snooze_on_a_fake_clock(
 ) -> None:
     server.answers = [("action", "snooze"), ("action", "done")]
     due = Due("foot-quick", "Quick feet", 179.0, None, 0)
-    clock, logged = FakeSleeper(), []
+    clock = FakeSleeper()
+    logged: list[Due] = []
     notifier = DBusNotifier(server.address)
     try:
         outcome = remind(
-            lambda: due,
+            lambda: None if logged else due,  # done is done
             notifier,
             clock,
             wait_s=30.0,
@@ -185,3 +201,47 @@ def test_no_answer_within_the_wait_closes_the_notification(server: FakeNotificat
     finally:
         notifier.disconnect()
     assert server.closed == [1]
+
+
+def test_a_bus_that_goes_away_while_waiting_is_one_line_and_exit_1(
+    private_bus: PrivateBus, isolated_folders: Path
+) -> None:
+    settings(isolated_folders, DUE_NOW)
+    server = FakeNotificationServer(private_bus.address, answers=[None])
+    server.start()
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": private_bus.address}
+    waiting = subprocess.Popen(
+        [sys.executable, "-m", "coach", "remind", "fire"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    for _ in range(400):  # until the notification is up
+        if server.notified:
+            break
+        time.sleep(0.05)
+    assert server.notified, "no notification was sent"
+    server.stop()
+    private_bus.stop()
+    out, err = waiting.communicate(timeout=30)
+    assert waiting.returncode == 1
+    (line,) = err.splitlines()
+    assert line.startswith("coach: the session bus went away while waiting")
+
+
+def test_while_one_reminder_waits_another_shows_nothing(
+    server: FakeNotificationServer, isolated_folders: Path
+) -> None:
+    """Cron starts a job while the last one runs; one reminder on screen, not two."""
+    import fcntl
+
+    settings(isolated_folders, DUE_NOW)
+    with open(isolated_folders / "cache" / "remind-fire.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = fire(server.address)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert server.notified == []
+    server.answers = [("closed", 2)]
+    assert fire(server.address).returncode == 0  # the lock went with its holder
+    assert len(server.notified) == 1

@@ -67,6 +67,15 @@ def test_stats_scrolled_to_the_end(snap_compare: SnapCompare, tmp_path: Path) ->
     assert snap_compare(history_app(tmp_path), terminal_size=(80, 24), run_before=moves)
 
 
+def test_stats_asks_the_format_of_the_report(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COACH_DOCUMENTS_DIR", "/home/you/Documents")
+    seed()
+    moves = keys("s", "r")
+    assert snap_compare(history_app(tmp_path), terminal_size=(80, 24), run_before=moves)
+
+
 def test_finished_with_the_grown_streak(snap_compare: SnapCompare, tmp_path: Path) -> None:
     seed()
     clock = FakeClock()

@@ -20,6 +20,7 @@ CORE_PACKAGES = (
     "coach.history",
     "coach.cramps",
     "coach.plan",
+    "coach.report",
 )
 GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.files", "coach.transfer"]
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]

@@ -31,7 +31,6 @@ from coach.tui.history_view import (
     find_offer,
     heatmap_grid,
     home_lines,
-    minutes,
     offer_for,
     planned,
     read,
@@ -40,7 +39,6 @@ from coach.tui.history_view import (
     session_cells,
     step_cells,
     streak_result,
-    total_time,
     week_label,
     where,
 )
@@ -187,21 +185,6 @@ def test_bars_are_drawn_to_an_eighth_of_a_cell(
     assert bar(value, top, width) == drawn
 
 
-@pytest.mark.parametrize(
-    ("value", "shown"), [(0.0, "0 min"), (2.46, "2.5 min"), (9.94, "9.9 min"), (42.4, "42 min")]
-)
-def test_minutes(value: float, shown: str) -> None:
-    assert minutes(value) == shown
-
-
-@pytest.mark.parametrize(
-    ("seconds", "shown"),
-    [(150.0, "2.5 min"), (3599.0, "60 min"), (3600.0, "1 h"), (2345227.0, "651 h 27 min")],
-)
-def test_total_time(seconds: float, shown: str) -> None:
-    assert total_time(seconds) == shown
-
-
 def test_week_label_is_day_and_month() -> None:
     assert week_label(date(2024, 9, 2)) == "2 Sep"
 
@@ -235,6 +218,11 @@ def test_home_lines(home: HomeHistory, lines: tuple[str, str]) -> None:
         (StreakNow(True, True, 3), "3-day streak — done today"),
         (StreakNow(True, False, 2), "2-day streak — finish a session today to grow it"),
         (StreakNow(True, False, 0), "No streak running — finish a session to start one."),
+        (
+            StreakNow(True, False, 4, ("bedtime-calves",)),
+            "4-day streak — still planned today: bedtime-calves",
+        ),
+        (StreakNow(True, False, 0, ("a", "b")), "Still planned today: a, b."),
     ],
 )
 def test_streak_result(now: StreakNow, result: str) -> None:
@@ -397,6 +385,7 @@ def stats(**fields: Any) -> Stats:
         "longest_streak": 12,
         "sessions_completed": 45,
         "sessions_played": 50,
+        "sessions_played_completed": 45,
         "total_active_s": 3 * 3600 + 300,
         "days_active": 1040,
         "this_week_min": 42.4,
@@ -414,7 +403,7 @@ def test_figures() -> None:
         ("Current streak", "1 day"),
         ("Longest streak", "12 days"),
         ("Days active", "1,040"),
-        ("Completion rate", "90% of 50"),
+        ("Completion rate", "90% of 50 played"),
         ("This week", "42 min"),
         ("Total time", "3 h 5 min"),
     ]

@@ -117,3 +117,11 @@ def test_a_closed_stdin_never_counts_self_paced_work_as_done() -> None:
     assert output.splitlines()[-1] == (
         "[0:08] Ended: 0 of 2 exercises done; skipped steps don't count toward your streak"
     )
+
+
+def test_the_relief_ended_early_speaks_of_no_streak() -> None:
+    """Issue #11: the relief answers a cramp, so its honest verdict leaves streaks out."""
+    routine = Routine(id="cramp-relief", name="Relief", steps=(step("Stretch", reps=1),))
+    output, completed, _ = run(routine, [])
+    assert not completed
+    assert output.splitlines()[-1].endswith("] Ended: 0 of 1 exercise done")

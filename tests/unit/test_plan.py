@@ -7,8 +7,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from coach.history.streaks import Streaks
+from coach.history.streaks import Streaks, streaks
 from coach.plan import (
     PlanEntry,
     WeekAdherence,
@@ -259,3 +261,42 @@ def test_unknown_routines_are_left_out_with_their_place_and_a_guess() -> None:
         "s.yaml:5:14: no routine called 'foot-dayly' (did you mean \"foot-daily\"?);"
         " `coach list` shows them all"
     ]
+
+
+# -- properties -------------------------------------------------------------------------------
+
+days_done = st.sets(st.integers(min_value=0, max_value=60).map(lambda n: day(30 - n)))
+weekday_sets = st.frozensets(st.integers(min_value=0, max_value=6), min_size=1)
+
+
+@given(days_done, st.integers(min_value=0, max_value=6))
+def test_a_one_routine_daily_plan_keeps_the_streak_rule_of_active_days(
+    done: set[date], rest: int
+) -> None:
+    """Every day planned, one routine: the plan's streak is the history's streak of that routine."""
+    pairs = [("foot-daily", d) for d in done]
+    assert plan_streaks([MORNING], pairs, day(30), rest) == streaks(done, day(30), rest)
+
+
+@given(weekday_sets, days_done, st.integers(min_value=0, max_value=5))
+def test_more_rest_days_never_shorten_a_plan_streak(
+    days: frozenset[int], done: set[date], rest: int
+) -> None:
+    plan = [PlanEntry("r", days, time(8, 0))]
+    pairs = [("r", d) for d in done]
+    fewer, more = (
+        plan_streaks(plan, pairs, day(30), rest),
+        plan_streaks(plan, pairs, day(30), rest + 1),
+    )
+    assert fewer.current <= more.current and fewer.longest <= more.longest
+
+
+@given(weekday_sets, days_done)
+def test_sessions_on_unplanned_days_change_nothing(days: frozenset[int], done: set[date]) -> None:
+    plan = [PlanEntry("r", days, time(8, 0))]
+    planned_only = [("r", d) for d in done if d.weekday() in days]
+    everything = [("r", d) for d in done]
+    assert plan_streaks(plan, everything, day(30)) == plan_streaks(plan, planned_only, day(30))
+    weekly = weekly_adherence(plan, everything, day(30), weeks=6)
+    assert weekly == weekly_adherence(plan, planned_only, day(30), weeks=6)
+    assert all(0 <= w.completed <= w.planned for w in weekly)

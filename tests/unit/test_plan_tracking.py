@@ -94,3 +94,26 @@ def test_adherence_counts_from_the_first_session(store: HistoryStore) -> None:
         WeekAdherence(date(2024, 6, 10), 6, 1),
     ]
     assert all(w.planned == 0 for w in weeks[:-2])
+
+
+def test_sessions_count_on_their_local_day_across_the_spring_clock_change(
+    store: HistoryStore,
+) -> None:
+    """Berlin moves its clocks on Sunday 2024-03-31. Midnight that night is still Saturday in
+    UTC, and 23:00 on Monday is 21:00 UTC: each counts on its own local day, in its own week."""
+    saturday, sunday, monday = date(2024, 3, 30), date(2024, 3, 31), date(2024, 4, 1)
+    assert stamp(datetime(2024, 3, 31, 0, 0, tzinfo=BERLIN)).endswith("+01:00")  # 23:00Z Sat
+    add(store, "foot-daily", saturday, 23)
+    add(store, "foot-daily", sunday, 0)
+    add(store, "foot-daily", monday, 23)
+    plan = (PlanEntry("foot-daily", EVERY_DAY, time(7, 30)),)
+    assert plan_streak(store, plan, monday) == Streaks(3, 3)
+    items = todays_items(store, plan, sunday)
+    assert [i.done for i in items] == [True]
+    week_of_change, next_week = adherence(store, plan, monday, weeks=2)
+    assert (week_of_change.week, week_of_change.planned, week_of_change.completed) == (
+        date(2024, 3, 25),
+        2,
+        2,
+    )
+    assert (next_week.week, next_week.planned, next_week.completed) == (monday, 1, 1)

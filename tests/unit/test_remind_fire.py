@@ -68,14 +68,26 @@ def test_start_opens_the_routine() -> None:
 
 def test_done_logs_it() -> None:
     notifier = RecordingNotifier([Answer("action", "done")])
-    outcome, effects = run(notifier, [DUE])
+    outcome, effects = run(notifier, [DUE, None])
     assert (outcome, effects.logged, effects.started) == ("logged", [DUE], [])
+    assert len(notifier.sent) == 1
+
+
+def test_after_done_a_routine_that_came_due_meanwhile_is_next() -> None:
+    evening = Due("bedtime-calves", "Bedtime calf stretches", 411.0, time(7, 45), 3)
+    notifier = RecordingNotifier([Answer("action", "done"), Answer("action", "start")])
+    outcome, effects = run(notifier, [DUE, evening])
+    assert (outcome, effects.logged, effects.started) == ("started", [DUE], [evening])
+    assert [note.summary for note in notifier.sent] == [
+        "Daily foot care · 11 min 35 s",
+        "Bedtime calf stretches · 6 min 51 s",
+    ]
 
 
 def test_snooze_waits_then_checks_again_and_notifies_anew() -> None:
     clock = FakeSleeper()
     notifier = RecordingNotifier([Answer("action", "snooze"), Answer("action", "done")])
-    outcome, effects = run(notifier, [DUE, DUE], clock)
+    outcome, effects = run(notifier, [DUE, DUE, None], clock)
     assert clock.slept == [900.0]
     assert len(notifier.sent) == 2 and notifier.closed == [1]
     assert (outcome, effects.logged) == ("logged", [DUE])
@@ -138,3 +150,15 @@ def test_the_terminal_is_the_setting_then_terminal_then_xdg_then_debians(
 def test_no_terminal_at_all_says_what_to_set() -> None:
     with pytest.raises(NoTerminal, match=r"set `terminal:` in the settings"):
         terminal_command(COACH, None, {}, nothing)
+
+
+def test_a_terminal_that_cannot_start_is_said_plainly(tmp_path: object) -> None:
+    from coach.remind.launch import open_terminal
+
+    with pytest.raises(NoTerminal, match=r"cannot start /nonexistent/term"):
+        open_terminal(["/nonexistent/term", "-e", "coach"])
+
+
+def test_an_unreadable_terminal_setting_is_said_plainly() -> None:
+    with pytest.raises(NoTerminal, match=r"the `terminal` setting cannot be read"):
+        terminal_command(COACH, "foot -e '{command}", {}, nothing)

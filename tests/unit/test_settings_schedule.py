@@ -3,6 +3,7 @@ reminder keys: every mistake one PATH:LINE:COL line, the rest of the plan used."
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
 
@@ -26,6 +27,8 @@ schedule:
     days: weekends
   - routine: wednesday
     days: wed
+  - routine: mixed
+    days: [weekends, Fri]
 """
 
 
@@ -44,6 +47,7 @@ def test_a_schedule_is_read_entry_by_entry(tmp_path: Path) -> None:
         PlanEntry("calf-stretch", frozenset(range(5))),
         PlanEntry("long", frozenset({5, 6})),
         PlanEntry("wednesday", frozenset({2})),
+        PlanEntry("mixed", frozenset({4, 5, 6})),
     )
     assert settings.plan[0].origin == (str(tmp_path / "settings.yaml"), 2, 14)
     assert [e.days_text() for e in settings.plan] == [
@@ -52,6 +56,7 @@ def test_a_schedule_is_read_entry_by_entry(tmp_path: Path) -> None:
         "weekdays",
         "weekends",
         "wed",
+        "fri, sat, sun",
     ]
 
 
@@ -129,3 +134,15 @@ def test_a_terminal_without_the_command_placeholder_is_refused(tmp_path: Path) -
     assert [str(p) for p in settings.problems] == [
         f"{path}:1:11: `terminal` must hold {{command}} where coach's command goes, got 'xterm -e'"
     ]
+
+
+def test_the_readmes_settings_examples_read_without_a_problem(tmp_path: Path) -> None:
+    """The README shows settings.yaml and the plan; both must be what coach accepts."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)
+    examples = [b for b in blocks if "schedule:" in b or "daily_routine:" in b]
+    assert len(examples) >= 2
+    for example in examples:
+        settings = load_settings(write(tmp_path, example))
+        assert settings.problems == (), example
+        assert settings.schedule, example

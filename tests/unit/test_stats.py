@@ -210,6 +210,7 @@ def test_summary_puts_it_all_together(store: HistoryStore) -> None:
         "days_active": 5,
         "sessions_completed": 5,
         "sessions_played": 5,
+        "sessions_played_completed": 4,  # the logged one is completed, but not played here
         "total_active_s": 5 * 600.0 + 100.0,
         "this_week_min": 20.0,
         "last_week_min": 100 / 60,
@@ -223,3 +224,14 @@ def test_summary_of_an_empty_history(store: HistoryStore) -> None:
     stats = summary(store, TODAY)
     assert (stats.current_streak, stats.sessions_completed, stats.total_active_s) == (0, 0, 0.0)
     assert stats.completion_rate is None and stats.exercises == ()
+
+
+def test_sessions_stored_before_the_completed_rule_keep_their_status(store: HistoryStore) -> None:
+    """Issue #11: the rule applies from now on; history is never rewritten. A session an older
+    coach stored as completed with every step skipped still counts as it was saved."""
+    skipped = tuple(step("Calf raise", reps=10, actual_s=1, status="skipped") for _ in range(3))
+    store.add_sessions([session(when(2024, 5, 14, 7), steps=skipped)])
+    [kept] = store.sessions()
+    assert kept.status == "completed"
+    stats = summary(store, TODAY)
+    assert (stats.sessions_completed, stats.current_streak) == (1, 1)

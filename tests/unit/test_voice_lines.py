@@ -65,7 +65,7 @@ def test_the_countdown_is_spoken_only_into_work() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "detail", "line"),
-    [("halfway", None, "Halfway"), ("finish", None, "Session complete"), ("tempo", "up", None)],
+    [("halfway", None, "Halfway"), ("finish", None, "End of the session"), ("tempo", "up", None)],
 )
 def test_fixed_lines(kind: str, detail: str | None, line: str | None) -> None:
     plan = timeline(step("Hold", duration=30.0))
@@ -84,7 +84,7 @@ def test_phrases_lists_every_line_once_in_order_of_need() -> None:
         "Switch sides",
         "Rest",
         "Walk, 5 reps",
-        "3", "2", "1", "Halfway", "Session complete",
+        "3", "2", "1", "Halfway", "End of the session",
     ]  # fmt: skip
 
 

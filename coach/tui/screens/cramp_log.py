@@ -108,10 +108,17 @@ class CrampLogScreen(ModalScreen[LoggedCramp | None]):
         Binding("down", "app.focus_next", "Next question", show=False),
     ]
 
-    def __init__(self, now: datetime, relief_start: datetime | None = None) -> None:
-        """`now` is when the form opened, which `now` and `10 min ago` count from."""
+    def __init__(
+        self, now: datetime, relief_start: datetime | None = None, exercising: bool = False
+    ) -> None:
+        """`now` is when the form opened, which `now` and `10 min ago` count from.
+
+        `exercising`: opened over a session, so the cramp came "during or after exercise"
+        (until another time is chosen, which brings its own context).
+        """
         super().__init__()
         self.now = now
+        self.exercising = exercising
         self.choices = when_choices(now, relief_start)
         # The context follows the chosen time (night or not) until it is chosen by hand.
         self._context_by_hand = False
@@ -120,6 +127,8 @@ class CrampLogScreen(ModalScreen[LoggedCramp | None]):
     def compose(self) -> ComposeResult:
         when = {choice.label: choice.label for choice in self.choices}
         context = default_context(self.choices[0].moment or self.now)
+        if self.exercising:
+            context = "exercise"
         with Vertical(id="cramp-form") as form:
             form.border_title = "Log a cramp"
             yield from self._row("When", ChoiceRow(when, self.choices[0].label, id="when"))

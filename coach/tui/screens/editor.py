@@ -176,6 +176,8 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "leave", "Back", priority=True),
         Binding("f8", "next_problem", "Next problem"),
+        # `?` is typed into the text here, so the keys list answers to F1.
+        Binding("f1", "app.show_keys", "Keys"),
     ]
 
     def __init__(self, target: EditTarget, catalog: Catalog) -> None:
@@ -212,7 +214,9 @@ class EditorScreen(Screen[None]):
                 yield TextLine(id="editor-status")
                 yield OptionList(id="problems")
                 yield TextLine(id="plan-caption")
-                yield PlanTable(Timeline(self.target.routine_id, "", ()), id="editor-plan")
+                yield PlanTable(
+                    Timeline(self.target.routine_id, "", ()), id="editor-plan", brief=True
+                )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -26,9 +26,9 @@ from coach.tui.summary import Summary
 from coach.tui.widgets.text_line import TextLine
 
 
-def summary_lines(summary: Summary) -> list[str]:
+def summary_lines(summary: Summary, practice: bool = True) -> list[str]:
     outcome = summary.outcome
-    lines = [f"Time: {text.length(summary.active_s)}", verdict(outcome)]
+    lines = [f"Time: {text.length(summary.active_s)}", verdict(outcome, practice)]
     if outcome.skipped:
         lines.append(f"Skipped: {outcome.skipped}")
     if outcome.not_reached > 0:
@@ -70,7 +70,7 @@ class FinishedScreen(Screen[None]):
         with Vertical(id="summary"):
             yield TextLine(heading(summary), id="heading")
             yield TextLine(summary.routine, id="routine")
-            yield TextLine("\n".join(summary_lines(summary)), id="figures")
+            yield TextLine("\n".join(summary_lines(summary, not self.relief)), id="figures")
             with Container(id="history-result"):
                 yield TextLine(id="streak-result")
             yield Button("Quit" if self.leaving else "Back to home", variant="primary", id="close")

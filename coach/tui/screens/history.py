@@ -25,7 +25,6 @@ from coach.tui.history_view import (
     HistoryAccess,
     Read,
     detail_lines,
-    fit_first_column,
     read,
     read_page,
     session_cells,
@@ -95,10 +94,14 @@ class HistoryScreen(Screen[None]):
             return
         sessions, self.total = result.value
         table: DataTable[Text] = self.query_one("#sessions", DataTable)
-        for record in sessions:
+        # A long routine name gives way, so how each session went stays in view.
+        rows = [session_cells(record) for record in sessions]
+        if rows:
+            rows = text.fit_column(rows, HISTORY_COLUMNS, table.size.width - 2, column=1)
+        for record, cells in zip(sessions, rows, strict=True):
             key = str(record.id)
             if key not in table.rows:
-                table.add_row(*_cells(session_cells(record), HISTORY_COLUMNS), key=key)
+                table.add_row(*_cells(cells, HISTORY_COLUMNS), key=key)
         self.loaded = table.row_count
         note.text = self._note()
         table.set_class(not self.total, "-empty")
@@ -176,7 +179,7 @@ class SessionDetailScreen(Screen[None]):
         table: DataTable[Text] = self.query_one("#steps", DataTable)
         # The table's width less its scroll bar: the status column must never be cut.
         rows = [step_cells(step) for step in record.steps]
-        fitted = fit_first_column(rows, DETAIL_COLUMNS, table.size.width - 2) if rows else []
+        fitted = text.fit_column(rows, DETAIL_COLUMNS, table.size.width - 2) if rows else []
         for step, cells in zip(record.steps, fitted, strict=True):
             table.add_row(*_cells(cells, DETAIL_COLUMNS), key=str(step.index))
         table.set_class(not record.steps, "-empty")

@@ -17,8 +17,6 @@ from textual.widgets import Button, DataTable, Footer, Header
 
 from coach import text
 from coach.cramps.values import RELIEF_ROUTINE
-from coach.plan import PlannedItem, plan_for_day
-from coach.plan.tracking import first_not_done
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands, ScreenCommands
@@ -39,6 +37,7 @@ from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
+    from coach.plan import PlannedItem
     from coach.tui.cramp_view import DailyTip
 
 
@@ -162,7 +161,8 @@ class HomeScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.load_shelf()
+        # After the first frame: the worker's reading would otherwise slow the drawing of it.
+        self.call_after_refresh(self.load_shelf)
 
     def on_screen_resume(self) -> None:
         # Routines may have been edited while a session played.
@@ -175,6 +175,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="shelf")
     def load_shelf(self) -> None:
+        from coach.plan import plan_for_day
         from coach.tui.cramp_view import read_tip  # the diary's modules load here, not first
 
         plan = plan_for_day(self.history.plan(self.daily_routine), self.history.today())
@@ -241,6 +242,8 @@ class HomeScreen(Screen[None]):
         names = {rid: e.routine.name for rid, e in shelf.planned.items() if e.routine}
         self.query_one("#today-plan", TextLine).text = plan_line(items, names)
         if items:
+            from coach.plan.tracking import first_not_done
+
             target = first_not_done(items) or items[0]
             self._show_today(pick(shelf, target.entry.routine))
 
@@ -263,10 +266,8 @@ class HomeScreen(Screen[None]):
         if entry is not None and entry.routine is not None:
             detail = entry.routine.description or entry.routine.name
         elif entry is not None:
-            detail = (
-                f"{entry.source.capitalize()} routine {entry.id!r} cannot be loaded:"
-                f" Enter opens it in the editor (or `coach edit {entry.id}`)."
-            )
+            # One line at 80 columns, so the list keeps its rows.
+            detail = f"{entry.id} has mistakes: Enter opens the editor (or `coach edit {entry.id}`)"
         self.query_one("#routine-detail", TextLine).text = detail
 
     @on(DataTable.RowSelected, "#routines")

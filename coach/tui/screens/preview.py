@@ -7,8 +7,10 @@ last plan that worked, and it cannot be started until they are fixed (`e` opens 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,6 +35,12 @@ from coach.tui.widgets.drawing import ExerciseDrawing
 from coach.tui.widgets.plan import PlanRow, PlanTable
 from coach.tui.widgets.text_line import TextLine
 
+if TYPE_CHECKING:
+    from coach.report.documents import Format
+
+#: Lines the routine's description may take above the plan; every bundled one fits at 80 columns.
+DESCRIPTION_LINES = 4
+
 
 def about_row(row: PlanRow) -> tuple[str, str, str]:
     """Title, instructions and caution shown under the table for the highlighted row."""
@@ -41,12 +49,14 @@ def about_row(row: PlanRow) -> tuple[str, str, str]:
     return f"{row.name}: {row.amount}", steps, caution
 
 
-def problem_lines(entry: RoutineEntry | None) -> str:
-    """What the preview says when its file stopped being a routine it can play."""
+def problem_lines(entry: RoutineEntry | None, worked: bool = True) -> str:
+    """What the preview says when its file is not a routine it can play: one that `worked`
+    here before has mistakes "now"; a new copy of a broken routine just has them."""
     if entry is None:
         return "⚠ This routine's file is gone. The plan below is the last one read."
+    now = " now" if worked else ""
     lines = [
-        f"⚠ {entry.path.name} has mistakes now (e edits it); the plan is the last that worked:"
+        f"⚠ {entry.path.name} has mistakes{now} (e edits it); the plan is the last that worked:"
     ]
     lines += [f"  line {p.line}:{p.col}: {p.message}" for p in entry.problems[:3]]
     if len(entry.problems) > 3:
@@ -61,6 +71,7 @@ class PreviewScreen(Screen[None]):
         Binding("enter", "start", "Start", priority=True),
         Binding("e", "edit", "Edit"),
         Binding("d", "duplicate", "Duplicate"),
+        Binding("p", "print", "Print"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -75,6 +86,8 @@ class PreviewScreen(Screen[None]):
         self.broken = False
         self._resumed = False
         self._told_history = False
+        #: Files this preview has read as a working routine: only those have mistakes "now".
+        self._worked: set[Path] = {entry.path}
 
     def compose(self) -> ComposeResult:
         yield TextLine(id="routine-name")
@@ -100,6 +113,19 @@ class PreviewScreen(Screen[None]):
         self.query_one(PlanTable).focus()
         if progression.has_progress(self.routine):
             self.reload(find=False)
+
+    def on_resize(self) -> None:
+        self._show_description()
+
+    def _show_description(self) -> None:
+        """The description in at most `DESCRIPTION_LINES` lines, a longer one ending in `…`
+        rather than cut off where nobody can tell."""
+        width = max(20, self.size.width - 2)  # the screen's padding
+        lines = textwrap.wrap(self.routine.description, width)
+        if len(lines) > DESCRIPTION_LINES:
+            lines = lines[:DESCRIPTION_LINES]
+            lines[-1] = lines[-1][: width - 1] + "…"
+        self.query_one("#routine-description", TextLine).text = "\n".join(lines)
 
     def on_screen_resume(self) -> None:
         # Back from the editor (or anything else that may have changed the file): read it
@@ -149,8 +175,10 @@ class PreviewScreen(Screen[None]):
         self.set_class(self.broken, "-broken")
         self.query_one("#start", Button).disabled = self.broken
         self.query_one("#routine-problems", TextLine).text = (
-            problem_lines(entry) if self.broken else ""
+            problem_lines(entry, entry is None or entry.path in self._worked) if self.broken else ""
         )
+        if entry is not None and routine is not None:
+            self._worked.add(entry.path)
         if entry is not None:
             self.entry = entry
         if routine is not None:
@@ -167,7 +195,7 @@ class PreviewScreen(Screen[None]):
         self.query_one(
             "#routine-length", TextLine
         ).text = f"{total}{plus} · {text.plural(count, 'exercise')}"
-        self.query_one("#routine-description", TextLine).text = routine.description
+        self._show_description()
         growing = progression.explanations(routine)
         self.query_one("#routine-progression", TextLine).text = "\n".join(
             f"Today: {why}" for why in growing
@@ -218,6 +246,25 @@ class PreviewScreen(Screen[None]):
         self.notify(f"Made {made.id}, your own copy: {made.path}", title="Duplicated")
         self.entry = made
         self.reload()
+
+    def action_print(self) -> None:
+        """Save today's routine as a one-page handout, in a format the person picks."""
+        from coach.tui.screens.format import FormatScreen  # the report's modules, only now
+
+        question = f"Save {self.routine.name} as a one-page handout in"
+        self.app.push_screen(FormatScreen(question), self._print_format)
+
+    def _print_format(self, fmt: Format | None) -> None:
+        if fmt is not None:
+            self.write_handout(self.routine, fmt)
+
+    @work(thread=True, exclusive=True, group="handout")
+    def write_handout(self, routine: Routine, fmt: Format) -> None:
+        from coach.report.handout import handout
+        from coach.tui.documents import save_document, tell
+
+        line, ok = save_document(lambda: handout(routine), fmt, f"coach-{self.entry.id}", "handout")
+        self.app.call_from_thread(tell, self, line, ok)
 
     @on(Button.Pressed, "#back")
     def _back(self) -> None:

@@ -18,7 +18,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from coach.cramps.trends import CrampTrends
+from coach.report.documents import Format, make_report
+from coach.report.figures import Report, default_period
+from coach.routine.catalog import Catalog
+from coach.settings import Settings, load_settings
 from coach.tui.cramp_view import read_trends
+from coach.tui.documents import save_document, tell
 from coach.tui.history_view import (
     BAR_WEEKS,
     EMPTY_HISTORY,
@@ -32,6 +37,7 @@ from coach.tui.history_view import (
     read_stats,
 )
 from coach.tui.messages import CrampLogChosen, CrampLogged
+from coach.tui.screens.format import FormatScreen
 from coach.tui.widgets.bar_chart import AdherenceBars, WeekBars
 from coach.tui.widgets.cramp_trends import CrampTrendsView
 from coach.tui.widgets.heatmap import Heatmap
@@ -46,11 +52,19 @@ class StatsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("c", "log_cramp", "Log cramp"),
+        Binding("r", "report", "Report"),
     ]
 
-    def __init__(self, history: HistoryAccess) -> None:
+    def __init__(
+        self,
+        history: HistoryAccess,
+        catalog: Catalog | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
         self.history = history
+        self.catalog = catalog
+        self.settings = settings
         self.view: StatsView | None = None
 
     def compose(self) -> ComposeResult:
@@ -138,3 +152,32 @@ class StatsScreen(Screen[None]):
 
     def action_log_cramp(self) -> None:
         self.post_message(CrampLogChosen())
+
+    # -- the report ------------------------------------------------------------------------
+
+    def action_report(self) -> None:
+        question = "Save the report of the last 4 weeks and this one as"
+        self.app.push_screen(FormatScreen(question), self._report_format)
+
+    def _report_format(self, fmt: Format | None) -> None:
+        if fmt is not None:
+            self.write_report(fmt)
+
+    @work(thread=True, exclusive=True, group="report")
+    def write_report(self, fmt: Format) -> None:
+        """Gather, draw and save the report off the UI loop (a PDF takes a moment)."""
+        access = self.history
+        now = access.now()
+
+        def make() -> Report:
+            with access.open() as store:
+                return make_report(
+                    store,
+                    default_period(now.date()),
+                    now,
+                    self.settings or load_settings(),
+                    self.catalog or Catalog.default(),
+                )
+
+        line, ok = save_document(make, fmt, f"coach-report-{now:%Y-%m-%d}", "report")
+        self.app.call_from_thread(tell, self, line, ok)

@@ -15,12 +15,13 @@ from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
+from coach import text
 from coach.plan import WeekAdherence
 from coach.plan.progress import adherence_text
-from coach.tui.history_view import bar, minutes, week_label
+from coach.tui.history_view import bar, week_label
 
 _LABEL = 7  # "28 Sep "
-_VALUE = 9  # " 120 min"
+_VALUE = 11  # " 1 h 25 min"
 #: Past this, longer bars show no more than shorter ones do and only push the figures away.
 MAX_BAR = 48
 
@@ -75,7 +76,7 @@ class WeekBars(Widget):
 
     def figure(self, index: int, value: float) -> str:
         """The words after week `index`'s bar."""
-        return minutes(value) if value else "—"
+        return text.total(value * 60) if value else "—"
 
 
 class AdherenceBars(WeekBars):

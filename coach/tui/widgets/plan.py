@@ -37,9 +37,10 @@ def _sides(work: list[Segment]) -> str:
 def short_amount(work: Segment) -> str:
     """`30 s`, `10 reps (3-1-3)`, `10 reps, own pace`, with `2 × ` in front for sets."""
     if work.reps is not None and work.tempo:
-        each = f"{work.reps} reps ({'-'.join(f'{p.seconds:g}' for p in work.tempo)})"
+        each = f"{text.reps(work.reps)} ({'-'.join(f'{p.seconds:g}' for p in work.tempo)})"
     elif work.reps is not None:
-        each = f"{work.reps} reps, own pace"
+        # One "rep" is a single thing done at the person's pace, as `amount_text` says it.
+        each = "own pace" if work.reps == 1 else f"{text.reps(work.reps)}, own pace"
     else:
         each = text.length(work.duration_s or 0)
     return f"{work.sets} × {each}" if work.sets and work.sets > 1 else each
@@ -78,9 +79,12 @@ def plan_rows(timeline: Timeline) -> list[PlanRow]:
 class PlanTable(DataTable[str]):
     """The plan, a row per step; the highlighted row's instructions are shown beside it."""
 
-    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+    def __init__(self, timeline: Timeline, *, id: str | None = None, brief: bool = False) -> None:
+        """`brief`: number, exercise and amount only, for a narrow place such as the editor's
+        side. Either way a long exercise name is cut (with …) to the table's width."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.timeline = timeline
+        self.brief = brief
         self.rows_of_plan = plan_rows(timeline)
 
     def on_mount(self) -> None:
@@ -100,13 +104,24 @@ class PlanTable(DataTable[str]):
 
     def _fill(self) -> None:
         with_rounds = any(row.round for row in self.rows_of_plan)
-        columns = ["#", "Exercise", "Amount", "Sides", "Time"]
+        columns = (
+            ["#", "Exercise", "Amount"]
+            if self.brief
+            else ["#", "Exercise", "Amount", "Sides", "Time"]
+        )
         if with_rounds:
             columns.insert(2, "Round")
-        self.add_columns(*columns)
+        rows: list[tuple[str, ...]] = []
         for number, row in enumerate(self.rows_of_plan, start=1):
-            cells = [str(number), row.name, row.amount, row.sides]
-            cells.append(text.clock(row.seconds) if row.seconds else "self-paced")
+            cells = [str(number), row.name, row.amount]
+            if not self.brief:
+                cells.append(row.sides)
+                cells.append(text.clock(row.seconds) if row.seconds else "self-paced")
             if with_rounds:
                 cells.insert(2, row.round)
-            self.add_row(*cells, key=str(number))
+            rows.append(tuple(cells))
+        if rows and self.size.width:
+            rows = text.fit_column(rows, tuple(columns), self.size.width - 2, column=1)
+        self.add_columns(*columns)
+        for number, shown in enumerate(rows, start=1):
+            self.add_row(*shown, key=str(number))

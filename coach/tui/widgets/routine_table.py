@@ -9,6 +9,8 @@ from coach import text
 from coach.routine.catalog import RoutineEntry, count_exercises
 from coach.routine.timeline import expand
 
+COLUMNS = ("Routine", "Length", "Exercises", "Source")
+
 
 def entry_cells(entry: RoutineEntry) -> tuple[str, str, str, str]:
     """Name, length, exercises and source; a broken file says so where its length would be."""
@@ -31,15 +33,19 @@ class RoutineTable(DataTable[str]):
         self.entries: dict[str, RoutineEntry] = {}
 
     def on_mount(self) -> None:
-        self.add_columns("Routine", "Length", "Exercises", "Source")
+        self.add_columns(*COLUMNS)
 
     def show(self, entries: list[RoutineEntry]) -> None:
         """Fill the table, keeping the cursor on the routine it was on when refilled."""
         before = self.entry_at(self.cursor_row)
         self.clear()
         self.entries = {entry.id: entry for entry in entries}
-        for entry in entries:
-            self.add_row(*entry_cells(entry), key=entry.id)
+        rows: list[tuple[str, ...]] = [entry_cells(entry) for entry in entries]
+        if rows and self.size.width:
+            # A long name gives way (with …), so length and source stay in view.
+            rows = text.fit_column(rows, COLUMNS, self.size.width - 2)
+        for entry, cells in zip(entries, rows, strict=True):
+            self.add_row(*cells, key=entry.id)
         if before is not None and before.id in self.entries:
             self.move_cursor(row=self.get_row_index(before.id))
 

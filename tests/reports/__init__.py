@@ -1,0 +1,1 @@
+"""Tests of `coach report` and `coach print`."""

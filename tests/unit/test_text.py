@@ -1,0 +1,66 @@
+"""Words and numbers said one way (issue #11): lengths, totals, clocks and plurals."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach import text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [
+        (0.5, "0.5 s"),
+        (7.0, "7 s"),
+        (9.2, "9 s"),  # bug #11: a measured time read "9.2 s" beside "12 s"
+        (7.5, "8 s"),
+        (45.0, "45 s"),
+        (102.4, "1 min 42 s"),
+        (600.0, "10 min"),
+        (3900.0, "1 h 5 min"),
+        (0.0, "0 s"),
+    ],
+)
+def test_a_length_is_in_whole_seconds_and_words(seconds: float, shown: str) -> None:
+    assert text.length(seconds) == shown
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [
+        (0.0, "0 min"),
+        (42.0, "42 s"),
+        (114.0, "2 min"),  # bug #11: "1.9 min"
+        (420.0, "7 min"),  # bug #11: "7.0 min"
+        (3599.0, "1 h"),
+        (2345227.0, "651 h 27 min"),
+    ],
+)
+def test_a_total_is_to_the_minute(seconds: float, shown: str) -> None:
+    assert text.total(seconds) == shown
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"), [(0, "0 exercises"), (1, "1 exercise"), (2, "2 exercises")]
+)
+def test_plural(count: int, shown: str) -> None:
+    assert text.plural(count, "exercise") == shown
+
+
+def test_a_clock_for_dense_tables() -> None:
+    assert text.clock(102.9, round_up=False) == "1:42"
+    assert text.clock(3900.0) == "1:05:00"
+
+
+def test_a_plans_amount_of_one_rep_is_singular() -> None:
+    """Bug #11: the plan table said "1 reps, own pace"."""
+    from coach.routine.model import TempoPhase
+    from coach.routine.timeline import Segment
+    from coach.tui.widgets.plan import short_amount
+
+    one = Segment(index=0, kind="work", name="Curl", start_s=0.0, duration_s=None, reps=1)
+    assert short_amount(one) == "own pace"
+    tempo = (TempoPhase("up", 2.0), TempoPhase("down", 2.0))
+    assert short_amount(Segment(0, "work", "Raise", 0.0, 4.0, reps=1, tempo=tempo)) == (
+        "1 rep (2-2)"
+    )
