@@ -22,7 +22,7 @@ from terminal import Terminal
 
 from coach.history.store import HistoryStore
 
-RUNS = 15
+RUNS = 9
 BARE_APP = """\
 from textual.app import App
 from textual.widgets import Footer, Static

@@ -23,6 +23,8 @@ from coach.session.engine import Cue
 
 #: A cue still waiting for the player after this many seconds is dropped.
 PENDING_STALE_S = 1.0
+#: The longest `build` waits for the device to answer its probe.
+DEVICE_READY_S = 0.5
 
 
 class SessionSound:
@@ -74,6 +76,11 @@ class SessionSound:
     def build(self) -> None:
         """Open the device and load the sounds; blocking, so run it in a thread."""
         backend = self._backend()
+        # The device is open and its probe played before the first cue is asked for, so that
+        # cue sounds on its beat: the session's clock waits for this build.
+        drain = getattr(backend, "drain", None)
+        if callable(drain):
+            drain(DEVICE_READY_S)
         sounds = SoundSet(self._routine.sounds)
         sounds.preload(self._choices.volume)
         # By now the device has usually answered its probe: speech for no speaker is waste.

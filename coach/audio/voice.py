@@ -26,6 +26,8 @@ from coach.audio.worker import SerialWorker
 HINT = "install espeak-ng for spoken cues"
 WORDS_PER_MINUTE = 150
 RENDER_TIMEOUT_S = 20.0
+#: Spoken clips kept in memory (about 40 KB each); older ones are read from the cache again.
+KEPT_CLIPS = 16
 
 
 def normalise(phrase: str) -> str:
@@ -78,10 +80,12 @@ class Voice:
             return self._run_espeak(self._executable, text, path)
 
     def clip(self, phrase: str, volume: float = 1.0) -> Clip | None:
-        """The phrase as a clip at `volume`; loaded from its file once, then kept in memory."""
+        """The phrase as a clip at `volume`, from its file; the last `KEPT_CLIPS` stay in
+        memory (counts and side names repeat; a long session's other lines need not stay)."""
         text = normalise(phrase)
         key = (text, volume_step(volume))
         if key in self._clips:
+            self._clips[key] = self._clips.pop(key)  # the most recently used go last
             return self._clips[key]
         for _attempt in range(2):
             path = self.render(text)
@@ -94,6 +98,8 @@ class Voice:
                 path.unlink(missing_ok=True)
                 continue
             self._clips[key] = clip
+            while len(self._clips) > KEPT_CLIPS:
+                del self._clips[next(iter(self._clips))]
             return clip
         self.problem = "espeak-ng wrote a WAV file coach cannot read; spoken cues are off"
         return None

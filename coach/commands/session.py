@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -10,6 +9,8 @@ from typing import TYPE_CHECKING
 from coach.commands.common import say
 
 if TYPE_CHECKING:
+    import argparse
+
     from coach.audio.backend import AudioBackend
     from coach.routine.model import Routine
     from coach.routine.timeline import Timeline

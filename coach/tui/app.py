@@ -42,7 +42,6 @@ from coach.tui.messages import (
     StatsChosen,
     SummaryClosed,
 )
-from coach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from coach.audio.backend import AudioBackend
@@ -99,6 +98,10 @@ class CoachApp(App[int]):
         if self.start_routine is not None:
             self.push_screen(self._session(self.start_routine, self.resume))
         else:
+            # Once home is drawn, the sound device opens in the background for the first session.
+            self.call_after_refresh(self.kit.backend.warm)
+            from coach.tui.screens.home import HomeScreen
+
             home = HomeScreen(self.catalog, self.settings.daily_routine, self.history)
             self.push_screen(home)
         theme = self.settings.theme
@@ -183,14 +186,14 @@ class CoachApp(App[int]):
 
     @on(HistoryChosen)
     def _history(self) -> None:
-        if isinstance(self.screen, HomeScreen):
+        if _is_home(self.screen):
             from coach.tui.screens.history import HistoryScreen
 
             self.push_screen(HistoryScreen(self.history))
 
     @on(StatsChosen)
     def _stats(self) -> None:
-        if isinstance(self.screen, HomeScreen):
+        if _is_home(self.screen):
             from coach.tui.screens.stats import StatsScreen
 
             self.push_screen(StatsScreen(self.history, self.catalog, self.settings))
@@ -220,7 +223,11 @@ class CoachApp(App[int]):
 
     @on(events.Mount)
     def _watch_routine_files(self) -> None:
-        """Routine files changed on disk reach the screens within about a second."""
+        """Routine files changed on disk reach the screens within about a second (watched
+        from the first frame on, not before it)."""
+        self.call_after_refresh(self._start_watching)
+
+    def _start_watching(self) -> None:
         from coach.tui.watch import RoutineWatcher
 
         self.routine_watcher = RoutineWatcher(self, self.catalog)
@@ -315,7 +322,7 @@ class CoachApp(App[int]):
             summary = self.last_summary
             self.exit(return_code=0 if summary is not None and summary.completed else 1)
             return
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 2 and not _is_home(self.screen):
             await self.pop_screen()
 
 
@@ -387,3 +394,9 @@ def _is_session(screen: object) -> TypeGuard[SessionScreen]:
 def _is_preview(screen: object) -> bool:
     module = sys.modules.get("coach.tui.screens.preview")
     return module is not None and isinstance(screen, module.PreviewScreen)
+
+
+def _is_home(screen: object) -> bool:
+    """Whether `screen` is home; `coach run` never loads home's module at all."""
+    module = sys.modules.get("coach.tui.screens.home")
+    return module is not None and isinstance(screen, module.HomeScreen)

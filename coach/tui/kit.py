@@ -31,6 +31,11 @@ class BackendSlot:
         self._backend = backend
         self._lock = threading.Lock()
 
+    def warm(self) -> None:
+        """Make the backend now, on a background thread: opening the sound device takes tens
+        of milliseconds, which a session would otherwise wait for before its clock starts."""
+        threading.Thread(target=self, name="coach-audio-warm", daemon=True).start()
+
     def __call__(self) -> AudioBackend:
         with self._lock:
             if self._backend is None:
@@ -43,7 +48,7 @@ class BackendSlot:
 @dataclass(frozen=True)
 class SessionKit:
     clock: Clock
-    backend: Callable[[], AudioBackend]
+    backend: BackendSlot
     choices: SoundChoices
     listeners: ListenerFactory | None = None
     drawings: bool = True  # `drawings: off` in the settings hides them

@@ -256,3 +256,28 @@ def test_the_voice_hint_is_a_notice_once(tmp_path: Path) -> None:
     rig = Rig(tmp_path, voice=StubVoice(problem=HINT))
     assert rig.player.take_notices() == [HINT]
     assert rig.player.take_notices() == []
+
+
+def test_the_sound_is_built_only_once_the_device_has_answered() -> None:
+    """Issue #10: the first cue of a session sounded about 100 ms late, because it waited
+    behind the opening of the device. The session's clock waits for `build`, so `build` waits
+    for the device's probe to have played."""
+    from builders import exercise, routine
+
+    from coach.audio.choices import SoundChoices
+    from coach.audio.session_sound import DEVICE_READY_S, SessionSound
+    from coach.routine.timeline import expand
+
+    class Opening(RecordingBackend):
+        waited: list[float | None] = []
+
+        def drain(self, timeout: float | None = None) -> bool:
+            self.waited.append(timeout)
+            return True
+
+    backend = Opening()
+    steps = routine(exercise(duration=5))
+    sound = SessionSound(lambda: backend, steps, expand(steps), SoundChoices(voice=False))
+    assert not sound.ready
+    sound.build()
+    assert backend.waited == [DEVICE_READY_S] and sound.ready

@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 
 #: A cue heard this long after it was due is left silent: a burst of late beeps helps nobody.
 LATE_CUE_S = 1.0
+#: The longest a session waits for its sound (device opened, sounds loaded) before starting.
+SOUND_WAIT_S = 1.0
 FLASH_S = 0.3
 ROOMY_HEIGHT = 32
 KINDS = ("prepare", "work", "rest", "switch")
@@ -136,7 +138,13 @@ class SessionScreen(Screen[None]):
         self._lines = {line.id or "": line for line in self.query(TextLine)}
         self.listeners = SessionListeners(self.kit.listeners, self.routine, self.timeline)
         self.run_worker(self.sound.build, name="sound", thread=True, exit_on_error=False)
-        self._handle(self.engine.start(self.start_index))
+        # The clock starts once the first cue can sound on its beat: when the sound is ready,
+        # or known to be unavailable, or after SOUND_WAIT_S at the most.
+        self.set_timer(SOUND_WAIT_S, self._start)
+
+    def _start(self) -> None:
+        if not self.engine.started and not self._ended:
+            self._handle(self.engine.start(self.start_index))
 
     def on_resize(self, event: events.Resize) -> None:
         # Tall terminals gather the exercise in the middle instead of leaving a gap below it.
@@ -304,6 +312,8 @@ class SessionScreen(Screen[None]):
     def _sound_ready(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "sound" or self._ended:
             return
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self._start()
         if event.state == WorkerState.SUCCESS:
             for heard in self.sound.flush():
                 if not heard:

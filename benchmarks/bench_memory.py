@@ -1,0 +1,110 @@
+"""Peak memory of a session: the real `coach run` playing a routine to its end in a
+pseudo-terminal, next to a bare Textual app and `termdown` run the same way in the same run.
+
+Peak memory is the kernel's high-water mark of the process's resident set (VmHWM in
+/proc/PID/status), read just before the process is stopped. coach plays with its sound on,
+through ALSA's `file` plugin into the `null` device (no sound card is needed), and with spoken
+cues when espeak-ng is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from terminal import Terminal
+
+ROUTINE = """\
+name: Memory bench
+prepare: 2s
+steps:
+  - {name: Hold, duration: 6s, sides: both, switch: 2s}
+  - {name: Raise, reps: 3, tempo: {up: 1s, hold: 1s, down: 1s}}
+"""
+SECONDS = 24.0
+ASOUNDRC = """\
+pcm.!default {
+  type file
+  slave.pcm "null"
+  file "/dev/null"
+  format "raw"
+}
+"""
+BARE_APP = """\
+from textual.app import App
+from textual.widgets import Footer, Static
+
+
+class Bare(App[None]):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self):
+        yield Static("A bare Textual app")
+        yield Footer()
+
+
+Bare().run()
+"""
+
+
+def peak_mb(argv: list[str], env: dict[str, str], seconds: float) -> float:
+    """The process's peak resident memory after `seconds` (or at its end), in MB."""
+    terminal = Terminal(argv, env, columns=100, rows=30)
+    peak = 0
+    try:
+        deadline = terminal.started + seconds
+        while time.perf_counter() < deadline:
+            if not terminal.read(0.2):
+                break
+            try:
+                status = Path(f"/proc/{terminal.pid}/status").read_text()
+            except OSError:
+                break
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+    finally:
+        terminal.close()
+    return peak / 1024
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        home = folder / "home"
+        home.mkdir()
+        (home / ".asoundrc").write_text(ASOUNDRC)
+        routine = folder / "memory.yaml"
+        routine.write_text(ROUTINE)
+        bare = folder / "bare_app.py"
+        bare.write_text(BARE_APP)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ALSA_")}
+        env.pop("COACH_AUDIO", None)
+        env.update(
+            HOME=str(home),
+            COACH_CONFIG_DIR=str(folder / "config"),
+            COACH_DATA_DIR=str(folder / "data"),
+            COACH_CACHE_DIR=str(folder / "cache"),
+        )
+        rows = [
+            ("bare Textual app (reference)", peak_mb([sys.executable, str(bare)], env, 5.0)),
+            (
+                "`coach run`, a whole session with sound",
+                peak_mb([sys.executable, "-m", "coach", "run", str(routine)], env, SECONDS),
+            ),
+        ]
+        termdown = shutil.which("termdown") or str(Path(sys.executable).with_name("termdown"))
+        if Path(termdown).exists():
+            rows.append(("`termdown 10` (reference)", peak_mb([termdown, "10"], env, 12.0)))
+    print("| process, 100x30 pseudo-terminal | peak memory (VmHWM) |")
+    print("|---|---:|")
+    for name, mb in rows:
+        print(f"| {name} | {mb:.1f} MB |")
+
+
+if __name__ == "__main__":
+    main()
