@@ -15,6 +15,7 @@ from coach.drawing.motion import frame_count, mirrored
 from coach.session.clock import FakeClock
 from coach.settings import Settings
 from coach.tui.screens.session import SessionScreen
+from coach.tui.widgets.big_text import BigText
 from coach.tui.widgets.drawing import ExerciseDrawing
 
 TOE_RAISE = bundled_drawings()["toe-raise"]
@@ -96,3 +97,18 @@ async def test_no_drawing_when_turned_off_or_too_small(
         screen = session_of(app)
         assert not shown(screen).display
         assert screen._frame_timer is None
+
+
+async def test_the_phase_word_takes_its_rows_once_it_has_a_word(
+    root: Path, clock: FakeClock
+) -> None:
+    """Bug: the phase word, empty while getting ready, kept a height of 0 rows once it said
+    UP, because its text changed without a new layout."""
+    app = make_test_app(root, clock=clock, start="tempo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await advance(pilot, clock, 2.5)
+        await pilot.pause()
+        phase = session_of(app).query_one("#phase", BigText)
+        assert phase.text == "UP"
+        assert phase.region.height == 3

@@ -99,7 +99,8 @@ class BigText(Widget):
     def watch_text(self, old: str, text: str) -> None:
         # "0:59" after "1:00" takes the same room: repaint this widget, not the screen's layout.
         sized = self.styles.width is not None and not self.styles.width.is_auto
-        self.refresh(layout=not sized and big_width(old, self.scale) != big_width(text, self.scale))
+        wider = not sized and big_width(old, self.scale) != big_width(text, self.scale)
+        self.refresh(layout=wider or bool(old) != bool(text))  # empty text takes no rows
 
     def render(self) -> Content:
         if not self.text:
