@@ -13,6 +13,7 @@ from coach.settings import Settings
 from coach.tui.screens.session import SessionScreen
 from coach.tui.widgets.big_text import BigText
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.text_line import TextLine
 
 
 def wake_in(screen: SessionScreen) -> float | None:
@@ -102,11 +103,11 @@ async def test_the_clock_repaints_only_when_its_number_changes(
     assert shown == [2, 1]
 
 
-async def test_the_session_bar_shows_the_time_left(root: Path, clock: FakeClock) -> None:
+async def test_the_stage_row_shows_the_sessions_time_left(root: Path, clock: FakeClock) -> None:
     app = make_test_app(root, clock=clock, start="stretch")
     async with app.run_test() as pilot:
         await settle(pilot)
         screen = session_of(app)
-        assert "0:21 left" in screen.query_one("#session-bar").render().plain
+        assert screen.query_one("#session-left", TextLine).text == "0:21 left"
         await advance(pilot, clock, 5.5)
-        assert "0:16 left" in screen.query_one("#session-bar").render().plain
+        assert screen.query_one("#session-left", TextLine).text == "0:16 left"

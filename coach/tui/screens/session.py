@@ -112,6 +112,7 @@ class SessionScreen(Screen[None]):
                     yield TextLine(id="rep-inline")
                     yield TextLine(id="counts")
                     yield TextLine(id="sound-state")
+                    yield TextLine(id="session-left")
                 yield TextLine(id="title")
                 yield TextLine(id="amount")
             with HorizontalGroup(id="clock-row"):
@@ -366,6 +367,9 @@ class SessionScreen(Screen[None]):
             "instructions": "\n".join(view.instructions),
             "caution": f"Caution: {view.caution}" if view.caution else "",
             "upcoming": view.upcoming,
+            # Up beside the stage, not on the bar at the bottom: what changes every second
+            # then sits in one band, and a second's repaint leaves the rest of the screen be.
+            "session-left": view.session_left,
         }
         for name, value in lines.items():
             self._lines[name].text = value
@@ -377,7 +381,6 @@ class SessionScreen(Screen[None]):
         segment_bar.total, segment_bar.done = view.segment_total, view.segment_done
         session_bar = self.query_one("#session-bar", SecondsBar)
         session_bar.total, session_bar.done = view.session_total, view.session_done
-        session_bar.label = view.session_left
 
     def _show_clock(self, seconds: int) -> None:
         """Only the clock on show is told: the hidden one catches up when the layout changes."""
