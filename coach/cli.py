@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from coach import __version__
     from coach.commands import (
+        checkin,
         cramps,
         doctor,
         edit,
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     routines.register(sub)
     session.register(sub)
     history.register(sub)
+    checkin.register(sub)
     edit.register(sub)
     cramps.register(sub)
     doctor.register(sub)

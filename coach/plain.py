@@ -17,6 +17,7 @@ from typing import Protocol, TextIO
 
 from coach import text
 from coach.cramps.values import RELIEF_ROUTINE
+from coach.history.checkins import FEELINGS, Answers, CheckInError, Feeling, read_note, read_pain
 from coach.history.outcome import WorkTally, verdict
 from coach.routine.timeline import Segment, amount_text, where_text
 from coach.session.engine import (
@@ -208,3 +209,60 @@ class PlainRunner:
 
 def stdin_source() -> InputSource:
     return StdinSource(sys.stdin if sys.stdin is not None else open(os.devnull))
+
+
+# -- the check-in after a session ----------------------------------------------------------
+
+#: Reads one answer after showing a prompt: the line without its newline, or None at the end
+#: of input (Ctrl-D) or on Ctrl-C: the person wants no more questions.
+Ask = Callable[[str], str | None]
+
+
+def ask_checkin(ask: Ask, out: TextIO) -> Answers | None:
+    """The three check-in questions, each skipped with Enter; None when nothing was answered.
+
+    A wrong answer is asked once more; a second wrong one counts as not given.
+    """
+    out.write("How did it go? Press Enter to skip any question.\n")
+    feeling: Feeling | None = None
+    pain: int | None = None
+    for _ in range(2):
+        answer = ask("How did it feel? 1 easy, 2 about right, 3 hard: ")
+        if answer is None:
+            return None
+        answer = answer.strip().lower()
+        if not answer:
+            break
+        feeling = {str(n): f for n, f in enumerate(FEELINGS, start=1)}.get(answer)
+        if feeling is not None:
+            break
+        out.write("Please type 1, 2 or 3, or just press Enter.\n")
+    for _ in range(2):
+        answer = ask("Pain or tightness now, 0 (none) to 10: ")
+        if answer is None:
+            return None
+        try:
+            pain = read_pain(answer) if answer.strip() else None
+            break
+        except CheckInError:
+            out.write("Please type a whole number from 0 to 10, or just press Enter.\n")
+    answer = ask("Note (optional, one line): ")
+    if answer is None:
+        return None
+    try:
+        note = read_note(answer)
+    except CheckInError as exc:
+        out.write(f"{exc}; the note is left out.\n")
+        note = None
+    if feeling is None and pain is None and note is None:
+        return None
+    return feeling, pain, note
+
+
+def terminal_ask(prompt: str) -> str | None:
+    """`input()` on the terminal; None on Ctrl-D or Ctrl-C."""
+    try:
+        return input(prompt)
+    except (EOFError, KeyboardInterrupt):
+        print()
+        return None

@@ -1,12 +1,15 @@
 """Export and import of the history: JSON (lossless) and CSV (one row per step).
 
-JSON holds the sessions and the cramp diary: `{"format": "coach-history", "version": 2,
-"sessions": [...], "cramps": [...]}`. Version 1 files (no `cramps`) and the plain list of
-sessions `coach history --json` prints are still read, and a coach that only knows version 1
-still reads the sessions of a version 2 file. CSV holds sessions only: one table cannot hold
-both shapes honestly, so cramps travel in JSON.
+JSON holds the sessions (each with its check-in or null) and the cramp diary:
+`{"format": "coach-history", "version": 3, "sessions": [...], "cramps": [...]}`. Version 2 files
+(no check-ins), version 1 files (no `cramps`) and the plain list of sessions `coach history
+--json` prints are still read. CSV holds sessions only: one table cannot hold both shapes
+honestly, so cramps travel in JSON. Its `feeling`, `pain` and `note` columns carry the check-in
+(repeated on each row of the session); CSV keeps no check-in time, so an imported one takes
+the session's end.
 
-An import only ever adds: a session or cramp whose `uid` is already stored is left alone.
+An import only ever adds: a session or cramp whose `uid` is already stored is left alone, except
+that it gains the imported check-in when it has none.
 A file is read and checked whole before anything is stored, so a bad file changes nothing; each
 problem names where it is (PATH:LINE:COL for JSON syntax, PATH:LINE for CSV, the session and
 field otherwise).
@@ -20,11 +23,11 @@ import json
 import math
 import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import Any, TextIO, TypeVar, cast
 
 from coach.cramps.records import CrampRecord
 from coach.cramps.values import (
@@ -39,6 +42,14 @@ from coach.cramps.values import (
     Foot,
     Place,
 )
+from coach.history.checkins import (
+    CheckIn,
+    CheckInError,
+    checkin_from_json,
+    read_feeling,
+    read_note,
+    read_pain,
+)
 from coach.history.records import (
     SESSION_STATUSES,
     SOURCES,
@@ -52,8 +63,10 @@ from coach.history.records import (
     stamp,
 )
 
+T = TypeVar("T")
+
 FORMAT = "coach-history"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: A history of years is a few MB; a file far larger is a mistake, and reading it whole (as the
 #: check-everything-first rule needs) would cost many times its size in memory.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -94,7 +107,9 @@ STEP_COLUMNS = (
     "started_at",
     "ended_at",
 )
-CSV_COLUMNS = SESSION_COLUMNS + STEP_COLUMNS
+#: The session's check-in, last so that readers of the older columns by position still work.
+CHECKIN_COLUMNS = ("feeling", "pain", "note")
+CSV_COLUMNS = SESSION_COLUMNS + STEP_COLUMNS + CHECKIN_COLUMNS
 #: CSV column -> key in the JSON form of a session.
 _SESSION_KEYS = dict(
     zip(
@@ -152,6 +167,7 @@ def session_json(record: SessionRecord) -> dict[str, Any]:
         "active_s": record.active_s,
         "paused_s": record.paused_s,
         "steps": [{"index": s.index, **s.to_json()} for s in record.steps],
+        "checkin": record.checkin.to_json() if record.checkin else None,
     }
 
 
@@ -183,9 +199,11 @@ def export_csv(sessions: Iterable[SessionRecord], out: TextIO) -> None:
     for record in sessions:
         data = session_json(record)
         head = [_cell(data[_SESSION_KEYS[c]]) for c in SESSION_COLUMNS]
+        checkin = data["checkin"] or {}
+        said = [_cell(checkin.get(c)) for c in CHECKIN_COLUMNS]
         for step in data["steps"] or [None]:
             tail = [_cell(step[_STEP_KEYS[c]]) if step else "" for c in STEP_COLUMNS]
-            writer.writerow(head + tail)
+            writer.writerow(head + tail + said)
 
 
 def _cell(value: object) -> str:
@@ -337,11 +355,14 @@ def _from_csv(path: Path, content: str) -> list[SessionRecord]:
             continue
         row = dict(zip(columns, cells, strict=True))
         head = {_SESSION_KEYS[c]: row.get(c) or None for c in SESSION_COLUMNS}
+        head |= {c: row.get(c) or None for c in CHECKIN_COLUMNS}
         key = head["uid"] or f"{head['routine']}|{head['started_at']}"
         first_line, first_head, steps = groups.setdefault(key, (line, head, []))
         if head != first_head:
             column = next(
-                c for c in SESSION_COLUMNS if head[_SESSION_KEYS[c]] != first_head[_SESSION_KEYS[c]]
+                c
+                for c in SESSION_COLUMNS + CHECKIN_COLUMNS
+                if head[_CSV_KEYS[c]] != first_head[_CSV_KEYS[c]]
             )
             problems.append(
                 f"{path}:{line}: column `{column}` differs from line {first_line},"
@@ -367,6 +388,8 @@ def _kind(value: object) -> str:
 
 #: In CSV files a problem names the column, not the JSON key.
 _CSV_SESSION_LABELS = {key: column for column, key in _SESSION_KEYS.items()}
+#: CSV column -> key of the session's fields read from a row.
+_CSV_KEYS = _SESSION_KEYS | {c: c for c in CHECKIN_COLUMNS}
 _CSV_STEP_LABELS = {key: column for column, key in _STEP_KEYS.items()}
 
 
@@ -494,8 +517,37 @@ def _session(f: _Fields, steps: list[tuple[str, Any]]) -> SessionRecord | None:
         active_s=f.number("active_s", default=0.0),
         paused_s=f.number("paused_s", default=0.0),
         steps=_steps(f, steps),
+        checkin=_checkin(f),
     )
     return record if f.ok else None
+
+
+def _checkin(f: _Fields) -> CheckIn | None:
+    """The session's check-in: the `checkin` object in JSON, three columns in CSV."""
+    try:
+        if f.labels is None:
+            return checkin_from_json(f.data.get("checkin"), f"{f.where}: field `checkin`")
+    except CheckInError as exc:
+        f.ok = False
+        f.problems.append(str(exc))
+        return None
+    if all(f.data.get(c) is None for c in CHECKIN_COLUMNS):
+        return None
+    feeling = _answer(f, "feeling", read_feeling)
+    pain = _answer(f, "pain", read_pain)
+    note = _answer(f, "note", read_note)
+    with suppress(ValueError):
+        ended = f.data.get("ended_at") or f.data.get("started_at")
+        return CheckIn(feeling, pain, note, parse_stamp(str(ended)))
+    return None  # no time to give it: the session's own fields say what is wrong
+
+
+def _answer(f: _Fields, key: str, read: Callable[[object], T]) -> T | None:
+    try:
+        return read(f.data.get(key))
+    except CheckInError as exc:
+        f.bad(key, str(exc).removeprefix(f"{key} "))
+        return None
 
 
 def _cramp(f: _Fields) -> CrampRecord | None:

@@ -16,6 +16,7 @@ from coach import text
 from coach.commands.common import positive_int, print_table, say, with_history
 
 if TYPE_CHECKING:
+    from coach.history.checkins import WeekCheckins
     from coach.history.records import SessionRecord
     from coach.history.store import HistoryStore
     from coach.plan import WeekAdherence
@@ -126,7 +127,7 @@ def unknown_routine(routine_id: str) -> str:
 
 def print_sessions(sessions: list[SessionRecord]) -> None:
 
-    rows = [("id", "started", "routine", "status", "time", "steps")]
+    rows = [("id", "started", "routine", "status", "time", "steps", "check-in")]
     for s in sessions:
         done = sum(step.status == "done" for step in s.steps)
         skipped = len(s.steps) - done
@@ -135,7 +136,8 @@ def print_sessions(sessions: list[SessionRecord]) -> None:
             steps += f", {skipped} skipped"
         started = s.started.strftime("%Y-%m-%d %H:%M")
         time = text.clock(s.active_s, round_up=False)
-        rows.append((str(s.id), started, s.routine_id, s.status, time, steps))
+        said = s.checkin.brief() if s.checkin else ""
+        rows.append((str(s.id), started, s.routine_id, s.status, time, steps, said))
     print_table(rows, right={0})
 
 
@@ -151,6 +153,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         import json
 
         from coach.cramps.diary import CrampDiary
+        from coach.history.checkins import pain_alert, weekly_checkins
         from coach.history.records import local_now
         from coach.plan.tracking import adherence, plan_summary
 
@@ -158,11 +161,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
         stats = plan_summary(store, reading.schedule, today, reading.settings.rest_days_per_week)
         weeks = adherence(store, reading.plan, today)
         diary = CrampDiary(store)
+        felt = weekly_checkins(store, today)
         if args.json:
             data = {
                 **stats.to_json(),
                 "adherence": [week.to_json() for week in weeks],
                 "cramps": diary.trends(today).to_json(),
+                "checkins": [week.to_json() for week in felt],
             }
             print(json.dumps(data, indent=2, ensure_ascii=False))
             return 0
@@ -201,6 +206,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             import textwrap
 
             print(f"\n{textwrap.fill(diary.trends(today).comparison.sentence(), width=76)}")
+        print_checkins(felt, pain_alert(store))
         return 0
 
     return with_history(show)
@@ -216,6 +222,25 @@ def print_adherence(weeks: list[WeekAdherence], shown: int = 4) -> None:
     print("\nPlan adherence (planned sessions completed)")
     for week in recent:
         print(f"  week of {week.week.isoformat()}  {adherence_text(week)}")
+
+
+def print_checkins(weeks: list[WeekCheckins], alert: bool) -> None:
+    """How sessions felt, the weeks with check-ins only; the calm word while pain stays high."""
+    import textwrap
+
+    from coach.history.checkins import PAIN_ADVICE
+
+    said = [week for week in weeks if week.sessions]
+    if said:
+        print("\nHow it felt (weeks with check-ins)")
+        rows = [("week of", "sessions", "hard", "pain mean", "max")]
+        for week in said:
+            mean = "-" if week.pain_mean is None else f"{week.pain_mean:.1f}"
+            most = "-" if week.pain_max is None else str(week.pain_max)
+            rows.append((week.week.isoformat(), str(week.sessions), str(week.hard), mean, most))
+        print_table(rows, right={1, 2, 3})
+    if alert:
+        print(f"\n{textwrap.fill(PAIN_ADVICE, width=76)}")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -359,6 +384,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         from coach.cramps.diary import CrampDiary
 
         added = store.add_sessions(sessions)
+        joined = store.checkins_added
         cramps = CrampDiary(store).add_cramps(data.cramps)
         steps = sum(len(s.steps) for s in added)
         known = len(sessions) - len(added)
@@ -367,6 +393,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             f" ({text.plural(steps, 'step')}) from {args.file};"
             f" {known} {'was' if known == 1 else 'were'} already in the history."
         )
+        if joined:
+            print(
+                f"Added {text.plural(joined, 'check-in')} to sessions that were already in the"
+                " history without one."
+            )
         if data.cramps:
             known = len(data.cramps) - len(cramps)
             print(

@@ -10,8 +10,10 @@ from coach.commands.common import say
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import datetime
 
     from coach.audio.backend import AudioBackend
+    from coach.history.checkins import CheckIn
     from coach.routine.model import Routine
     from coach.routine.timeline import Timeline
     from coach.session.engine import Event
@@ -29,6 +31,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--resume",
         action="store_true",
         help="go on with this routine's interrupted session (less than 12 hours old)",
+    )
+    p.add_argument(
+        "--no-checkin",
+        action="store_true",
+        help="do not ask how the session went afterwards",
     )
     p.set_defaults(handler=cmd_run)
 
@@ -51,15 +58,27 @@ def audio_backend() -> AudioBackend:
 
 def cmd_run(args: argparse.Namespace) -> int:
     return play(
-        args.routine, plain=args.plain, mute=args.mute, no_voice=args.no_voice, resume=args.resume
+        args.routine,
+        plain=args.plain,
+        mute=args.mute,
+        no_voice=args.no_voice,
+        resume=args.resume,
+        checkin=not args.no_checkin,
     )
 
 
 def play(
-    ref: str, *, plain: bool, mute: bool = False, no_voice: bool = False, resume: bool = False
+    ref: str,
+    *,
+    plain: bool,
+    mute: bool = False,
+    no_voice: bool = False,
+    resume: bool = False,
+    checkin: bool = True,
 ) -> int:
     """Play a routine (an id or a path) as `coach run` does; the exit code of the session."""
     from coach.commands.routines import load_entry
+    from coach.cramps.diary import RELIEF_ROUTINE
     from coach.cramps.relief import with_warning
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
@@ -81,10 +100,13 @@ def play(
             audio=audio_backend() if sound_off_by_environment() else None,
             record_history=True,
             resume=(resume_id, start_index) if resume_id is not None else None,
+            ask_checkin=checkin,
         )
         app.run()
         return app.return_code or 0
-    return _run_plain(mute, no_voice, routine, timeline, resume_id, start_index)
+    # The relief routine answers a cramp; its end offers the cramp log, not a check-in.
+    checkin = checkin and entry.id != RELIEF_ROUTINE
+    return _run_plain(mute, no_voice, routine, timeline, resume_id, start_index, checkin)
 
 
 def _resumable(routine_id: str, timeline: Timeline) -> tuple[int | None, int]:
@@ -112,6 +134,7 @@ def _run_plain(
     timeline: Timeline,
     resume_id: int | None,
     start_index: int,
+    checkin: bool,
 ) -> int:
     from coach.audio.choices import SoundChoices
     from coach.audio.session_sound import SessionSound
@@ -153,7 +176,54 @@ def _run_plain(
         return 130
     finally:
         sound.finish()
+    session_id = recorder.session_id
+    # Asked only of a person at a terminal: a script's input is never taken for answers.
+    outcome = recorder.tally.outcome()
+    ended = outcome.reached_end or outcome.done_work_s > 0
+    if checkin and session_id is not None and ended and sys.stdin.isatty():
+        _plain_checkin(session_id)
     return 0 if completed else 1
+
+
+def _plain_checkin(session_id: int) -> None:
+    """Ask the check-in questions on the terminal and keep the answers."""
+    from coach.history.checkins import PAIN_ADVICE, CheckIn
+    from coach.plain import ask_checkin, terminal_ask
+
+    answers = ask_checkin(terminal_ask, sys.stdout)
+    if answers is None:
+        return
+    feeling, pain, note = answers
+    saved = save_answers(session_id, CheckIn(feeling, pain, note, _now()))
+    if saved is None:
+        return
+    print("Check-in saved.")
+    if saved:
+        print(PAIN_ADVICE)
+
+
+def _now() -> datetime:
+    from coach.history.records import local_now
+
+    return local_now()
+
+
+def save_answers(session_id: int, checkin: CheckIn) -> bool | None:
+    """Keep a check-in; whether to say the pain advice now, or None when it was not kept."""
+    import sqlite3
+
+    from coach.history.checkins import save_checkin
+    from coach.history.database import HistoryUnavailable
+    from coach.history.store import HistoryStore
+
+    try:
+        with HistoryStore.open() as store:
+            for notice in store.notices:
+                say(notice)
+            return save_checkin(store, session_id, checkin)
+    except (HistoryUnavailable, sqlite3.Error, OSError, KeyError) as exc:
+        say(f"the check-in could not be saved: {exc}")
+        return None
 
 
 def _have_terminal() -> bool:

@@ -20,6 +20,21 @@ PAIN_MAX = 10
 #: Pain reported at least this high in two sessions in a row is worth a calm word.
 PAIN_ALERT = 7
 NOTE_MAX = 500
+#: The bundled routine to suggest when pain does not settle: the gentlest one.
+GENTLER_ROUTINE = "foot-beginner"
+#: Said calmly when pain stays high (wording grounded as docs/exercise-sources.md says).
+PAIN_ADVICE = (
+    "You reported pain of 7 or more after your last two sessions. Pain that does not settle "
+    "is worth showing to a doctor or physiotherapist. Until then, the gentler routine "
+    f"({GENTLER_ROUTINE}) may suit you better, and it is always fine to stop an exercise that "
+    "hurts."
+)
+#: How many of the newest check-ins are enough to find the last two that gave a pain figure.
+_LOOKBACK = 50
+
+
+#: What the person answered: feeling, pain and note, each None when not given.
+Answers = tuple[Feeling | None, int | None, str | None]
 
 
 class CheckInError(ValueError):
@@ -48,14 +63,18 @@ class CheckIn:
             "at": self.at.isoformat(timespec="milliseconds"),
         }
 
-    def describe(self) -> str:
-        """`hard, pain 5/10: calf tight` - the words the History screen and `coach history` use."""
+    def brief(self) -> str:
+        """`hard, pain 5/10` (or `note` when only a note was given): for tables."""
         parts = []
         if self.feeling is not None:
             parts.append(FEELING_WORDS[self.feeling])
         if self.pain is not None:
             parts.append(f"pain {self.pain}/10")
-        said = ", ".join(parts)
+        return ", ".join(parts) or ("note" if self.note else "")
+
+    def describe(self) -> str:
+        """`hard, pain 5/10: calf tight` - the words the History screen and `coach history` use."""
+        said = self.brief() if self.feeling is not None or self.pain is not None else ""
         if self.note:
             said = f"{said}: {self.note}" if said else self.note
         return said or "no answers"
@@ -190,3 +209,23 @@ def pain_persists(checkins: Sequence[CheckIn]) -> bool:
     """
     pains = [c.pain for c in checkins if c.pain is not None]
     return len(pains) >= 2 and min(pains[-2:]) >= PAIN_ALERT
+
+
+class CheckInStore(Protocol):
+    """Where check-ins are kept (the history store)."""
+
+    def set_checkin(self, session_id: int, checkin: CheckIn) -> None: ...
+
+    def recent_checkins(self, limit: int, routine: str | None = None) -> list[CheckIn]: ...
+
+
+def pain_alert(store: CheckInStore) -> bool:
+    """Whether pain has stayed at 7 or more over the last two sessions that gave it."""
+    return pain_persists(store.recent_checkins(_LOOKBACK))
+
+
+def save_checkin(store: CheckInStore, session_id: int, checkin: CheckIn) -> bool:
+    """Keep the check-in; True when it is the one that makes pain persist (say so once)."""
+    before = pain_alert(store)
+    store.set_checkin(session_id, checkin)
+    return not before and pain_alert(store)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
+from coach.history.checkins import CheckIn
+
 Source = Literal["app", "plain", "logged", "imported", "reminder"]
 SessionStatus = Literal["completed", "partial"]
 StepStatus = Literal["done", "skipped"]
@@ -92,6 +94,7 @@ class SessionRecord:
     paused_s: float
     steps: tuple[StepRecord, ...] = ()
     id: int | None = None  # the row id in this database; None before it is stored
+    checkin: CheckIn | None = None  # how the person said it went, if they said
 
     @property
     def started(self) -> datetime:
@@ -114,4 +117,5 @@ class SessionRecord:
             "active_s": self.active_s,
             "paused_s": self.paused_s,
             "steps": [step.to_json() for step in self.steps],
+            "checkin": self.checkin.to_json() if self.checkin else None,
         }

@@ -10,15 +10,16 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from coach import locations
-from coach.history.checkins import CheckIn, DatedCheckIn
+from coach.history.checkin_rows import CheckInRows
+from coach.history.checkins import CheckIn
 from coach.history.database import Damaged, HistoryUnavailable, connect, move_aside
-from coach.history.records import SessionRecord, StepRecord, local_now, parse_stamp, stamp
+from coach.history.records import SessionRecord, StepRecord, local_now, parse_stamp
 
 HISTORY_FILE = locations.HISTORY_FILE
 #: A partial session stopped longer ago than this is history, not something to resume.
@@ -35,7 +36,9 @@ _STEP_COLUMNS = (
     " status, started_at, ended_at"
 )
 # Both lists follow the order of the records' fields, so rows map straight onto them.
-_SESSION_FIELDS = tuple(f.name for f in fields(SessionRecord) if f.name not in ("steps", "id"))
+_SESSION_FIELDS = tuple(
+    f.name for f in fields(SessionRecord) if f.name not in ("steps", "id", "checkin")
+)
 _STEP_FIELDS = tuple(f.name for f in fields(StepRecord))
 
 
@@ -58,14 +61,6 @@ class Progress:
     finished: frozenset[int]  # segment indices with a step row (done or skipped)
 
 
-_CHECKIN_COLUMNS = "c.feeling, c.pain, c.note, c.at"
-
-
-def _checkin(row: Sequence[Any]) -> CheckIn:
-    feeling, pain, note, at = row
-    return CheckIn(feeling, pain, note, parse_stamp(at))
-
-
 def history_path(create: bool = False) -> Path:
     return locations.data_dir(create=create) / HISTORY_FILE
 
@@ -74,9 +69,11 @@ def _step(row: Sequence[Any]) -> StepRecord:
     return StepRecord(*row[1:])
 
 
-def _session(row: Sequence[Any], steps: Iterable[StepRecord]) -> SessionRecord:
+def _session(
+    row: Sequence[Any], steps: Iterable[StepRecord], checkin: CheckIn | None = None
+) -> SessionRecord:
     values: dict[str, Any] = dict(zip(_SESSION_FIELDS, row[1:], strict=True))
-    return SessionRecord(**values, steps=tuple(steps), id=row[0])
+    return SessionRecord(**values, steps=tuple(steps), id=row[0], checkin=checkin)
 
 
 def _step_values(session_id: int, step: StepRecord) -> tuple[Any, ...]:
@@ -89,7 +86,7 @@ _INSERT_STEP = (
 )
 
 
-class HistoryStore:
+class HistoryStore(CheckInRows):
     """Reads and writes of the history. One store per thread of use; open it with `open()`."""
 
     def __init__(self, db: sqlite3.Connection, path: Path | None = None) -> None:
@@ -97,6 +94,8 @@ class HistoryStore:
         self.path = path
         #: Things the person should be told once, e.g. that a damaged file was moved aside.
         self.notices: list[str] = []
+        #: Check-ins the last `add_sessions` gave to sessions that were already stored.
+        self.checkins_added = 0
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -216,9 +215,22 @@ class HistoryStore:
         return session_id
 
     def add_sessions(self, records: Iterable[SessionRecord]) -> list[SessionRecord]:
-        """Store the sessions whose uid is new, all in one transaction; returns those added."""
+        """Store the sessions whose uid is new, all in one transaction; returns those added.
+
+        A check-in comes along, and also reaches a session already stored that has none
+        (`checkins_added` counts those): merging keeps what either side knows.
+        """
+        added = []
+        self.checkins_added = 0
         with self._transaction() as db:
-            return [record for record in records if self._insert(db, record, None)]
+            for record in records:
+                new = self._insert(db, record, None)
+                kept = self._keep_checkin(db, record)
+                if new:
+                    added.append(record)
+                else:
+                    self.checkins_added += kept
+        return added
 
     def record_step(
         self,
@@ -262,59 +274,7 @@ class HistoryStore:
                 (ended_at, active_s, paused_s, completed, reached_end, session_id),
             )
 
-    def set_checkin(self, session_id: int, checkin: CheckIn) -> None:
-        """Keep the check-in of a session, replacing one it had; KeyError for an unknown id."""
-        with self._transaction() as db:
-            if db.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
-                raise KeyError(session_id)
-            db.execute(
-                "INSERT INTO checkins (session_id, feeling, pain, note, at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT (session_id) DO UPDATE SET feeling = excluded.feeling,"
-                " pain = excluded.pain, note = excluded.note, at = excluded.at",
-                (session_id, checkin.feeling, checkin.pain, checkin.note, stamp(checkin.at)),
-            )
-
     # -- reading ---------------------------------------------------------------------------
-
-    def checkin_of(self, session_id: int) -> CheckIn | None:
-        row = self._db.execute(
-            f"SELECT {_CHECKIN_COLUMNS} FROM checkins c WHERE session_id = ?", (session_id,)
-        ).fetchone()
-        return _checkin(row) if row else None
-
-    def checkins_of(self, session_ids: Iterable[int]) -> dict[int, CheckIn]:
-        """The check-ins of the given sessions (those that have one), by session id."""
-        ids = list(session_ids)
-        found: dict[int, CheckIn] = {}
-        for start in range(0, len(ids), 500):  # within SQLite's limit of bound values
-            chunk = ids[start : start + 500]
-            rows = self._db.execute(
-                f"SELECT session_id, {_CHECKIN_COLUMNS} FROM checkins c"
-                f" WHERE session_id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            )
-            found.update((row[0], _checkin(row[1:])) for row in rows)
-        return found
-
-    def recent_checkins(self, limit: int, routine: str | None = None) -> list[CheckIn]:
-        """The newest `limit` check-ins (of `routine`'s sessions if given), oldest first."""
-        where = "WHERE s.routine_id = ?" if routine is not None else ""
-        params: list[object] = [routine] if routine is not None else []
-        rows = self._db.execute(
-            f"SELECT {_CHECKIN_COLUMNS} FROM checkins c JOIN sessions s ON s.id = c.session_id"
-            f" {where} ORDER BY s.started_ts DESC, s.id DESC LIMIT ?",
-            [*params, max(0, limit)],
-        ).fetchall()
-        return [_checkin(row) for row in reversed(rows)]
-
-    def dated_checkins(self, since: date | None = None) -> list[DatedCheckIn]:
-        """Every check-in with its session's day, oldest first (from `since` if given)."""
-        rows = self._db.execute(
-            f"SELECT s.day, {_CHECKIN_COLUMNS} FROM checkins c JOIN sessions s"
-            " ON s.id = c.session_id WHERE s.day >= ? ORDER BY s.started_ts, s.id",
-            ((since or date.min).isoformat(),),
-        )
-        return [(date.fromisoformat(row[0]), _checkin(row[1:])) for row in rows]
 
     def sessions(
         self, *, limit: int | None = None, routine: str | None = None, newest_first: bool = True
@@ -339,7 +299,8 @@ class HistoryStore:
             params,
         ):
             steps.setdefault(row[0], []).append(_step(row))
-        return [_session(row, steps.get(row[0], ())) for row in rows]
+        checkins = self.checkins_of(row[0] for row in rows)
+        return [_session(row, steps.get(row[0], ()), checkins.get(row[0])) for row in rows]
 
     def count_sessions(self, routine: str | None = None) -> int:
         if routine is None:
@@ -361,7 +322,7 @@ class HistoryStore:
         steps = self._db.execute(
             f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id = ? ORDER BY idx", (session_id,)
         )
-        return _session(row, map(_step, steps))
+        return _session(row, map(_step, steps), self.checkin_of(session_id))
 
     def session_progress(self, session_id: int) -> Progress | None:
         row = self._db.execute(

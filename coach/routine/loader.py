@@ -42,7 +42,11 @@ EXERCISE_STEP_KEYS = (
 )  # fmt: skip
 REPEAT_KEYS = ("repeat", "rest", "steps")
 REST_KEYS = ("rest",)
-PROGRESS_KEYS = ("every", "add", "max")
+PROGRESS_KEYS = ("every", "add", "max", "hold_if_pain", "back_off_after")
+#: `progress` keys every progression needs; the others have defaults.
+PROGRESS_REQUIRED = ("every", "add", "max")
+#: The most `back_off_after` can be: more hard sessions in a row than anyone should push through.
+MAX_BACK_OFF_AFTER = 20
 _ANY_STEP_KEYS = frozenset(EXERCISE_STEP_KEYS + REPEAT_KEYS + REST_KEYS)
 #: Keys that make a step an exercise step even without `name` or `exercise`.
 _EXERCISE_ONLY_KEYS = frozenset(EXERCISE_STEP_KEYS) - {"rest"}
@@ -313,7 +317,7 @@ class _RoutineReader:
         fields = self.r.mapping(node, "`progress`", PROGRESS_KEYS)
         if fields is None:
             return None
-        missing = [f"`{key}`" for key in PROGRESS_KEYS if key not in fields]
+        missing = [f"`{key}`" for key in PROGRESS_REQUIRED if key not in fields]
         if missing:
             example = (
                 "{every: 7d, add: 5s, max: 60s}" if reps is None else "{every: 7d, add: 2, max: 20}"
@@ -346,9 +350,24 @@ class _RoutineReader:
                 f"`max` must be at least the step's {written}, got {shown(fields['max'][1].value)}",
             )
             return None
-        if every is None or add is None or limit is None:
+        listening = self._listening(fields)
+        if every is None or add is None or limit is None or listening is None:
             return None
-        return Progression(every, float(add), float(limit), node.start_mark.line + 1)
+        return Progression(every, float(add), float(limit), node.start_mark.line + 1, *listening)
+
+    def _listening(self, fields: dict[str, tuple[Node, Node]]) -> tuple[int, int] | None:
+        """`hold_if_pain` (a pain score, 1 to 10) and `back_off_after` (hard sessions in a row),
+        each with its default when left out."""
+        hold: int | None = Progression.hold_if_pain
+        back: int | None = Progression.back_off_after
+        if "hold_if_pain" in fields:
+            hold = self.r.whole(fields["hold_if_pain"][1], "`hold_if_pain`", 1, 10)
+        if "back_off_after" in fields:
+            node = fields["back_off_after"][1]
+            back = self.r.whole(node, "`back_off_after`", 1, MAX_BACK_OFF_AFTER)
+        if hold is None or back is None:
+            return None
+        return hold, back
 
     def _every(self, node: Node) -> int | None:
         written = self.r.text(node, "`every`")

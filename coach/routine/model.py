@@ -41,12 +41,16 @@ class TempoPhase:
 class Progression:
     """How a step grows with practice: `add` more every `every_days` days on which the routine
     was completed, up to `limit`. `add` and `limit` are seconds for a timed hold, reps for
-    repetitions."""
+    repetitions. It listens to check-ins too (see `coach.routine.progression`)."""
 
     every_days: int
     add: float
     limit: float
     line: int = 0
+    #: The step holds while the newest check-in reports pain at least this (0 to 10) ...
+    hold_if_pain: int = 4
+    #: ... or "hard"; this many "hard" check-ins in a row take it back by one `add`.
+    back_off_after: int = 3
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,9 @@ class Growth:
     written: float  # the value in the file
     today: float
     increments: int  # how many times `add` was earned (before the cap)
-    completed_days: int
+    completed_days: int  # the days that counted (days played while held do not)
+    held: bool = False  # not growing: the newest check-in reported pain or a hard session
+    reason: str | None = None  # why it is held or stepped back, in words
 
 
 @dataclass(frozen=True)

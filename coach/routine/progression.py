@@ -2,18 +2,44 @@
 
 A step with `progress: {every: 7d, add: 5s, max: 60s}` gains `add` for each full `every` days
 on which its routine was completed, never past `max`. Only completed days count, so a week off
-does not make the routine harder. Everything here is pure: the days come in as a number.
+does not make the routine harder.
+
+It listens, as progression protocols do: while the newest check-in of the routine reports pain
+of `hold_if_pain` (default 4) or more, or a hard session, the step does not grow, and the days
+played meanwhile do not count towards growing. After `back_off_after` (default 3) hard
+check-ins in a row it steps back by one `add` (never below the file's value) and grows again
+from there. Everything here is pure: the history comes in as a number of completed days, or as
+the routine's sessions (`Practice`), oldest first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from coach import text
-from coach.routine.model import ExerciseStep, Growth, RepeatBlock, Routine, Step
+from coach.routine.model import ExerciseStep, Growth, Progression, RepeatBlock, Routine, Step
+
+
+@dataclass(frozen=True)
+class Practice:
+    """One session of a routine as progression hears it: its day, whether it was completed,
+    and what its check-in said (`feeling` easy/right/hard, `pain` 0-10; None when not said)."""
+
+    day: date
+    completed: bool
+    feeling: str | None = None
+    pain: int | None = None
+
+    @property
+    def said(self) -> bool:
+        return self.feeling is not None or self.pain is not None
+
+
+History = int | Sequence[Practice]
 
 
 def completed_days(dates: Iterable[date]) -> int:
@@ -25,30 +51,78 @@ def has_progress(routine: Routine) -> bool:
     return any(True for _ in _progressing(routine.steps))
 
 
-def apply(routine: Routine, completed_days: int) -> Routine:
-    """The routine with today's values after `completed_days` completed days.
+def apply(routine: Routine, history: History) -> Routine:
+    """The routine with today's values, after `history`: a number of completed days, or the
+    routine's sessions with their check-ins, oldest first.
 
     Each step with `progress` gets its grown duration or reps and a `growth` saying why.
     Applying again starts from the values in the file, so it never grows twice.
     """
-    days = max(0, completed_days)
-    return replace(routine, steps=tuple(_apply_step(step, days) for step in routine.steps))
+    return replace(routine, steps=tuple(_apply_step(step, history) for step in routine.steps))
 
 
-def _apply_step(step: Step, days: int) -> Step:
+@dataclass(frozen=True)
+class _Heard:
+    days: int  # completed days that count towards growing
+    increments: int
+    held: bool = False
+    reason: str | None = None
+
+
+def _apply_step(step: Step, history: History) -> Step:
     if isinstance(step, RepeatBlock):
-        return replace(step, steps=tuple(_apply_step(inner, days) for inner in step.steps))
+        return replace(step, steps=tuple(_apply_step(inner, history) for inner in step.steps))
     if not isinstance(step, ExerciseStep) or step.progress is None:
         return step
     progress = step.progress
     written = step.growth.written if step.growth else _value(step)
-    increments = days // progress.every_days
-    today = min(written + progress.add * increments, max(written, progress.limit))
+    limit = max(written, progress.limit)
+    top = math.ceil((limit - written) / progress.add) if progress.add > 0 else 0
+    if isinstance(history, int):
+        days = max(0, history)
+        heard = _Heard(days, days // progress.every_days)
+    else:
+        heard = _listen(progress, history, top)
+    today = min(written + progress.add * heard.increments, limit)
+    unit: Literal["s", "reps"] = "s" if step.duration is not None else "reps"
+    growth = Growth(
+        progress, unit, written, today, heard.increments, heard.days, heard.held, heard.reason
+    )
     if step.duration is not None:
-        growth = Growth(progress, "s", written, today, increments, days)
         return replace(step, duration=today, growth=growth)
-    growth = Growth(progress, "reps", written, today, increments, days)
     return replace(step, reps=round(today), growth=growth)
+
+
+def _listen(progress: Progression, practices: Sequence[Practice], top: int) -> _Heard:
+    """Replay the routine's sessions: days count unless played while held; a run of hard
+    check-ins takes the step back one `add`, and it grows again from there."""
+    every = progress.every_days
+    counted: set[date] = set()
+    earned = 0
+    hard_run = 0
+    held = False
+    reason: str | None = None
+    for practice in practices:
+        if practice.completed and not held and practice.day not in counted:
+            counted.add(practice.day)
+            earned += 1
+        if not practice.said:
+            continue
+        hard = practice.feeling == "hard"
+        pain = practice.pain
+        painful = pain is not None and pain >= progress.hold_if_pain
+        held = hard or painful
+        words = [w for w in ("hard" if hard else "", f"pain {pain}" if painful else "") if w]
+        reason = f"{' and '.join(words)} last time" if held else None
+        if practice.feeling is not None:
+            hard_run = hard_run + 1 if hard else 0
+        if hard_run >= progress.back_off_after:
+            hard_run = 0
+            reached = min(earned // every, top)
+            earned = max(0, reached - 1) * every
+            if reached:
+                reason = f"one step back after {progress.back_off_after} hard sessions in a row"
+    return _Heard(earned, earned // every, held, reason)
 
 
 def _value(step: ExerciseStep) -> float:
@@ -96,9 +170,12 @@ def _number(unit: str, value: float) -> float | int:
 
 
 def explain(name: str, growth: Growth) -> str:
-    """Today's value and why: `Calf stretch 40 s (30 s + 5 s × 2: 14 days completed)`."""
+    """Today's value and why: `Calf stretch 40 s (30 s + 5 s × 2: 14 days completed)`, or
+    `Calf stretch held at 40 s: pain 5 last time`."""
     progress = growth.progression
     today = _amount(growth.unit, growth.today)
+    if growth.held:
+        return f"{name} held at {today}: {growth.reason}"
     add = _amount(growth.unit, progress.add)
     if growth.increments == 0:
         every = "day" if progress.every_days == 1 else f"{progress.every_days} days"
@@ -134,6 +211,8 @@ def to_json(routine: Routine) -> list[dict[str, Any]]:
                 "add": _number(unit, progress.add),
                 "max": _number(unit, progress.limit),
                 "completed_days": growth.completed_days,
+                "held": growth.held,
+                "reason": growth.reason,
                 "why": explain(step.name, growth),
             }
         )

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from coach.routine.loader import MAX_EVERY_DAYS, MAX_REPEAT, MAX_REPS, MAX_SETS, SIDES
+from coach.routine.loader import (
+    MAX_BACK_OFF_AFTER,
+    MAX_EVERY_DAYS,
+    MAX_REPEAT,
+    MAX_REPS,
+    MAX_SETS,
+    SIDES,
+)
 from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES
 from coach.yamlfile import MAX_DURATION_S
 
@@ -53,6 +60,13 @@ def _progress() -> dict[str, Any]:
             },
             "add": {**amount, "description": "How much each time: 5s on a hold, 2 on reps."},
             "max": {**amount, "description": "The most it grows to (at least the step's own)."},
+            "hold_if_pain": _whole(
+                "Hold while the last check-in's pain is at least this (default 4).", 10
+            ),
+            "back_off_after": _whole(
+                "Step back one `add` after this many hard check-ins in a row (default 3).",
+                MAX_BACK_OFF_AFTER,
+            ),
         },
     }
 

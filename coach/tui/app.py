@@ -78,8 +78,10 @@ class CoachApp(App[int]):
         record_history: bool = False,
         start_routine: Routine | None = None,
         resume: Resume | None = None,
+        ask_checkin: bool = True,
     ) -> None:
         super().__init__()
+        self.ask_checkin = ask_checkin
         self.catalog = catalog
         self.settings = settings
         self.kit = kit
@@ -241,10 +243,25 @@ class CoachApp(App[int]):
         summary = self.last_summary = self._whole_session(message.summary)
         leaving = self.start_routine is not None
         cramp_at = self.relief_started if self._relief_playing() else None
-        finished = FinishedScreen(summary, leaving=leaving, history=self.history, cramp_at=cramp_at)
+        finished = FinishedScreen(
+            summary,
+            leaving=leaving,
+            history=self.history,
+            cramp_at=cramp_at,
+            checkin_for=None if cramp_at is not None else self._checkin_for(summary),
+        )
         self.switch_screen(finished)
         if cramp_at is not None:
             self.push_screen(RedFlagsScreen())
+
+    def _checkin_for(self, summary: Summary) -> int | None:
+        """The recorded session to ask about: one that reached its end, or stopped after some
+        work was done."""
+        if not self.ask_checkin or self.recorder is None:
+            return None
+        if not summary.reached_end and summary.outcome.done_work_s <= 0:
+            return None
+        return self.recorder.session_id
 
     def _whole_session(self, summary: Summary) -> Summary:
         """The summary as history has it: after a resume the screen saw only the last part."""
@@ -339,6 +356,7 @@ def make_app(
     record_history: bool = False,
     resume: Resume | None = None,
     wall_clock: WallClock | None = None,
+    ask_checkin: bool = True,
 ) -> CoachApp:
     """The app as the CLI runs it; tests pass a fake clock, a recording backend and folders.
 
@@ -347,7 +365,8 @@ def make_app(
     With `record_history` every session is written to the history as it is played (the
     listeners in `session_listeners` hear it too). `resume` (session id, segment index) makes
     `start_routine` go on with that interrupted session. `wall_clock` is what time and day
-    it is, for the history: the machine's clock unless a test fixes it.
+    it is, for the history: the machine's clock unless a test fixes it. `ask_checkin=False`
+    (`--no-checkin`) never asks how a recorded session went.
     """
     settings = settings if settings is not None else load_settings()
     choices = SoundChoices(
@@ -381,6 +400,7 @@ def make_app(
         record_history=record_history,
         start_routine=start_routine,
         resume=resume,
+        ask_checkin=ask_checkin,
     )
 
 

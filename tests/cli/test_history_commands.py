@@ -25,6 +25,7 @@ HISTORY_KEYS = {
     "active_s",
     "paused_s",
     "steps",
+    "checkin",
 }
 STEP_KEYS = {
     "name",
@@ -129,7 +130,7 @@ def test_history_table_is_readable_and_says_what_it_left_out(coach: RunCoach) ->
     result = coach("history")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["id", "started", "routine", "status", "time", "steps"]
+    assert lines[0].split() == ["id", "started", "routine", "status", "time", "steps", "check-in"]
     assert lines[1].split()[3:] == ["foot-daily", "completed", "10:00", "2", "done"]
     assert len(lines) == 1 + 20 + 2
     assert lines[-1] == "20 of 25 sessions shown; --limit N shows more."

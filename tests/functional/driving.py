@@ -16,22 +16,29 @@ from coach.tui.screens.preview import PreviewScreen
 from coach.tui.screens.session import SessionScreen
 
 
-async def workers_done(pilot: Pilot[object]) -> None:
+async def workers_done(pilot: Pilot[object]) -> int:
     """Wait for every worker; one cancelled because a newer exclusive worker replaced it is done.
+    Returns how many there were.
 
     (`wait_for_complete` raises for such a worker, which made snapshots flaky under load.)
     """
-    for worker in list(pilot.app.workers):
+    workers = list(pilot.app.workers)
+    for worker in workers:
         with contextlib.suppress(WorkerCancelled):
             await worker.wait()
+    return len(workers)
 
 
 async def settle(pilot: Pilot[object]) -> None:
     """Let workers (routine loading, the sound) finish and the screen catch up with the
-    messages they sent, and with the work those messages started."""
-    for _ in range(3):
-        await workers_done(pilot)
+    messages they sent, and with the work those messages started: home reads its routines
+    after its first frame, then its history once the routines are shown, so this goes on
+    until a round starts no new worker (three rounds at least, ten at most)."""
+    for round_ in range(10):
+        busy = await workers_done(pilot)
         await pilot.pause()
+        if round_ >= 2 and not busy and not list(pilot.app.workers):
+            return
 
 
 async def open_preview(pilot: Pilot[object], routine_id: str) -> PreviewScreen:

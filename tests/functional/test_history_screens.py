@@ -8,6 +8,7 @@ tests run. The seeding helpers here are shared with the other history tests and 
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from textual.widgets import DataTable
 
 import coach.tui.screens.stats as stats_screen
 from coach import text
+from coach.history.checkins import CheckIn
 from coach.history.records import SessionRecord, StepRecord, stamp
 from coach.history.store import HistoryStore, history_path
 from coach.tui.app import CoachApp
@@ -110,6 +112,19 @@ def seeded_sessions() -> list[SessionRecord]:
     sessions = [
         daily_session(at(day), skipped=day == SKIPPED_ON, minutes=6 + day.toordinal() % 7)
         for day in DAYS
+    ]
+    # How the last few sessions felt: pain of 7 or more in the last two.
+    said = {
+        date(2026, 5, 4): ("easy", 1, None),
+        date(2026, 5, 11): ("hard", 5, "calf tight"),
+        date(2026, 5, 12): ("hard", 7, None),
+        date(2026, 5, 13): ("right", 8, None),
+    }
+    sessions = [
+        replace(s, checkin=CheckIn(*said[day], at(day, 8)))
+        if (day := s.started.date()) in said
+        else s
+        for s in sessions
     ]
     sessions.append(daily_session(at(TWICE, 19), minutes=5))
     sessions.append(session("daily", "Daily test", at(LOGGED), source="logged"))
@@ -280,10 +295,26 @@ async def test_history_lists_sessions_newest_first(root: Path) -> None:
         table = app.screen.query_one("#sessions", DataTable)
         listed = rows(table)
         assert len(listed) == len(DAYS) + 3
-        assert listed[0] == ["2026-05-13 07:30", "Daily test", "completed", "9:00", "2", ""]
-        assert listed[1] == ["2026-05-12 07:30", "Daily test", "completed", "8:00", "1", "1"]
-        assert listed[3] == ["2026-05-10 07:30", "Mixed test", "partial", "1:00", "1", ""]
-        assert listed[4] == ["2026-05-09 07:30", "Daily test", "logged", "10:00", "—", "—"]
+        assert listed[0] == [
+            "2026-05-13 07:30",
+            "Daily test",
+            "completed",
+            "9:00",
+            "2",
+            "",
+            "right · 8",
+        ]
+        assert listed[1] == [
+            "2026-05-12 07:30",
+            "Daily test",
+            "completed",
+            "8:00",
+            "1",
+            "1",
+            "hard · 7",
+        ]
+        assert listed[3] == ["2026-05-10 07:30", "Mixed test", "partial", "1:00", "1", "", "—"]
+        assert listed[4] == ["2026-05-09 07:30", "Daily test", "logged", "10:00", "—", "—", "—"]
         assert line(app.screen, "#history-note").startswith(f"{len(DAYS) + 3} sessions")
 
 
@@ -300,6 +331,7 @@ async def test_history_drills_into_a_session_planned_against_actual(root: Path) 
         assert line(screen, "#session-figures") == (
             "Active 8:00 · planned 10:00 · 1 done, 1 skipped"
         )
+        assert line(screen, "#session-checkin") == "Check-in: hard, pain 7/10"
         assert rows(screen.query_one("#steps", DataTable)) == [
             ["Heel hold", "", "0:06", "0:02", "✗ skipped"],
             ["Toe raise", "", "5 reps", "0:14", "✓ done"],
@@ -338,7 +370,7 @@ async def test_at_80_columns_a_long_routine_name_gives_way_to_how_the_session_we
         await open_screen(pilot, "h")
         table = app.screen.query_one("#sessions", DataTable)
         [cells] = rows(table)
-        assert cells[2:] == ["completed", "3:00", "0", ""]
+        assert cells[2:] == ["completed", "3:00", "0", "", "—"]
         assert cells[1].startswith("A very long") and cells[1].endswith("…")
         widths = sum(column.get_render_width(table) for column in table.columns.values())
         assert widths <= table.scrollable_content_region.width

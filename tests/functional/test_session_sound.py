@@ -16,6 +16,7 @@ from coach.routine.timeline import expand
 from coach.session.clock import FakeClock
 from coach.session.engine import Cue, Event, SegmentStarted, SessionEngine, SessionFinished
 from coach.tui.screens.finished import FinishedScreen
+from coach.tui.screens.session import SessionScreen
 
 
 def expected_sounds(root: Path, routine_id: str) -> list[str]:
@@ -92,12 +93,24 @@ async def test_without_audio_one_notice_then_a_flash_and_bell_per_cue(
     app = make_test_app(root, clock=clock, audio=audio, start="stretch")
     bells: list[None] = []
     monkeypatch.setattr(app, "bell", lambda: bells.append(None))
+    # A flash lasts 0.3 s of real time: it is counted where it is lit, not looked for later,
+    # which a busy machine could make too late (the test failed so under parallel runs).
+    lit: list[bool] = []
+    flash = SessionScreen.flash
+
+    def counted(screen: SessionScreen) -> None:
+        flash(screen)
+        # Lit by an inline background on the title and the clock (cheaper than a CSS class).
+        lit.append(
+            screen.query_one("#title").styles.inline.has_rule("background")
+            and screen.query_one("#clock").styles.inline.has_rule("background")
+        )
+
+    monkeypatch.setattr(SessionScreen, "flash", counted)
     async with app.run_test() as pilot:
         await settle(pilot)
         screen = session_of(app)
-        # Lit by an inline background on the title and the clock (cheaper than a CSS class).
-        assert screen.query_one("#title").styles.inline.has_rule("background")
-        assert screen.query_one("#clock").styles.inline.has_rule("background")
+        assert lit == [True]
         assert len(bells) == 1  # the prepare cue
         await to_next_deadline(pilot, clock)
         assert len(bells) == 2  # the start cue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -19,6 +21,7 @@ from coach.history.checkins import (
 )
 from coach.history.records import SessionRecord
 from coach.history.store import HistoryStore
+from coach.plain import ask_checkin
 
 AT = datetime.fromisoformat("2026-03-04T08:00:00.000+01:00")
 
@@ -29,7 +32,10 @@ def checkin(
     return CheckIn(read_feeling(feeling), pain, note, AT)
 
 
-def session(uid: str, day: str, routine: str = "feet") -> SessionRecord:
+def session(
+    uid: str, day: str, routine: str = "feet", checkin: CheckIn | None = None
+) -> SessionRecord:
+    """A completed five-minute session on `day` (shared with the other check-in tests)."""
     return SessionRecord(
         uid=uid,
         routine_id=routine,
@@ -42,6 +48,7 @@ def session(uid: str, day: str, routine: str = "feet") -> SessionRecord:
         planned_s=300.0,
         active_s=300.0,
         paused_s=0.0,
+        checkin=checkin,
     )
 
 
@@ -154,3 +161,29 @@ def test_pain_persists_after_two_sessions_in_a_row_at_7_or_more(
     pains: list[int | None], alert: bool
 ) -> None:
     assert pain_persists([checkin(pain=p) for p in pains]) is alert
+
+
+def answering(*lines: str | None) -> tuple[Callable[[str], str | None], list[str]]:
+    asked: list[str] = []
+    replies = iter(lines)
+
+    def ask(prompt: str) -> str | None:
+        asked.append(prompt)
+        return next(replies)
+
+    return ask, asked
+
+
+def test_plain_questions_read_each_answer_and_ask_a_wrong_one_again() -> None:
+    ask, asked = answering("hard", "3", "11", "4", "  calf  tight ")
+    out = io.StringIO()
+    assert ask_checkin(ask, out) == ("hard", 4, "calf tight")
+    assert len(asked) == 5
+    assert "Please type 1, 2 or 3" in out.getvalue()
+    assert "from 0 to 10" in out.getvalue()
+
+
+def test_plain_questions_all_skipped_or_ended_give_nothing() -> None:
+    assert ask_checkin(answering("", "", "")[0], io.StringIO()) is None
+    assert ask_checkin(answering("2", None)[0], io.StringIO()) is None  # Ctrl-D: no more
+    assert ask_checkin(answering("", "0", "")[0], io.StringIO()) == (None, 0, None)

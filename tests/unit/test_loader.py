@@ -679,7 +679,7 @@ def progress_problems(step: str, progress: str, at: str) -> tuple[tuple[int, int
          " for example {every: 7d, add: 5s, max: 60s}"),
         ("{}", "{", "`progress` needs `every`, `add` and `max` (missing `every`, `add`, `max`)"),
         ("{every: 7d, add: 5s, max: 60s, by: 2}", "by",
-         "unknown key `by` in `progress`; allowed: add, every, max"),
+         "unknown key `by` in `progress`; allowed: add, back_off_after, every, hold_if_pain, max"),
         ("{every: 7d, ad: 5s, max: 60s}", "ad:",
          'unknown key `ad` in `progress` (did you mean "add"?)'),
         ("7d", "7d", "`progress` must be a mapping of `key: value` lines"),

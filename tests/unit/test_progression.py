@@ -146,6 +146,8 @@ def test_the_json_keeps_seconds_as_numbers_and_reps_whole() -> None:
         "add": 5.0,
         "max": 60.0,
         "completed_days": 14,
+        "held": False,
+        "reason": None,
         "why": "Calf stretch 40 s (30 s + 5 s × 2: 14 days completed)",
     }
     reps = {key: items[1][key] for key in ("unit", "written", "today", "add", "max")}

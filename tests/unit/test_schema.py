@@ -19,6 +19,7 @@ from coach.routine.loader import (
     MAX_REPS,
     MAX_SETS,
     PROGRESS_KEYS,
+    PROGRESS_REQUIRED,
     REPEAT_KEYS,
     REST_KEYS,
     ROUTINE_KEYS,
@@ -149,9 +150,9 @@ def test_the_cli_prints_the_same_schema(capsys: pytest.CaptureFixture[str]) -> N
 PROGRESS = DEFINITIONS["exercise_step"]["properties"]["progress"]
 
 
-def test_the_schemas_progress_has_the_loaders_keys_all_required() -> None:
+def test_the_schemas_progress_has_the_loaders_keys_and_the_same_required() -> None:
     assert set(PROGRESS["properties"]) == set(PROGRESS_KEYS)
-    assert set(PROGRESS["required"]) == set(PROGRESS_KEYS)
+    assert set(PROGRESS["required"]) == set(PROGRESS_REQUIRED)
     assert PROGRESS["additionalProperties"] is False
     every = PROGRESS["properties"]["every"]["anyOf"][0]
     assert (every["minimum"], every["maximum"]) == (1, MAX_EVERY_DAYS)

@@ -342,8 +342,8 @@ def test_a_csv_with_a_cut_row_is_refused_whole(tmp_path: Path) -> None:
     with pytest.raises(TransferError) as caught:
         read_sessions(path)
     assert caught.value.problems == [
-        f"{path}:3: expected 24 columns, got 10 (a cut or damaged row)",
-        f"{path}:4: expected 24 columns, got 25 (a cut or damaged row)",
+        f"{path}:3: expected 27 columns, got 10 (a cut or damaged row)",
+        f"{path}:4: expected 27 columns, got 28 (a cut or damaged row)",
     ]
 
 
@@ -528,7 +528,7 @@ def test_a_json_round_trip_keeps_the_cramps(with_cramps: HistoryStore, tmp_path:
     path = tmp_path / "history.json"
     path.write_text(exported_all(with_cramps), encoding="utf-8")
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert (document["format"], document["version"]) == ("coach-history", 2)
+    assert (document["format"], document["version"]) == ("coach-history", 3)
     assert document["cramps"][0] == {
         "uid": "k1",
         "at": "2024-03-31T03:10:00.000+01:00",

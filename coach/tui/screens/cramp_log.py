@@ -246,13 +246,14 @@ class CrampNoticeScreen(ModalScreen[None]):
         Binding("enter,escape", "close", "OK", show=False),
     ]
 
-    def __init__(self, notice: str) -> None:
+    def __init__(self, notice: str, title: str = "A note from your diary") -> None:
         super().__init__()
         self.notice = notice
+        self.heading = title
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cramp-notice") as box:
-            box.border_title = "A note from your diary"
+            box.border_title = self.heading
             yield TextLine(self.notice, id="notice-text")
             yield TextLine("coach gives general information, not medical advice.", id="not-advice")
             yield Button("OK (Enter)", variant="primary", id="notice-ok", compact=True)

@@ -21,8 +21,10 @@ from coach import text
 from coach.history.outcome import verdict
 from coach.tui.history_view import HistoryAccess, Read, StreakNow, read, read_streak, streak_result
 from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
+from coach.tui.screens.cramp_log import CrampNoticeScreen
 from coach.tui.screens.relief import RedFlagsScreen
 from coach.tui.summary import Summary
+from coach.tui.widgets.checkin import CheckInForm
 from coach.tui.widgets.text_line import TextLine
 
 
@@ -45,7 +47,10 @@ def heading(summary: Summary) -> str:
 class FinishedScreen(Screen[None]):
     CSS_PATH = "finished.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "close", "Done"),
+        Binding("enter", "done", "Done"),
+        # One of the two, by whether the check-in is asked (see check_action).
+        Binding("escape", "skip", "Skip check-in"),
+        Binding("escape", "close", "Done"),
         Binding("l", "log_cramp", "Log this cramp"),
         Binding("w", "warning_signs", "Warning signs"),
     ]
@@ -56,9 +61,18 @@ class FinishedScreen(Screen[None]):
         leaving: bool = False,
         history: HistoryAccess | None = None,
         cramp_at: datetime | None = None,
+        checkin_for: int | None = None,
     ) -> None:
-        """`cramp_at`, after a relief session, is when it began: the cramp's time to offer."""
+        """`cramp_at`, after a relief session, is when it began: the cramp's time to offer.
+
+        `checkin_for` is the recorded session to ask the check-in about (None: do not ask).
+        """
         super().__init__()
+        self.checkin = (
+            CheckInForm(checkin_for, history, id="checkin")
+            if checkin_for is not None and history is not None
+            else None
+        )
         self.summary = summary
         self.leaving = leaving  # True when closing this ends the app (`coach run`)
         self.history = history  # None: no history to tell of
@@ -73,6 +87,8 @@ class FinishedScreen(Screen[None]):
             yield TextLine("\n".join(summary_lines(summary, not self.relief)), id="figures")
             with Container(id="history-result"):
                 yield TextLine(id="streak-result")
+            if self.checkin is not None:
+                yield self.checkin
             yield Button("Quit" if self.leaving else "Back to home", variant="primary", id="close")
             if self.relief:
                 yield Button("Log this cramp (l)", variant="success", id="log-cramp")
@@ -95,14 +111,35 @@ class FinishedScreen(Screen[None]):
         self.set_class(result.value is not None and result.value.done_today, "-done-today")
 
     @on(Button.Pressed, "#close")
-    def _close_pressed(self) -> None:
-        self.action_close()
+    @on(CheckInForm.Answered)
+    def action_done(self) -> None:
+        """Enter: keep the check-in's answers (if any were given), then go on."""
+        if self.checkin is None or not self.checkin.save():
+            self.action_close()
+
+    def action_skip(self) -> None:
+        if self.checkin is not None and not self.checkin.saving:
+            self.post_message(SummaryClosed())
+
+    @on(CheckInForm.Saved)
+    def _checkin_saved(self, message: CheckInForm.Saved) -> None:
+        if message.problem:
+            self.notify(message.problem, title="Check-in not saved", severity="warning")
+        if message.advice:
+            self.app.push_screen(
+                CrampNoticeScreen(message.advice, "A note from your check-ins"),
+                lambda _: self.action_close(),
+            )
+        else:
+            self.action_close()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "log_cramp":
             return self.cramp_at is not None
         if action == "warning_signs":
             return self.relief
+        if action in ("skip", "close"):
+            return (self.checkin is not None) == (action == "skip")
         return True
 
     @on(Button.Pressed, "#log-cramp")
@@ -125,4 +162,5 @@ class FinishedScreen(Screen[None]):
         self.app.push_screen(RedFlagsScreen())
 
     def action_close(self) -> None:
-        self.post_message(SummaryClosed())
+        if self.checkin is None or not self.checkin.saving:
+            self.post_message(SummaryClosed())

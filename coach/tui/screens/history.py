@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Header
 
 from coach import text
 from coach.history.records import SessionRecord
+from coach.tui.checkin_view import checkin_cell, checkin_line
 from coach.tui.history_view import (
     DETAIL_COLUMNS,
     EMPTY_HISTORY,
@@ -34,6 +35,7 @@ from coach.tui.widgets.text_line import TextLine
 
 #: Rows from the end at which the next page is read, so scrolling rarely meets the bottom.
 READ_AHEAD = 10
+COLUMNS = (*HISTORY_COLUMNS, "Check-in")
 _NUMERIC = {"Time", "Done", "Skipped", "Planned", "Actual"}
 
 
@@ -70,7 +72,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#sessions", DataTable)
-        for name in HISTORY_COLUMNS:
+        for name in COLUMNS:
             table.add_column(name, key=name)
         table.focus()
         self._read_more()
@@ -95,13 +97,13 @@ class HistoryScreen(Screen[None]):
         sessions, self.total = result.value
         table: DataTable[Text] = self.query_one("#sessions", DataTable)
         # A long routine name gives way, so how each session went stays in view.
-        rows = [session_cells(record) for record in sessions]
+        rows = [(*session_cells(record), checkin_cell(record.checkin)) for record in sessions]
         if rows:
-            rows = text.fit_column(rows, HISTORY_COLUMNS, table.size.width - 2, column=1)
+            rows = text.fit_column(rows, COLUMNS, table.size.width - 2, column=1)
         for record, cells in zip(sessions, rows, strict=True):
             key = str(record.id)
             if key not in table.rows:
-                table.add_row(*_cells(cells, HISTORY_COLUMNS), key=key)
+                table.add_row(*_cells(cells, COLUMNS), key=key)
         self.loaded = table.row_count
         note.text = self._note()
         table.set_class(not self.total, "-empty")
@@ -152,6 +154,7 @@ class SessionDetailScreen(Screen[None]):
         yield Header(icon="")
         yield TextLine("Reading the session…", id="session-heading")
         yield TextLine(id="session-figures")
+        yield TextLine(id="session-checkin")
         yield DataTable(id="steps", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -176,6 +179,7 @@ class SessionDetailScreen(Screen[None]):
             return
         self.record = record
         heading.text, self.query_one("#session-figures", TextLine).text = detail_lines(record)
+        self.query_one("#session-checkin", TextLine).text = checkin_line(record.checkin)
         table: DataTable[Text] = self.query_one("#steps", DataTable)
         # The table's width less its scroll bar: the status column must never be cut.
         rows = [step_cells(step) for step in record.steps]

@@ -39,6 +39,7 @@ from coach.tui.history_view import (
 from coach.tui.messages import CrampLogChosen, CrampLogged
 from coach.tui.screens.format import FormatScreen
 from coach.tui.widgets.bar_chart import AdherenceBars, WeekBars
+from coach.tui.widgets.checkin_trends import CheckInTrendsView
 from coach.tui.widgets.cramp_trends import CrampTrendsView
 from coach.tui.widgets.heatmap import Heatmap
 from coach.tui.widgets.text_line import TextLine
@@ -84,6 +85,7 @@ class StatsScreen(Screen[None]):
             yield AdherenceBars(id="adherence-bars")
             yield TextLine("Exercises done", classes="section")
             yield DataTable(id="exercises", zebra_stripes=True, show_cursor=False)
+            yield CheckInTrendsView(self.history, id="checkin-trends")
             # Filled by the cramp diary: how cramps went along with the exercise.
             with Container(id="cramp-trends"):
                 yield CrampTrendsView()
