@@ -206,7 +206,7 @@ class CoachApp(App[int]):
 
         if message.entry.routine is None or _is_session(self.screen):
             return
-        preview = PreviewScreen(message.entry, self.catalog)
+        preview = PreviewScreen(message.entry, self.catalog, drawings=self.settings.drawings)
         if isinstance(self.screen, PreviewScreen):
             self.switch_screen(preview)
         else:
@@ -382,6 +382,7 @@ def make_app(
         backend=BackendSlot(audio),
         choices=choices,
         listeners=session_listeners,
+        drawings=settings.drawings,
     )
     catalog = catalog or Catalog.default()
     schedule = None
