@@ -249,6 +249,7 @@ class CoachApp(App[int]):
             history=self.history,
             cramp_at=cramp_at,
             checkin_for=None if cramp_at is not None else self._checkin_for(summary),
+            catalog=self.catalog,
         )
         self.switch_screen(finished)
         if cramp_at is not None:
