@@ -161,7 +161,8 @@ def weekly_adherence(
 
 
 def adherence_text(week: WeekAdherence) -> str:
-    """`5 of 7 planned (71%)`; `nothing planned` for an empty week."""
+    """`5 of 7 planned (71%)`; `—` for a week with nothing to count (before the first session,
+    or nothing planned), as the minutes chart marks an empty week."""
     if not week.planned:
-        return "nothing planned"
+        return "—"
     return f"{week.completed} of {week.planned} planned ({week.completed / week.planned:.0%})"
