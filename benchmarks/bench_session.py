@@ -29,6 +29,14 @@ steps:
   - rest: 5s
   - {name: Spread, duration: 10s}
 """
+#: The CPU run: a tempo session (the busiest kind: a cue every phase, the drawing moving in
+#: the up and down phases), still going when the minute is up.
+CPU_ROUTINE = """\
+name: CPU bench
+prepare: 2s
+steps:
+  - {exercise: calf-raise, reps: 20, tempo: {up: 2s, hold: 1s, down: 2s}}
+"""
 CPU_SECONDS = 60.0
 
 
@@ -94,12 +102,26 @@ def _cpu_ticks(pid: int) -> int:
 
 
 def cpu(routine_path: Path, env: dict[str, str]) -> dict[str, float]:
-    """Percent of one core used over CPU_SECONDS by coach and by termdown, side by side."""
+    """Percent of one core used over CPU_SECONDS by coach (drawings off, then on) and by
+    termdown, all three side by side; each coach with its own settings and history."""
     termdown = shutil.which("termdown", path=str(Path(sys.executable).parent))
-    commands = {"coach run (80x24)": [sys.executable, "-m", "coach", "run", str(routine_path)]}
+    run = [sys.executable, "-m", "coach", "run", str(routine_path)]
+    commands = {
+        "coach run, tempo, drawings off (80x24)": (run, "drawings: off\n"),
+        "coach run, tempo, drawings on (80x24)": (run, "drawings: on\n"),
+    }
     if termdown:
-        commands["termdown 60 (reference)"] = [termdown, "60"]
-    started = {name: _in_terminal(argv, env) for name, argv in commands.items()}
+        commands["termdown 60 (reference)"] = ([termdown, "60"], "")
+    started = {}
+    for n, (name, (argv, settings)) in enumerate(commands.items()):
+        own = {
+            key: f"{value}-{n}"
+            for key, value in env.items()
+            if key.startswith("COACH_") and key.endswith("_DIR")
+        }
+        Path(own["COACH_CONFIG_DIR"]).mkdir(parents=True)
+        (Path(own["COACH_CONFIG_DIR"]) / "settings.yaml").write_text(settings + "voice: off\n")
+        started[name] = _in_terminal(argv, {**env, **own})
     time.sleep(3.0)  # past start-up: measure the steady state
     before = {name: _cpu_ticks(pid) for name, (pid, _, _) in started.items()}
     time.sleep(CPU_SECONDS)
@@ -128,7 +150,7 @@ def main() -> None:
         routine.write_text(ROUTINE)
         # Longer routine for the CPU run, so it is still going when the minute is up.
         long_routine = folder / "long.yaml"
-        long_routine.write_text(ROUTINE.replace("20s", "60s"))
+        long_routine.write_text(CPU_ROUTINE)
         result: dict[str, float] = {}
         thread = threading.Thread(target=lambda: result.update(cpu(long_routine, env)))
         thread.start()

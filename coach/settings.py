@@ -37,6 +37,7 @@ KEYS = (
     "rest_days_per_week",
     "remind_snooze",
     "terminal",
+    "drawings",
 )
 _ENTRY_KEYS = ("routine", "days", "at")
 _TRUE = {"true", "yes", "on"}
@@ -55,6 +56,7 @@ class Settings:
     schedule: tuple[PlanEntry, ...] | None = None
     remind_snooze: float = 15 * 60.0  # seconds a reminder's "In 15 min" waits
     terminal: str | None = None  # a command line holding `{command}`, to start from a reminder
+    drawings: bool = True  # the moving picture of each exercise in the session and preview
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     #: The keys the file gave a usable value for (so doctor can tell a default from a choice).
     given: frozenset[str] = field(default=frozenset(), compare=False)
@@ -102,7 +104,7 @@ def _read(reader: NodeReader, key: str, node: Node) -> object | None:
     what = f"`{key}`"
     if key == "volume":
         return _volume(reader, node)
-    if key in ("mute", "voice"):
+    if key in ("mute", "voice", "drawings"):
         word = reader.text(node, what)
         if word is None:
             return None

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
+from coach.drawing.bundled import bundled_drawings
 from coach.problems import FileProblems, Problem, shown
+from coach.routine.drawing_key import read_drawing
 from coach.routine.files import LIBRARY_FILE as LIBRARY_FILE  # re-exported: its old home
 from coach.routine.model import (
     SOUND_EVENTS,
@@ -48,7 +50,7 @@ MAX_BACK_OFF_AFTER = 20
 _ANY_STEP_KEYS = frozenset(EXERCISE_STEP_KEYS + REPEAT_KEYS + REST_KEYS)
 #: Keys that make a step an exercise step even without `name` or `exercise`.
 _EXERCISE_ONLY_KEYS = frozenset(EXERCISE_STEP_KEYS) - {"rest"}
-EXERCISE_KEYS = ("name", "instructions", "caution", "sides")
+EXERCISE_KEYS = ("name", "instructions", "caution", "sides", "drawing")
 SIDES: tuple[Sides, ...] = ("none", "left", "right", "both")
 MAX_SETS = 100
 MAX_REPS = 1000
@@ -260,6 +262,7 @@ class _RoutineReader:
         return ExerciseStep(
             name=name,
             exercise_id=base.id if base else None,
+            drawing=base.drawing if base else None,
             instructions=instructions,
             caution=self._text(fields, "caution", "`caution`") or (base.caution if base else None),
             duration=duration,
@@ -447,12 +450,17 @@ def load_exercises(path: Path, base: Mapping[str, Exercise] | None = None) -> di
         if "sides" in fields:
             chosen = reader.choice(fields["sides"][1], "`sides`", SIDES)
             sides = next((s for s in SIDES if s == chosen), sides)
+        drawings = bundled_drawings()
+        drawing = old.drawing if old else drawings.get(exercise_id)
+        if "drawing" in fields:
+            drawing = read_drawing(reader, fields["drawing"][1], exercise_id, drawings)
         library[exercise_id] = Exercise(
             id=exercise_id,
             name=new_name or (old.name if old else exercise_id),
             instructions=instructions,
             caution=caution,
             sides=sides,
+            drawing=drawing,
         )
     if reader.problems:
         raise FileProblems(reader.problems)

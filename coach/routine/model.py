@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from coach.drawing.model import Drawing
+
 Side = Literal["left", "right"]
 Sides = Literal["none", "left", "right", "both"]
 SegmentKind = Literal["prepare", "work", "rest", "switch"]
@@ -26,6 +28,7 @@ class Exercise:
     instructions: tuple[str, ...] = ()
     caution: str | None = None
     sides: Sides = "none"
+    drawing: Drawing | None = None  # the bundled one of the same id unless the entry names one
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class ExerciseStep:
     line: int = 0  # 1-based line of the step in its file, for messages
     progress: Progression | None = None
     growth: Growth | None = None  # set by `progression.apply`: today's values and why
+    drawing: Drawing | None = None
 
     @property
     def self_paced(self) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach import text
+from coach.drawing.model import Drawing
 from coach.routine.model import (
     ExerciseStep,
     Growth,
@@ -59,6 +60,7 @@ class Segment:
     instructions: tuple[str, ...] = ()
     caution: str | None = None
     growth: Growth | None = None  # how the step's progression set today's amount
+    drawing: Drawing | None = None  # what the screen shows of the exercise (not in --json)
 
     @property
     def self_paced(self) -> bool:
@@ -238,6 +240,7 @@ def _expand_exercise(step: ExerciseStep, out: _Builder, round_fields: dict[str, 
         "instructions": step.instructions,
         "caution": step.caution,
         "growth": step.growth,
+        "drawing": step.drawing,
         **round_fields,
     }
     sides = _sides(step)

@@ -206,7 +206,7 @@ class CoachApp(App[int]):
 
         if message.entry.routine is None or _is_session(self.screen):
             return
-        preview = PreviewScreen(message.entry, self.catalog)
+        preview = PreviewScreen(message.entry, self.catalog, drawings=self.settings.drawings)
         if isinstance(self.screen, PreviewScreen):
             self.switch_screen(preview)
         else:
@@ -369,6 +369,9 @@ def make_app(
     (`--no-checkin`) never asks how a recorded session went.
     """
     settings = settings if settings is not None else load_settings()
+    # The audio thread starts a cue's samples while the UI thread draws: hand it the
+    # interpreter every millisecond rather than every five, so a cue is not held by a repaint.
+    sys.setswitchinterval(0.001)
     choices = SoundChoices(
         volume=settings.volume,
         muted=settings.mute if muted is None else muted,
@@ -379,6 +382,7 @@ def make_app(
         backend=BackendSlot(audio),
         choices=choices,
         listeners=session_listeners,
+        drawings=settings.drawings,
     )
     catalog = catalog or Catalog.default()
     schedule = None

@@ -51,3 +51,4 @@ class SessionKit:
     backend: BackendSlot
     choices: SoundChoices
     listeners: ListenerFactory | None = None
+    drawings: bool = True  # `drawings: off` in the settings hides them

@@ -16,6 +16,8 @@ from coach.routine.timeline import Segment, Timeline, amount_text
 from coach.session.engine import SessionEngine
 
 STAGES = {"prepare": "GET READY", "work": "GO", "rest": "REST", "switch": "SWITCH SIDES"}
+#: The one big word beside the clock when no tempo phase is playing.
+BIG_WORDS = {"prepare": "READY", "work": "GO", "rest": "REST", "switch": "SWITCH"}
 DONE_HINT = "Press Enter when done"
 
 
@@ -29,6 +31,7 @@ class SessionView:
     counts: str
     rep: str
     phase: str
+    big_word: str  # UP / HOLD / DOWN, else GO, REST, SWITCH, READY: read from across the room
     clock_s: int  # what the big clock shows: seconds left, or seconds so far when counting up
     counting_up: bool
     hint: str
@@ -128,7 +131,7 @@ def view_of(
     if segment is None:
         return SessionView(
             kind="", stage="FINISHED", title=engine.timeline.name, amount="", side="",
-            counts="", rep="", phase="", clock_s=0, counting_up=False, hint="",
+            counts="", rep="", phase="", big_word="", clock_s=0, counting_up=False, hint="",
             instructions=(), caution="", segment_total=0, segment_done=0,
             session_total=session_total, session_done=session_done, session_left=session_left,
             upcoming="",
@@ -148,6 +151,7 @@ def view_of(
         counts=_counts(segment),
         rep=f"Rep {tempo.rep}/{tempo.reps}" if tempo else "",
         phase=tempo.phase.upper() if tempo else "",
+        big_word=tempo.phase.upper() if tempo else BIG_WORDS.get(segment.kind, ""),
         clock_s=clock_s,
         counting_up=counting_up,
         hint=DONE_HINT if counting_up else "",

@@ -48,19 +48,32 @@ def test_home(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) 
     assert snap_compare(app, terminal_size=size, run_before=then())
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_preview(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_test_app(tmp_path)
+def open_preview(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:
+    """A `run_before` that opens the "mixed" routine's preview, then presses `pressed`."""
 
-    async def open_preview(pilot: Pilot[object]) -> None:
+    async def run_before(pilot: Pilot[object]) -> None:
         await settle(pilot)
         table = pilot.app.screen.query_one(RoutineTable)
         table.focus()
         table.move_cursor(row=table.get_row_index("mixed"))
-        await pilot.press("enter")
-        await settle(pilot)
+        for key in ("enter", *pressed):
+            await pilot.press(key)
+            await settle(pilot)
 
-    assert snap_compare(app, terminal_size=size, run_before=open_preview)
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_preview(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_test_app(tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=open_preview())
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_preview_drawing(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The highlighted exercise's drawing beside its instructions, in the position it holds."""
+    app = make_test_app(tmp_path)
+    assert snap_compare(app, terminal_size=size, run_before=open_preview("down"))  # toe raise
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -70,7 +83,7 @@ def test_session_timed(snap_compare: SnapCompare, tmp_path: Path, size: tuple[in
     assert snap_compare(app, terminal_size=size, run_before=then(3.0, 2.4, clock=clock))
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [*SIZES, pytest.param((200, 60), id="200x60")])
 def test_session_tempo(snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]) -> None:
     clock = FakeClock()
     app = make_test_app(tmp_path, clock=clock, start="tempo")

@@ -14,6 +14,7 @@ import pytest
 import coach
 
 CORE_PACKAGES = (
+    "coach.drawing",
     "coach.routine",
     "coach.session",
     "coach.history",

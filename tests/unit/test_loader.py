@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.drawing.bundled import bundled_drawings
 from coach.problems import FileProblems, Problem, position, shown
 from coach.routine.loader import ROUTINE_FILE, load_exercises, load_routine, parse_routine
 from coach.routine.model import (
@@ -471,10 +472,11 @@ def test_the_library_reads_entries_and_a_users_file_overrides_fields(tmp_path: P
         "exercises.yaml",
     )
     library = load_exercises(bundled)
+    drawings = bundled_drawings()
     assert library["calf-stretch"] == Exercise(
-        "calf-stretch", "Calf stretch", ("Lean.",), "Gently.", "both"
+        "calf-stretch", "Calf stretch", ("Lean.",), "Gently.", "both", drawings["calf-stretch"]
     )
-    assert library["toe-splay"] == Exercise("toe-splay", "Toe splay")
+    assert library["toe-splay"] == Exercise("toe-splay", "Toe splay", drawing=drawings["toe-splay"])
     user = write(
         tmp_path,
         "calf-stretch: {sides: left, caution: Slowly.}\ntoe-splay: {instructions: Spread.}\n"
@@ -483,10 +485,11 @@ def test_the_library_reads_entries_and_a_users_file_overrides_fields(tmp_path: P
     )
     merged = load_exercises(user, library)
     assert merged["calf-stretch"] == Exercise(
-        "calf-stretch", "Calf stretch", ("Lean.",), "Slowly.", "left"
+        "calf-stretch", "Calf stretch", ("Lean.",), "Slowly.", "left", drawings["calf-stretch"]
     )
     assert merged["toe-splay"].instructions == ("Spread.",)
     assert merged["new-one"].name == "New one"
+    assert merged["new-one"].drawing is None
     assert library["calf-stretch"].sides == "both"  # the base is not changed
 
 

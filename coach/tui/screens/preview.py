@@ -22,6 +22,8 @@ from textual.widgets import Button, DataTable, Footer
 from textual.worker import get_current_worker
 
 from coach import text
+from coach.drawing.braille import draw
+from coach.drawing.motion import held_pose
 from coach.routine import progression
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
 from coach.routine.model import Routine
@@ -29,6 +31,7 @@ from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands
 from coach.tui.messages import EditChosen, RoutineChosen, RoutinesChanged
 from coach.tui.screens.duplicate import DuplicateScreen
+from coach.tui.widgets.drawing import ExerciseDrawing
 from coach.tui.widgets.plan import PlanRow, PlanTable
 from coach.tui.widgets.text_line import TextLine
 
@@ -72,8 +75,9 @@ class PreviewScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
-    def __init__(self, entry: RoutineEntry, catalog: Catalog) -> None:
+    def __init__(self, entry: RoutineEntry, catalog: Catalog, drawings: bool = True) -> None:
         super().__init__()
+        self.drawings = drawings
         assert entry.routine is not None, "only a routine that loads is previewed"
         self.entry = entry
         self.catalog = catalog
@@ -92,11 +96,13 @@ class PreviewScreen(Screen[None]):
         yield TextLine(id="routine-progression")
         yield TextLine(id="routine-problems")
         yield PlanTable(self.timeline, id="plan")
-        with VerticalScroll(id="exercise-about"):
-            yield TextLine(id="exercise-title")
-            yield TextLine(id="exercise-growth")
-            yield TextLine(id="exercise-instructions")
-            yield TextLine(id="exercise-caution")
+        with Horizontal(id="exercise-row"):
+            with VerticalScroll(id="exercise-about"):
+                yield TextLine(id="exercise-title")
+                yield TextLine(id="exercise-growth")
+                yield TextLine(id="exercise-instructions")
+                yield TextLine(id="exercise-caution")
+            yield ExerciseDrawing(id="exercise-drawing")
         with Horizontal(id="actions"):
             yield Button("Start (Enter)", variant="success", id="start", compact=True)
             yield Button("Back (Esc)", id="back", compact=True)
@@ -213,6 +219,11 @@ class PreviewScreen(Screen[None]):
         self.query_one("#exercise-growth", TextLine).text = rows[index].why
         self.query_one("#exercise-instructions", TextLine).text = steps
         self.query_one("#exercise-caution", TextLine).text = caution
+        drawing = rows[index].drawing if self.drawings else None
+        # The position the exercise asks for, as the session holds it, right side.
+        self.set_class(drawing is not None, "-drawing")
+        picture = draw(drawing, held_pose(drawing)) if drawing else None
+        self.query_one("#exercise-drawing", ExerciseDrawing).show(picture)
 
     # -- actions ---------------------------------------------------------------------------
 

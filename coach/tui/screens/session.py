@@ -14,19 +14,24 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import HorizontalGroup, Vertical, VerticalGroup, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
+from coach import text
 from coach.audio.session_sound import SessionSound
 from coach.history.outcome import WorkTally
 from coach.routine.model import Routine
 from coach.routine.timeline import expand
 from coach.session.cues import is_tempo
 from coach.session.engine import Cue, Event, SessionEngine, SessionFinished
+from coach.tui.drawing_frames import Frame, frame_of, seconds_to_next_frame_of
 from coach.tui.kit import SessionKit
+from coach.tui.layout import SessionLayout, layout_for
 from coach.tui.listeners import SessionListeners
 from coach.tui.messages import SessionEnded
 from coach.tui.screens.confirm import ConfirmScreen
@@ -37,7 +42,9 @@ from coach.tui.session_view import (
     view_of,
 )
 from coach.tui.summary import Summary
+from coach.tui.widgets.big_text import BigText, big_width
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.drawing import ExerciseDrawing
 from coach.tui.widgets.progress import SecondsBar
 from coach.tui.widgets.text_line import TextLine
 
@@ -51,6 +58,7 @@ FLASH_S = 0.3
 ROOMY_HEIGHT = 32
 KINDS = ("prepare", "work", "rest", "switch")
 PHASES = ("up", "hold", "down", "pause")
+WIDEST_WORDS = ("SWITCH", "READY", "DOWN", "HOLD")
 ADJUST = Binding.Group("±10 s", compact=True)
 
 
@@ -89,31 +97,41 @@ class SessionScreen(Screen[None]):
         self._controls: tuple[bool, ...] = ()
         self._ended = False
         self._lines: dict[str, TextLine] = {}
+        self._layout = SessionLayout(1, 1, 0)  # set for the real size on the first resize
+        self._frame: Frame | None = None
+        self._frame_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="session-body"):
-            with Vertical(id="current"):
+        # Widgets sit in bands: a repaint of the clock or the drawing then asks only the few
+        # widgets whose band it touches to draw themselves, not every widget on the screen.
+        with Vertical(id="current"):
+            with VerticalGroup(id="top-band"):
                 with HorizontalGroup(id="stage-row"):
                     yield TextLine(id="stage")
                     yield TextLine(id="side")
+                    yield TextLine(id="rep-inline")
                     yield TextLine(id="counts")
                     yield TextLine(id="sound-state")
+                    yield TextLine(id="session-left")
                 yield TextLine(id="title")
                 yield TextLine(id="amount")
-                with HorizontalGroup(id="clock-row"):
+            with HorizontalGroup(id="clock-row"):
+                with VerticalGroup(id="clock-column"):
                     yield Countdown(id="clock")
-                    with VerticalGroup(id="tempo"):
-                        yield TextLine(id="rep")
-                        yield TextLine(id="phase")
+                    yield BigText(id="big-clock")
+                    yield BigText(id="phase")
+                    yield TextLine(id="rep")
+                yield ExerciseDrawing(id="drawing")
+            with Vertical(id="lower-band"):
                 yield SecondsBar(id="segment-bar")
                 yield TextLine(id="hint")
                 yield TextLine("PAUSED · press space to resume", id="paused-banner")
                 with VerticalScroll(id="about", can_focus=False):
                     yield TextLine(id="instructions")
                     yield TextLine(id="caution")
-            with Vertical(id="overall"):
-                yield SecondsBar(id="session-bar")
-                yield TextLine(id="upcoming")
+        with Vertical(id="overall"):
+            yield SecondsBar(id="session-bar")
+            yield TextLine(id="upcoming")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -132,9 +150,32 @@ class SessionScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # Tall terminals gather the exercise in the middle instead of leaving a gap below it.
         self.set_class(event.size.height >= ROOMY_HEIGHT, "-roomy")
+        # Short terminals: no blank rows between the parts, so the clock and the drawing side
+        # by side still leave the instructions and the caution room to be read whole.
+        self.set_class(event.size.height < ROOMY_HEIGHT, "-compact")
+        self._apply_layout(layout_for(event.size.width, event.size.height, self.kit.drawings))
+
+    def _apply_layout(self, layout: SessionLayout) -> None:
+        """Clock, phase word and drawing sized for the terminal: bigger from further away."""
+        old, self._layout = self._layout, layout
+        self.set_class(layout.clock_scale > 1, "-big-clock")
+        self.set_class(layout.drawing_scale > 0, "-drawing")
+        self.query_one("#big-clock", BigText).scale = max(1, layout.clock_scale)
+        phase = self.query_one("#phase", BigText)
+        phase.scale = layout.word_scale
+        # As wide as the widest word, so UP, HOLD and DOWN change no layout and move nothing.
+        phase.styles.width = max(big_width(word, layout.word_scale) for word in WIDEST_WORDS)
+        drawing = self.query_one("#drawing", ExerciseDrawing)
+        drawing.styles.width = 30 * max(1, layout.drawing_scale)
+        drawing.styles.height = 8 * max(1, layout.drawing_scale)
+        if self._view is not None and old.clock_scale != layout.clock_scale:
+            self._show_clock(self._view.clock_s)
+        if old.drawing_scale != layout.drawing_scale:
+            self._show_frame(force=True)
 
     def on_unmount(self) -> None:
         self._cancel_wake()
+        self._cancel_frame()
 
     # -- time ------------------------------------------------------------------------------
 
@@ -171,6 +212,28 @@ class SessionScreen(Screen[None]):
             self._timer.stop()
             self._timer = None
 
+    def _cancel_frame(self) -> None:
+        if self._frame_timer is not None:
+            self._frame_timer.stop()
+            self._frame_timer = None
+
+    def _schedule_frame(self) -> None:
+        """The drawing's own wake-up, apart from the engine's: a frame touches nothing else."""
+        self._cancel_frame()
+        if self._ended or not self._layout.drawing_scale:
+            return
+        wait = seconds_to_next_frame_of(self.engine, self.engine.clock.now())
+        if wait is not None:
+            self._frame_timer = self.set_timer(wait, self._next_frame, name="drawing-frame")
+
+    def _next_frame(self) -> None:
+        """The frame timer's callback, so it never raises."""
+        self._frame_timer = None
+        try:
+            self._show_frame()
+        except Exception as exc:
+            self._carry_on("drawing the next frame", exc)
+
     # -- events ----------------------------------------------------------------------------
 
     def _handle(self, events: list[Event]) -> None:
@@ -202,15 +265,26 @@ class SessionScreen(Screen[None]):
     def flash(self) -> None:
         """The cue that could not be heard, seen and rung instead.
 
-        The class goes on the few widgets that light up rather than on the screen, so a flash
-        restyles five widgets, not all of them, on every tempo beat of a silent session.
+        An inline background on the title and the clock rather than a CSS class: a class
+        change restyles through the stylesheet, which on every tempo beat of a silent session
+        costs more than the beat's whole repaint.
         """
-        lit = self.query("#title, #clock-row")
-        lit.add_class("-flash")
+        accent = Color.parse(self.app.theme_variables.get("accent", "yellow"))
+        lit = [self.query_one("#title"), self._visible_clock()]
+        lit[0].styles.background = accent
+        lit[1].styles.background = accent.with_alpha(0.35)
         if self._flash_timer is not None:
             self._flash_timer.stop()
-        self._flash_timer = self.set_timer(FLASH_S, lambda: lit.remove_class("-flash"))
+
+        def unlit() -> None:
+            for widget in lit:
+                widget.styles.clear_rule("background")
+
+        self._flash_timer = self.set_timer(FLASH_S, unlit)
         self.app.bell()
+
+    def _visible_clock(self) -> Widget:
+        return self.query_one("#big-clock" if self._layout.clock_scale > 1 else "#clock")
 
     def _show_notices(self) -> None:
         failure = self.listeners.take_failure()
@@ -231,6 +305,7 @@ class SessionScreen(Screen[None]):
     def _end(self) -> None:
         self._ended = True
         self._cancel_wake()
+        self._cancel_frame()
         summary = Summary(self.timeline.name, self.engine.session_elapsed(), self.tally.outcome())
         self.post_message(SessionEnded(summary))
 
@@ -253,10 +328,26 @@ class SessionScreen(Screen[None]):
 
     # -- showing ---------------------------------------------------------------------------
 
+    def _show_frame(self, force: bool = False) -> None:
+        """The drawing's picture now, repainted only when a dot of it changed; then the next
+        frame is booked while it moves."""
+        if not self._layout.drawing_scale:
+            return
+        frame = frame_of(self.engine, self.engine.clock.now())
+        if frame != self._frame or force:
+            self._frame = frame
+            picture = frame.picture(self._layout.drawing_scale) if frame else None
+            widget = self.query_one("#drawing", ExerciseDrawing)
+            widget.show(picture)
+            # Nothing to show (a rest, a step without a drawing): its room goes to the text.
+            widget.set_class(frame is None, "-none")
+        self._schedule_frame()
+
     def _refresh_view(self) -> None:
         view = view_of(self.engine, self.engine.clock.now(), self._open_ended)
         self.set_class(self.engine.paused, "-paused")
         self._refresh_controls()
+        self._show_frame()
         if view == self._view:
             return
         self._view = view
@@ -271,23 +362,32 @@ class SessionScreen(Screen[None]):
             "title": view.title,
             "amount": view.amount,
             "rep": view.rep,
-            "phase": view.phase,
+            "rep-inline": view.rep,
             "hint": view.hint,
             "instructions": "\n".join(view.instructions),
             "caution": f"Caution: {view.caution}" if view.caution else "",
             "upcoming": view.upcoming,
+            # Up beside the stage, not on the bar at the bottom: what changes every second
+            # then sits in one band, and a second's repaint leaves the rest of the screen be.
+            "session-left": view.session_left,
         }
         for name, value in lines.items():
             self._lines[name].text = value
-        phase = self._lines["phase"]
-        for name in PHASES:
-            phase.set_class(view.phase.lower() == name, f"-{name}")
-        self.query_one("#clock", Countdown).seconds = view.clock_s
+        phase = self.query_one("#phase", BigText)
+        phase.text = view.big_word
+        phase.tone = view.phase.lower() if view.phase.lower() in PHASES else ""
+        self._show_clock(view.clock_s)
         segment_bar = self.query_one("#segment-bar", SecondsBar)
         segment_bar.total, segment_bar.done = view.segment_total, view.segment_done
         session_bar = self.query_one("#session-bar", SecondsBar)
         session_bar.total, session_bar.done = view.session_total, view.session_done
-        session_bar.label = view.session_left
+
+    def _show_clock(self, seconds: int) -> None:
+        """Only the clock on show is told: the hidden one catches up when the layout changes."""
+        if self._layout.clock_scale > 1:
+            self.query_one("#big-clock", BigText).text = text.clock(seconds)
+        else:
+            self.query_one("#clock", Countdown).seconds = seconds
 
     def _refresh_controls(self) -> None:
         """Footer and sound state follow the engine; recomposing the footer only on a change."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual.widgets import DataTable
 
 from coach import text
+from coach.drawing.model import Drawing
 from coach.routine.progression import explain
 from coach.routine.timeline import Segment, Timeline
 
@@ -25,6 +26,7 @@ class PlanRow:
     caution: str | None
     round: str
     why: str = ""  # how progression set today's amount, when it did
+    drawing: Drawing | None = None
 
 
 def _sides(work: list[Segment]) -> str:
@@ -68,6 +70,7 @@ def plan_rows(timeline: Timeline) -> list[PlanRow]:
                 caution=first.caution,
                 round=rounds,
                 why=explain(first.name, first.growth) if first.growth else "",
+                drawing=first.drawing,
             )
         )
     return rows

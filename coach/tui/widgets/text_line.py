@@ -17,16 +17,20 @@ class TextLine(Widget):
     }
     """
 
-    text: reactive[str] = reactive("", layout=True)
+    # Laid out again only when the new text may take another size (see `watch_text`): a
+    # layout repaints the whole screen, a plain refresh only this line.
+    text: reactive[str] = reactive("")
 
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
         self.set_reactive(TextLine.text, text)
         self.set_class(not text, "-empty")
 
-    def watch_text(self, text: str) -> None:
+    def watch_text(self, old: str, text: str) -> None:
         # Stylesheets may hide an empty line (`#tip.-empty { display: none; }`).
         self.set_class(not text, "-empty")
+        same_shape = len(old) == len(text) and old.count("\n") == text.count("\n")
+        self.refresh(layout=not same_shape)
 
     def render(self) -> Content:
         return Content(self.text)

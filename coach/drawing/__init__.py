@@ -1,0 +1,1 @@
+"""Drawings of exercises: key poses, motion along the tempo, and braille rasterising."""

@@ -1,0 +1,76 @@
+"""An exercise's drawing on braille dots: the body in the theme's accent, scenery muted.
+
+Drawn line by line (Textual's line API) from strips made once per picture: a moving drawing
+repaints up to 12 times a second, and only its own 8 lines.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from coach.drawing.braille import BODY, CELLS_H, CELLS_W, EMPTY, Picture
+
+_BLANK = Picture((), ())
+
+
+class ExerciseDrawing(Widget):
+    """Shows one `Picture`; a new picture equal to the old one repaints nothing."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"drawing--body", "drawing--prop"}
+    DEFAULT_CSS = f"""
+    ExerciseDrawing {{
+        width: {CELLS_W};
+        height: {CELLS_H};
+        & > .drawing--body {{ color: $accent; text-style: bold; }}
+        & > .drawing--prop {{ color: $text-muted; }}
+    }}
+    """
+
+    picture: reactive[Picture] = reactive(_BLANK)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._strips: list[Strip] | None = None
+        self._base = Style()
+
+    def show(self, picture: Picture | None) -> None:
+        self.picture = picture or _BLANK
+
+    def watch_picture(self) -> None:
+        self._strips = None
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = None  # a new theme: new colours
+
+    def render_line(self, y: int) -> Strip:
+        if self._strips is None:
+            self._strips = self._make_strips()
+        strip = self._strips[y] if y < len(self._strips) else Strip([])
+        return strip.adjust_cell_length(self.size.width, self._base)
+
+    def _make_strips(self) -> list[Strip]:
+        """Looked up once per picture: a widget's rich style is slow to work out."""
+        self._base = base = self.rich_style
+        styles: dict[str, Style] = {
+            BODY: self.get_component_rich_style("drawing--body"),
+            EMPTY: base,
+        }
+        strips = []
+        for row, layers in zip(self.picture.rows, self.picture.layers, strict=True):
+            segments, at = [], 0
+            for layer, run in groupby(layers):
+                size = len(list(run))
+                if layer not in styles:
+                    styles[layer] = self.get_component_rich_style("drawing--prop")
+                segments.append(Segment(row[at : at + size], styles[layer]))
+                at += size
+            strips.append(Strip(segments))
+        return strips

@@ -1,0 +1,114 @@
+"""The exercise's drawing in the session: it moves with the tempo on frames of its own, stands
+still in holds and pauses, is mirrored for the left side, and can be turned off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from driving import advance, session_of, settle
+from sample_routines import make_test_app
+
+from coach.drawing.braille import draw
+from coach.drawing.bundled import bundled_drawings
+from coach.drawing.motion import frame_count, mirrored
+from coach.session.clock import FakeClock
+from coach.settings import Settings
+from coach.tui.screens.session import SessionScreen
+from coach.tui.widgets.big_text import BigText
+from coach.tui.widgets.drawing import ExerciseDrawing
+
+TOE_RAISE = bundled_drawings()["toe-raise"]
+
+
+def shown(screen: SessionScreen) -> ExerciseDrawing:
+    return screen.query_one("#drawing", ExerciseDrawing)
+
+
+async def test_the_drawing_moves_during_up_and_stands_still_in_the_hold(
+    root: Path, clock: FakeClock
+) -> None:
+    app = make_test_app(root, clock=clock, start="tempo")  # prepare 2 s; up 1, hold 2, down 1
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = session_of(app)
+        assert shown(screen).display
+        assert shown(screen).picture == draw(TOE_RAISE, TOE_RAISE.start.as_dict())
+        assert screen._frame_timer is None  # getting ready: nothing moves
+        await advance(pilot, clock, 2.0)  # "up" begins
+        first = shown(screen).picture
+        assert screen._frame_timer is not None
+        # The next frame on the phase's even grid: one step of the picture, derived from the clock.
+        assert screen._frame_timer._interval == pytest.approx(1.0 / frame_count(TOE_RAISE, 1.0))
+        clock.advance(0.5)
+        screen._next_frame()
+        await pilot.pause()
+        assert shown(screen).picture != first  # halfway up: a new picture
+        await advance(pilot, clock, 0.6)  # into the hold
+        assert shown(screen).picture == draw(TOE_RAISE, TOE_RAISE.end.as_dict())
+        assert screen._frame_timer is None
+
+
+async def test_a_pause_stops_the_frames(root: Path, clock: FakeClock) -> None:
+    app = make_test_app(root, clock=clock, start="tempo")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await advance(pilot, clock, 2.3)
+        screen = session_of(app)
+        assert screen._frame_timer is not None
+        await pilot.press("space")
+        assert screen._frame_timer is None
+        await pilot.press("space")
+        assert screen._frame_timer is not None
+
+
+async def test_the_left_side_is_drawn_mirrored(root: Path, clock: FakeClock) -> None:
+    app = make_test_app(root, clock=clock, start="stretch")  # calf stretch, both sides
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = session_of(app)
+        await advance(pilot, clock, 3.0)
+        drawing = bundled_drawings()["calf-stretch"]
+        side = screen.engine.current.side if screen.engine.current else None
+        held = drawing.end.as_dict()
+        expected = mirrored(held) if side == "left" else held
+        assert shown(screen).picture == draw(drawing, expected)
+        await advance(pilot, clock, 8.0 + 2.0)  # the switch, then the other side
+        other = screen.engine.current.side if screen.engine.current else None
+        assert other != side
+        expected = mirrored(held) if other == "left" else held
+        assert shown(screen).picture == draw(drawing, expected)
+
+
+@pytest.mark.parametrize(
+    ("settings", "size"),
+    [
+        (Settings(daily_routine="daily", voice=False, drawings=False), (80, 24)),
+        (Settings(daily_routine="daily", voice=False), (60, 20)),  # too small to fit it
+    ],
+)
+async def test_no_drawing_when_turned_off_or_too_small(
+    root: Path, clock: FakeClock, settings: Settings, size: tuple[int, int]
+) -> None:
+    app = make_test_app(root, clock=clock, start="tempo", settings=settings)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await advance(pilot, clock, 2.3)
+        screen = session_of(app)
+        assert not shown(screen).display
+        assert screen._frame_timer is None
+
+
+async def test_the_phase_word_takes_its_rows_once_it_has_a_word(
+    root: Path, clock: FakeClock
+) -> None:
+    """Bug: the phase word, empty while getting ready, kept a height of 0 rows once it said
+    UP, because its text changed without a new layout."""
+    app = make_test_app(root, clock=clock, start="tempo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await advance(pilot, clock, 2.5)
+        await pilot.pause()
+        phase = session_of(app).query_one("#phase", BigText)
+        assert phase.text == "UP"
+        assert phase.region.height == 3
