@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, Protocol
 
+from coach.text import printable
+
 Feeling = Literal["easy", "right", "hard"]
 FEELINGS: tuple[Feeling, ...] = ("easy", "right", "hard")
 #: What each feeling is called where people read it, in the order of the keys 1, 2, 3.
@@ -102,14 +104,14 @@ def read_pain(value: object) -> int | None:
 
 
 def read_note(value: object) -> str | None:
-    """One line of text, trimmed; blank is no note."""
+    """One line of text, trimmed, with no control characters; blank is no note."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise CheckInError(f"note must be text, got {value!r}")
     if len(value) > NOTE_MAX:
         raise CheckInError(f"note must be at most {NOTE_MAX} characters, got {len(value)}")
-    line = " ".join(value.split())
+    line = " ".join(printable(value).split())
     return line or None
 
 
