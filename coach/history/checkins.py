@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, Protocol
 
+from coach.history.weeks import week_start
 from coach.text import printable
 
 Feeling = Literal["easy", "right", "hard"]
@@ -170,10 +171,6 @@ class WeekCheckins:
         }
 
 
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def weekly_checkins(
     source: CheckInSource | Iterable[DatedCheckIn], today: date, weeks: int = 12
 ) -> list[WeekCheckins]:
@@ -181,11 +178,11 @@ def weekly_checkins(
 
     A week without check-ins has zeros and no pain figures; the mean is rounded to 0.1.
     """
-    first = monday(today) - timedelta(weeks=weeks - 1)
+    first = week_start(today) - timedelta(weeks=weeks - 1)
     rows = source.dated_checkins(first) if hasattr(source, "dated_checkins") else source
     by_week: dict[date, list[CheckIn]] = {first + timedelta(weeks=n): [] for n in range(weeks)}
     for day, checkin in rows:
-        week = monday(day)
+        week = week_start(day)
         if week in by_week:
             by_week[week].append(checkin)
     result = []
