@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from functional.driving import session_of, settle
+from functional.history_kit import footer_keys
 from functional.sample_routines import make_test_app
 from functional.test_cramp_form import answers, kept, keys
-from functional.test_history_screens import footer_keys
 
 from coach.audio.backend import RecordingBackend
 from coach.cramps.guidance import RED_FLAGS, relief_warning
