@@ -18,26 +18,11 @@ import tempfile
 from pathlib import Path
 
 from bench_history import history
-from terminal import Terminal
+from terminal import BARE_APP, Terminal
 
 from coach.history.store import HistoryStore
 
 RUNS = 9
-BARE_APP = """\
-from textual.app import App
-from textual.widgets import Footer, Static
-
-
-class Bare(App[None]):
-    BINDINGS = [("q", "quit", "Quit")]
-
-    def compose(self):
-        yield Static("A bare Textual app")
-        yield Footer()
-
-
-Bare().run()
-"""
 
 
 def first_frame_s(argv: list[str], env: dict[str, str], shown: str) -> tuple[float, float]:

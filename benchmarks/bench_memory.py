@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from terminal import Terminal
+from terminal import BARE_APP, Terminal
 
 ROUTINE = """\
 name: Memory bench
@@ -33,21 +33,6 @@ pcm.!default {
   file "/dev/null"
   format "raw"
 }
-"""
-BARE_APP = """\
-from textual.app import App
-from textual.widgets import Footer, Static
-
-
-class Bare(App[None]):
-    BINDINGS = [("q", "quit", "Quit")]
-
-    def compose(self):
-        yield Static("A bare Textual app")
-        yield Footer()
-
-
-Bare().run()
 """
 
 

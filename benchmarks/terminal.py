@@ -14,6 +14,24 @@ import struct
 import termios
 import time
 
+#: The reference the benchmarks measure coach against: the same Textual with one line and a
+#: footer, so what a figure adds over Textual itself is coach's own.
+BARE_APP = """\
+from textual.app import App
+from textual.widgets import Footer, Static
+
+
+class Bare(App[None]):
+    BINDINGS = [("q", "quit", "Quit")]
+
+    def compose(self):
+        yield Static("A bare Textual app")
+        yield Footer()
+
+
+Bare().run()
+"""
+
 #: Escape sequences (CSI, OSC, single-character) between the characters a terminal shows.
 _ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-_])")
 

@@ -3,9 +3,9 @@
 #   libasound2-dev  ALSA headers: simpleaudio compiles against them
 #   espeak-ng       optional voice cues
 #   python3-venv    only when this Python cannot make a virtual environment
-#   dbus            dbus-daemon: the reminder tests run a private session bus
-#   systemd         systemd-analyze: the reminder tests check the timer's OnCalendar= values
 # With --test (what `make test` runs), also what the tests drive for real:
+#   dbus             dbus-daemon: the reminder tests run a private session bus
+#   systemd          systemd-analyze: the reminder tests check the timer's OnCalendar= values
 #   chromium         the report's HTML opened, screenshotted and printed headless
 #   poppler-utils    pdftoppm/pdfinfo read the PDFs back
 #   fonts-dejavu-core the PDF's Unicode font, so a note prints as typed
@@ -17,9 +17,9 @@ missing=()
 [ -f /usr/include/alsa/asoundlib.h ] || missing+=(libasound2-dev)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
-command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
-command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 if [ "${1:-}" = --test ]; then
+    command -v dbus-daemon >/dev/null 2>&1 || missing+=(dbus)
+    command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
@@ -38,7 +38,7 @@ fi
 if [ "${SUDO[0]:-}" = none ] || ! command -v apt-get >/dev/null 2>&1; then
     if [ -f /usr/include/alsa/asoundlib.h ]; then
         # Only optional packages are missing: carry on without them.
-        echo "coach: optional packages missing (${missing[*]}); voice cues need espeak-ng, the reminder tests dbus and systemd." >&2
+        echo "coach: optional packages missing (${missing[*]}); voice cues need espeak-ng; the tests need the rest." >&2
         exit 0
     fi
     echo "coach needs the ALSA headers: install libasound2-dev (Debian/Ubuntu), alsa-lib-devel (Fedora) or alsa-lib (Arch), then run make again." >&2

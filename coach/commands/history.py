@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -290,6 +289,7 @@ def cmd_log(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     def write(store: HistoryStore) -> int:
+        from coach.commands.output import save_output
         from coach.cramps.diary import CrampDiary
         from coach.transfer import export_csv, export_json
 
@@ -308,12 +308,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.output is None:
             export(sys.stdout)
             return 0
-        try:
-            write_atomically(args.output, export)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            say(f"cannot write {args.output}: {exc.strerror or exc}")
+        if not save_output(args.output, export):
             return 1
         what = text.plural(len(sessions), "session")
         if cramps:
@@ -322,47 +317,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
 
     return with_history(write)
-
-
-def write_atomically(path: Path, fill: Callable[[TextIO], None] | bytes) -> None:
-    """Write the export where the person asked, never half-written and never clobbering.
-
-    `fill` writes text to the stream it is given; bytes (a PDF) are written as they are.
-    `-` is standard output. A device or pipe (/dev/stdout, a FIFO) is written in place. A
-    regular file, or a new path, is replaced in one step by `coach.files.write_atomic` (which
-    keeps its permissions, and a symbolic link a link); a read-only file is refused.
-    """
-    import errno
-    import io
-    import stat
-
-    from coach.files import write_atomic
-
-    if str(path) == "-":
-        if isinstance(fill, bytes):
-            sys.stdout.buffer.write(fill)
-        else:
-            fill(sys.stdout)
-        return
-    try:
-        mode: int | None = path.stat().st_mode  # follows links: what is written to
-    except FileNotFoundError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode):
-        if isinstance(fill, bytes):
-            path.write_bytes(fill)
-            return
-        with open(path, "w", encoding="utf-8", newline="") as out:
-            fill(out)
-        return
-    if mode is not None and not mode & 0o222:
-        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
-    if isinstance(fill, bytes):
-        write_atomic(path, fill)
-        return
-    content = io.StringIO(newline="")
-    fill(content)
-    write_atomic(path, content.getvalue())
 
 
 def cmd_import(args: argparse.Namespace) -> int:

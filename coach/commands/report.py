@@ -52,19 +52,14 @@ def _output_options(p: argparse.ArgumentParser) -> None:
 
 def deliver(data: str | bytes, output: Path | None, what: str) -> int:
     """Write `data` to `output` (as `coach export` writes) or standard output; say where."""
-    from coach.commands.history import write_atomically
+    from coach.commands.output import save_output
 
     to_stdout = output is None or str(output) == "-"
     if to_stdout and isinstance(data, bytes) and sys.stdout.isatty():
         say("a PDF is not for the terminal: add -o FILE.pdf (or pipe it to a file)")
         return 2
     content = data if isinstance(data, bytes) else lambda out: out.write(data)
-    try:
-        write_atomically(output or Path("-"), content)
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        say(f"cannot write {output}: {exc.strerror or exc}")
+    if not save_output(output or Path("-"), content):
         return 1
     if not to_stdout:
         print(f"Wrote {what} to {output}.", file=sys.stderr)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import argparse
@@ -180,7 +180,7 @@ def status_mark(done: bool) -> str:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     from coach.commands.common import say
-    from coach.commands.history import write_atomically
+    from coach.commands.output import save_output
     from coach.history.records import local_now
     from coach.remind.ical import local_zone, plan_calendar
     from coach.routine.catalog import Catalog, UnknownRoutine
@@ -212,16 +212,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
-
-        def fill(out: TextIO) -> None:
-            out.write(data.decode("utf-8"))  # CRLF line ends kept: the file opens with newline=""
-
-        try:
-            write_atomically(args.output, fill)
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            say(f"cannot write {args.output}: {exc.strerror or exc}")
+        if not save_output(args.output, data):  # bytes as they are: CRLF line ends kept
             return 1
         from coach.text import plural
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from coach.cramps.diary import RELIEF_ROUTINE
 from coach.cramps.guidance import relief_warning
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.model import ExerciseStep, RepeatBlock, Routine, Step
 
 

@@ -96,7 +96,7 @@ def handout(routine: Routine) -> Handout:
     count = count_exercises(routine)
     rests = _rests(routine.steps)
     rest_words = (
-        f"{len(rests)} rest step{'s' if len(rests) != 1 else ''} ({text.length(sum(rests))} in all)"
+        f"{text.plural(len(rests), 'rest step')} ({text.length(sum(rests))} in all)"
         if rests
         else None
     )
@@ -106,7 +106,7 @@ def handout(routine: Routine) -> Handout:
         description=routine.description,
         total=text.length(timeline.total_s),
         self_paced=any(s.self_paced for s in timeline.segments),
-        count=f"{count} exercise{'s' if count != 1 else ''}",
+        count=text.plural(count, "exercise"),
         exercises=tuple(_walk(routine.steps)),
         rests=rest_words,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from coach import text
 from coach.history.checkins import (
     PAIN_ADVICE,
     CheckIn,
@@ -57,7 +58,7 @@ def week_line(week: WeekCheckins) -> str:
     label = f"{week_label(week.week):<6}"
     if not week.sessions:
         return f"{label}  —"
-    parts = [f"{week.sessions} session{'s' if week.sessions != 1 else ''}", f"{week.hard} hard"]
+    parts = [text.plural(week.sessions, "session"), f"{week.hard} hard"]
     if week.pain_mean is not None:
         parts.append(f"pain {week.pain_mean:.1f} on average, {week.pain_max} at most")
     return f"{label}  {' · '.join(parts)}"

@@ -12,6 +12,7 @@ import pytest
 from coach import text
 from coach.history.records import SessionRecord, StepRecord
 from coach.history.store import HistoryStore
+from tests.builders import session_record
 from tests.cli.conftest import RunCoach
 
 HISTORY_KEYS = {
@@ -74,18 +75,13 @@ def played(days_ago: int, routine: str = "foot-daily", status: str = "completed"
         )
         for i, side in ((1, "left"), (3, "right"))
     )
-    return SessionRecord(
+    return session_record(
         uid=f"{routine}-{days_ago}",
         routine_id=routine,
         routine_name=routine.title(),
-        plan_hash=None,
-        source="app",
-        status=status,  # type: ignore[arg-type]
+        status=status,
         started_at=stamp,
         ended_at=stamp,
-        planned_s=600.0,
-        active_s=600.0,
-        paused_s=0.0,
         steps=steps,
     )
 

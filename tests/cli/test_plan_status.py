@@ -11,6 +11,7 @@ import pytest
 
 from coach.history.records import SessionRecord
 from coach.history.store import HistoryStore
+from tests.builders import session_record
 from tests.cli.conftest import RunCoach
 
 TODAY = date.today()
@@ -21,18 +22,13 @@ OTHER_DAY = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[(TODAY.weekday() +
 def session(days_ago: int, routine: str, status: str = "completed") -> SessionRecord:
     day = TODAY - timedelta(days=days_ago)
     stamp = datetime(day.year, day.month, day.day, 6, 0).astimezone().isoformat()
-    return SessionRecord(
+    return session_record(
         uid=f"{routine}-{days_ago}-{status}",
         routine_id=routine,
         routine_name=routine,
-        plan_hash=None,
-        source="app",
-        status=status,  # type: ignore[arg-type]
+        status=status,
         started_at=stamp,
         ended_at=stamp,
-        planned_s=600.0,
-        active_s=600.0,
-        paused_s=0.0,
     )
 
 

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.history.records import SessionRecord, stamp
+from coach.history.records import stamp
 from coach.history.store import HistoryStore
 from coach.history.streaks import Streaks
 from coach.plan import PlanEntry, WeekAdherence
 from coach.plan.entry import EVERY_DAY, daily
 from coach.plan.tracking import adherence, all_done, first_not_done, plan_streak, todays_items
+from tests.builders import session_record
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2024, 6, 12)  # a Wednesday
@@ -26,18 +27,13 @@ _count = iter(range(10_000))
 
 def add(store: HistoryStore, routine: str, day: date, hour: int, status: str = "completed") -> None:
     started = stamp(datetime.combine(day, time(hour), BERLIN))
-    record = SessionRecord(
+    record = session_record(
         uid=f"u{next(_count)}",
         routine_id=routine,
         routine_name=routine,
-        plan_hash=None,
-        source="app",
-        status=status,  # type: ignore[arg-type]
+        status=status,
         started_at=started,
         ended_at=started,
-        planned_s=600.0,
-        active_s=600.0,
-        paused_s=0.0,
     )
     store.add_sessions([record])
 

@@ -461,7 +461,7 @@ def test_csv_numbers_out_of_range_are_refused(
 def test_a_file_over_the_size_cap_is_refused_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(transfer, "MAX_FILE_BYTES", 2**20)
+    monkeypatch.setattr(transfer.read, "MAX_FILE_BYTES", 2**20)
     path = tmp_path / "h.json"
     path.write_text(document(GOOD) + " " * 2**20)
     with pytest.raises(TransferError) as caught:
