@@ -174,3 +174,15 @@ async def finish_the_daily_test(pilot: Pilot[object], clock: FakeClock) -> None:
     await advance(pilot, clock, 12.0)
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def do_the_daily(pilot: Pilot[object]) -> None:
+    """From home: start today's routine and do every exercise, on to the Finished screen."""
+    app = pilot.app
+    assert isinstance(app, CoachApp)
+    clock = app.kit.clock
+    assert isinstance(clock, FakeClock)
+    await settle(pilot)
+    await pilot.press("t")
+    await settle(pilot)
+    await finish_the_daily_test(pilot, clock)

@@ -11,13 +11,12 @@ from functional.history_kit import (
     TODAY,
     at,
     daily_session,
-    finish_the_daily_test,
+    do_the_daily,
     history_app,
     line,
     open_screen,
     seed,
 )
-from textual.pilot import Pilot
 
 from coach.cramps.diary import CrampDiary
 from coach.cramps.records import new_cramp
@@ -36,18 +35,6 @@ from coach.tui.widgets.text_line import TextLine
 def checkin_app(root: Path, **options: Any) -> CoachApp:
     """The tests' app on a fake clock, so a session's work can be done, not skipped."""
     return history_app(root, record_history=True, clock=FakeClock(), **options)
-
-
-async def do_the_daily(pilot: Pilot[object]) -> None:
-    """From home: start today's routine and do every exercise, on to the Finished screen."""
-    app = pilot.app
-    assert isinstance(app, CoachApp)
-    clock = app.kit.clock
-    assert isinstance(clock, FakeClock)
-    await settle(pilot)
-    await pilot.press("t")
-    await settle(pilot)
-    await finish_the_daily_test(pilot, clock)
 
 
 async def finish_daily(app: CoachApp, *keys: str) -> None:
