@@ -9,7 +9,6 @@ is refused quickly and with bounded memory, and code reading the node tree may r
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import unicodedata
@@ -21,7 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coach.problems import FileProblems, Problem, position, shown
+from coach.problems import FileProblems, Problem, position, shown, suggest
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 40
@@ -214,12 +213,6 @@ def _check_events(text: str, path: str, kind: str) -> None:
 def _mark(mark: Any) -> tuple[int, int]:
     """1-based line and column of a PyYAML mark (which may be missing)."""
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-
-
-def suggest(word: str, choices: Collection[str]) -> str:
-    """' (did you mean "x"?)' for a near miss, else ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
 
 
 def parse_duration_text(text: str) -> float | None:
