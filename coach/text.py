@@ -6,6 +6,7 @@ The ground floor: nothing here imports from coach, so every layer may use it.
 from __future__ import annotations
 
 import math
+import unicodedata
 
 
 def clock(seconds: float, round_up: bool = True) -> str:
@@ -41,6 +42,12 @@ def total(seconds: float) -> str:
     if seconds < 60:
         return length(seconds)
     return length(round(seconds / 60) * 60)
+
+
+def printable(value: str) -> str:
+    """`value` without control characters (escape, bell, ...) other than tab and newline:
+    notes are printed back to a terminal, where an escape sequence would repaint it."""
+    return "".join(c for c in value if c in "\t\n" or unicodedata.category(c) != "Cc")
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:

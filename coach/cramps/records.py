@@ -27,6 +27,7 @@ from coach.cramps.values import (
     read_severity,
 )
 from coach.history.records import parse_stamp, stamp
+from coach.text import printable
 
 
 @dataclass(frozen=True)
@@ -100,5 +101,5 @@ def new_cramp(
             Context,
             default_context(at) if context is None else read_choice("context", context, CONTEXTS),
         ),
-        note=(note or "").strip() or None,
+        note=printable(note or "").strip() or None,
     )

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from coach import text
+from coach.history.weeks import week_start
 
 WEEKS_SHOWN = 12
 #: A first run of `REGULAR_DAYS` active days within `REGULAR_WINDOW_DAYS` days marks the start.
@@ -121,10 +122,6 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def weekly_counts(
     cramp_days: Iterable[date], session_days: Iterable[date], today: date, weeks: int = WEEKS_SHOWN
 ) -> list[WeekCount]:
@@ -134,9 +131,9 @@ def weekly_counts(
     """
     if weeks <= 0:
         return []
-    first = _monday(today) - timedelta(weeks=weeks - 1)
-    cramps = Counter(_monday(d) for d in cramp_days)
-    sessions = Counter(_monday(d) for d in session_days)
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    cramps = Counter(week_start(d) for d in cramp_days)
+    sessions = Counter(week_start(d) for d in session_days)
     starts = [first + timedelta(weeks=n) for n in range(weeks)]
     return [WeekCount(start, cramps[start], sessions[start]) for start in starts]
 

@@ -235,7 +235,7 @@ def plantar_fascia_stretch() -> Drawing:
 
 def big_toe_stretch() -> Drawing:
     """The foot off the floor; the big toe is eased down, then up and back."""
-    a = _raised(1.3, (12.0, 18.0))
+    a = _raised(1.2, (12.0, 22.0))
     a = bend_toes(a, -30, 0)
     b = bend_toes(a, 80, 0)
     up, *up_strokes = arrow("up_", arc(a["ball"], 11, -20, 50, 5))

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, Protocol
 
+from coach.history.weeks import week_start
+from coach.text import printable
+
 Feeling = Literal["easy", "right", "hard"]
 FEELINGS: tuple[Feeling, ...] = ("easy", "right", "hard")
 #: What each feeling is called where people read it, in the order of the keys 1, 2, 3.
@@ -102,14 +105,14 @@ def read_pain(value: object) -> int | None:
 
 
 def read_note(value: object) -> str | None:
-    """One line of text, trimmed; blank is no note."""
+    """One line of text, trimmed, with no control characters; blank is no note."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise CheckInError(f"note must be text, got {value!r}")
     if len(value) > NOTE_MAX:
         raise CheckInError(f"note must be at most {NOTE_MAX} characters, got {len(value)}")
-    line = " ".join(value.split())
+    line = " ".join(printable(value).split())
     return line or None
 
 
@@ -168,10 +171,6 @@ class WeekCheckins:
         }
 
 
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def weekly_checkins(
     source: CheckInSource | Iterable[DatedCheckIn], today: date, weeks: int = 12
 ) -> list[WeekCheckins]:
@@ -179,11 +178,11 @@ def weekly_checkins(
 
     A week without check-ins has zeros and no pain figures; the mean is rounded to 0.1.
     """
-    first = monday(today) - timedelta(weeks=weeks - 1)
+    first = week_start(today) - timedelta(weeks=weeks - 1)
     rows = source.dated_checkins(first) if hasattr(source, "dated_checkins") else source
     by_week: dict[date, list[CheckIn]] = {first + timedelta(weeks=n): [] for n in range(weeks)}
     for day, checkin in rows:
-        week = monday(day)
+        week = week_start(day)
         if week in by_week:
             by_week[week].append(checkin)
     result = []

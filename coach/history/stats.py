@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.history.store import HistoryStore
 from coach.history.streaks import streaks
+from coach.history.weeks import week_start as week_start  # re-exported: its old home
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,6 @@ class Stats:
                 for e in self.exercises
             ],
         }
-
-
-def week_start(day: date) -> date:
-    """The Monday of `day`'s week."""
-    return day - timedelta(days=day.weekday())
 
 
 def active_days(store: HistoryStore) -> list[date]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from coach.history.streaks import Streaks
+from coach.history.weeks import week_start
 from coach.plan.entry import PlanEntry
 
 _DAY = timedelta(days=1)
@@ -117,8 +118,8 @@ def plan_streaks(
     day = min(complete)
     week = None
     while day <= end:
-        if day - timedelta(days=day.weekday()) != week:
-            week, missed = day - timedelta(days=day.weekday()), 0
+        if week_start(day) != week:
+            week, missed = week_start(day), 0
         if counts.fully_done(day):
             run += 1
             longest = max(longest, run)
@@ -145,7 +146,7 @@ def weekly_adherence(
     if weeks <= 0:
         return []
     counts = _Counts(entries, completed)
-    monday = today - timedelta(days=today.weekday())
+    monday = week_start(today)
     result = []
     for back in range(weeks - 1, -1, -1):
         start = monday - timedelta(weeks=back)
@@ -161,7 +162,8 @@ def weekly_adherence(
 
 
 def adherence_text(week: WeekAdherence) -> str:
-    """`5 of 7 planned (71%)`; `nothing planned` for an empty week."""
+    """`5 of 7 planned (71%)`; `—` for a week with nothing to count (before the first session,
+    or nothing planned), as the minutes chart marks an empty week."""
     if not week.planned:
-        return "nothing planned"
+        return "—"
     return f"{week.completed} of {week.planned} planned ({week.completed / week.planned:.0%})"

@@ -15,7 +15,7 @@ from icalendar import Alarm, Calendar, Event
 
 from coach import text
 from coach.plan import PlanEntry
-from coach.routine.timeline import Timeline, amount_text
+from coach.routine.timeline import Segment, Timeline, amount_text
 
 PRODID = "-//coach//weekly plan//EN"
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -51,13 +51,21 @@ def first_day(entry: PlanEntry, today: date) -> date:
 
 
 def description(timeline: Timeline) -> str:
-    """What the routine holds, one exercise a line, with its amount."""
-    lines, seen = [f"{timeline.name}: {text.length(timeline.total_s)}"], set()
+    """What the routine holds, one exercise a line, with its whole dose: `2 sets of 20 s, each
+    side`, not the first hold alone."""
+    groups: dict[int, list[Segment]] = {}
     for segment in timeline.work_segments:
-        if segment.group in seen:
-            continue
-        seen.add(segment.group)
-        lines.append(f"- {segment.name}: {amount_text(segment)}")
+        groups.setdefault(segment.group, []).append(segment)
+    lines = [f"{timeline.name}: {text.length(timeline.total_s)}"]
+    for first, *_ in groups.values():
+        one = amount_text(first)
+        dose = f"{first.sets} sets of {one}" if first.sets and first.sets > 1 else one
+        sides = {s.side for s in groups[first.group]} - {None}
+        if len(sides) > 1:
+            dose += ", each side"
+        elif sides:
+            dose += f", {first.side} side only"
+        lines.append(f"- {first.name}: {dose}")
     lines.append("Start it with: coach run " + timeline.routine_id)
     return "\n".join(lines)
 

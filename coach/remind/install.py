@@ -133,12 +133,14 @@ def install_systemd(plan: Plan, places: Places) -> None:
     refuses, the files are taken away again so nothing half-installed is left."""
     if shutil.which("systemctl") is None:
         raise RemindError("systemctl is not installed (no systemd user instance here)")
+    # The desktop entry may be there for cron reminders already: then it stays.
+    made = [places.timer, places.service] + ([] if places.desktop.exists() else [places.desktop])
     write_files(plan)
     try:
         for command in plan.commands:
             run(command)
     except RemindError:
-        for path in (places.timer, places.service):
+        for path in made:
             path.unlink(missing_ok=True)
         raise
 

@@ -45,6 +45,7 @@ from coach.history.records import (
     parse_stamp,
     stamp,
 )
+from coach.text import printable
 from coach.transfer.document import CHECKIN_COLUMNS, CSV_STEP_LABELS
 
 T = TypeVar("T")
@@ -236,7 +237,7 @@ def cramp_record(f: Fields) -> CrampRecord | None:
         severity=severity or SEVERITY_MIN,
         duration=cast(Duration, f.choice("duration", DURATIONS)),
         context=cast(Context, f.choice("context", CONTEXTS)),
-        note=f.text("note", required=False),
+        note=printable(f.text("note", required=False) or "") or None,
     )
     return record if f.ok else None
 

@@ -44,6 +44,8 @@ from coach.tui.messages import (
 )
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from coach.audio.backend import AudioBackend
     from coach.history.recorder import Recorder
     from coach.routine.timeline import Timeline
@@ -153,6 +155,20 @@ class CoachApp(App[int]):
 
         return listeners
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification as plain text, whatever the caller asked (screens ask for markup
+        by default): they carry paths, routine names, notes and problems quoting a file, and
+        Textual markup in those would hide text, add live `[@click]` actions, or stop the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def _history_notice(self, message: str) -> None:
         self.notify(message, title="History", severity="warning", timeout=10)
 
@@ -249,6 +265,7 @@ class CoachApp(App[int]):
             history=self.history,
             cramp_at=cramp_at,
             checkin_for=None if cramp_at is not None else self._checkin_for(summary),
+            catalog=self.catalog,
         )
         self.switch_screen(finished)
         if cramp_at is not None:

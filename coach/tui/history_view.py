@@ -292,10 +292,13 @@ class StreakNow:
     has_sessions: bool
     done_today: bool  # any completed session today; under a schedule, all planned today
     streak: int
-    still_planned: tuple[str, ...] = ()  # under a schedule: today's routines not done yet
+    still_planned: tuple[str, ...] = ()  # under a schedule: names of today's routines not done
 
 
-def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
+def read_streak(
+    store: HistoryStore, access: HistoryAccess, name_of: Callable[[str], str] = str
+) -> StreakNow:
+    """`name_of` turns a planned routine's id into the name the home screen shows for it."""
     from coach.history.stats import active_days
     from coach.plan.tracking import todays_items
 
@@ -305,7 +308,7 @@ def read_streak(store: HistoryStore, access: HistoryAccess) -> StreakNow:
         done = today in active_days(store)
     else:
         items = todays_items(store, access.schedule, today)
-        left = tuple(dict.fromkeys(i.entry.routine for i in items if not i.done))
+        left = tuple(dict.fromkeys(name_of(i.entry.routine) for i in items if not i.done))
         done = not left
     return StreakNow(store.count_sessions() > 0, done, access.streak(store, today), left)
 

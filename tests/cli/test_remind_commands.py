@@ -164,6 +164,7 @@ def test_dry_run_prints_files_and_commands_and_changes_nothing(machine: Machine)
 def test_without_a_user_systemd_it_is_one_line_offering_cron(
     machine: Machine, fail: str | None, reason: str
 ) -> None:
+    """Nothing half-installed is left. Bug: a refused `remind on` left coach.desktop behind."""
     env = {}
     if fail is not None:
         machine.stand_in("systemctl")
@@ -176,6 +177,8 @@ def test_without_a_user_systemd_it_is_one_line_offering_cron(
     assert reason in line
     assert line.endswith("`coach remind on --cron` adds the reminders to your crontab instead")
     assert not (machine.units / "coach-remind.timer").exists()
+    assert not (machine.units / "coach-remind.service").exists()
+    assert not machine.desktop.exists()
 
 
 def test_cron_adds_marked_lines_and_off_removes_exactly_those(machine: Machine) -> None:

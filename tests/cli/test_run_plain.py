@@ -68,3 +68,17 @@ def test_with_stdin_closed_self_paced_steps_are_skipped_saying_why_and_not_compl
     [session] = json.loads(coach("history", "--json").stdout)
     assert session["status"] == "partial"
     assert [s["status"] for s in session["steps"]] == ["skipped", "skipped"]
+
+
+def test_plain_shows_no_drawing(coach: RunCoach, tmp_path: Path) -> None:
+    """`--plain` is text for scripts and screen readers: no braille drawing, even for an
+    exercise that has one on the session screen."""
+    path = tmp_path / "drawn.yaml"
+    path.write_text(
+        "name: Drawn\nprepare: 0.1s\nsteps:\n"
+        "  - {exercise: toe-raise, reps: 1, tempo: {up: 0.1s, down: 0.1s}}\n"
+    )
+    result = coach("run", str(path), "--plain")
+    assert result.returncode == 0, result.stderr
+    assert "Go: Toe raise" in result.stdout
+    assert not any("\u2800" <= ch <= "\u28ff" for ch in result.stdout)

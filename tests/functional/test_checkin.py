@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from driving import settle
-from test_history_screens import (
+from functional.history_kit import (
     NOW,
     TODAY,
     at,

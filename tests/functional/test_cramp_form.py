@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from functional.driving import advance, session_of, settle
-from functional.test_history_screens import NOW, history_app
+from functional.history_kit import NOW, history_app
 from textual.pilot import Pilot
 from textual.widgets import Input
 

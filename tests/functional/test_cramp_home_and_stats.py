@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 from functional.driving import footer_cut, session_of, settle
-from functional.test_cramp_form import cramp_app, form_of, keys, notices, seed_cramps
-from functional.test_cramp_relief import WallClock, relief_app
-from functional.test_history_screens import (
+from functional.history_kit import (
     NOW,
     daily_session,
     footer_keys,
@@ -24,7 +22,8 @@ from functional.test_history_screens import (
     seed,
     session,
 )
-from functional.test_history_screens import seed as seed_sessions
+from functional.test_cramp_form import cramp_app, form_of, keys, notices, seed_cramps
+from functional.test_cramp_relief import WallClock, relief_app
 
 from coach.cramps.diary import CrampDiary
 from coach.cramps.records import new_cramp
@@ -45,7 +44,7 @@ RECENT = [date(2026, 4, 20), date(2026, 5, 1), date(2026, 5, 12)]
 
 
 def seed_the_diary() -> None:
-    seed_sessions()
+    seed()
     seed_cramps(
         *(new_cramp(datetime(d.year, d.month, d.day, 2, 40, tzinfo=UTC)) for d in BEFORE + RECENT)
     )
@@ -131,7 +130,7 @@ async def test_stats_sets_cramps_beside_sessions_and_says_the_counts_plainly(roo
 
 
 async def test_stats_without_cramps_says_so_and_draws_no_chart(root: Path) -> None:
-    seed_sessions()
+    seed()
     app = cramp_app(root)
     async with app.run_test(size=(100, 80)) as pilot:
         await keys(pilot, "s")

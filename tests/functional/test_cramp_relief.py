@@ -11,10 +11,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from functional.driving import session_of, settle
+from functional.history_kit import footer_keys
 from functional.sample_routines import make_test_app
 from functional.test_cramp_form import answers, kept, keys
-from functional.test_history_screens import footer_keys
 
 from coach.audio.backend import RecordingBackend
 from coach.cramps.guidance import RED_FLAGS, relief_warning
@@ -71,16 +72,26 @@ async def test_bang_on_home_starts_cramp_relief_with_no_preview(clock: FakeClock
         assert not any(isinstance(s, PreviewScreen) for s in app.screen_stack)
 
 
-async def test_the_relief_shows_the_emergency_line_from_its_first_step(clock: FakeClock) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_the_relief_shows_the_emergency_line_from_its_first_step(
+    clock: FakeClock, size: tuple[int, int]
+) -> None:
     """Issue #12: the emergency line and the swollen-calf warning were only shown after the
-    relief ended; they now lead the first step's caution, on screen at 80×24."""
+    relief ended; they now lead the first step's caution, whole on screen at every size. (In a
+    real 120×40 terminal the caution sat inside the scrolling instructions and was cut after
+    "…Get it checked by a"; it now stands outside them. This Pilot layout is a row roomier
+    than that terminal, so the cut itself was seen in tmux, not here.)"""
     app = relief_app(clock, WallClock(STARTED))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await start_relief(pilot)
-        caution = session_of(app).query_one("#caution", TextLine)
+        screen = session_of(app)
+        caution = screen.query_one("#caution", TextLine)
         assert caution.text.startswith(f"Caution: {relief_warning()}")
-        about = session_of(app).query_one("#about")
-        assert about.region.contains_region(caution.region), "all of it, with no scrolling"
+        band = screen.query_one("#lower-band")
+        assert band.region.contains_region(caution.region), "all of it, with no scrolling"
+        shown = caution.render_lines(caution.region.reset_offset)
+        words = " ".join("".join(s.text for s in line).strip() for line in shown)
+        assert words.split() == caution.text.split()
 
 
 async def test_the_home_footer_offers_cramp_now_and_log_cramp(clock: FakeClock) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from functional.driving import footer_cut, open_preview, settle
-from functional.test_history_screens import footer_keys, history_app, seed
+from functional.history_kit import footer_keys, history_app, seed
 from textual.pilot import Pilot
 from textual.widgets import Footer
 

@@ -10,7 +10,15 @@ from datetime import timedelta
 from pathlib import Path
 
 from driving import advance, session_of, settle
-from test_history_screens import NOW, TODAY, footer_keys, history_app, line, seed
+from functional.history_kit import (
+    NOW,
+    TODAY,
+    finish_the_daily_test,
+    footer_keys,
+    history_app,
+    line,
+    seed,
+)
 
 from coach import text
 from coach.history.recorder import plan_hash
@@ -59,13 +67,7 @@ async def test_finishing_todays_routine_grows_the_streak_on_finished_and_home(
         assert line(app.screen, "#streak") == "3-day streak"
         await pilot.press("t")
         await settle(pilot)
-        # prepare (skipped), the heel hold (6 s, done), prepare, then the toe raises: done.
-        await pilot.press("n")
-        await advance(pilot, clock, 6.0)
-        await pilot.press("n")
-        await advance(pilot, clock, 12.0)
-        await pilot.press("enter")
-        await settle(pilot)
+        await finish_the_daily_test(pilot, clock)
         assert isinstance(app.screen, FinishedScreen)
         assert line(app.screen, "#streak-result") == "4-day streak — done today"
         assert app.screen.has_class("-done-today")

@@ -54,8 +54,8 @@ async def test_home_lists_every_routine_and_shows_broken_ones_with_their_error(r
         await settle(pilot)
         table = app.screen.query_one(RoutineTable)
         assert sorted(table.entries) == ["broken", "daily", "mixed", "stretch", "tempo"]
-        assert table.get_row("broken")[1] == "broken"
-        assert table.get_row("daily")[1:] == ["10 s", "2", "bundled"]
+        assert table.get_row("broken")[1].plain == "broken"
+        assert [c.plain for c in table.get_row("daily")[1:]] == ["10 s", "2", "bundled"]
         # One line however many files are broken (issue #11); `w` lists them in full.
         problems = text_of(app.screen, "#routine-problems")
         assert problems == "⚠ 1 problem in your routine files: w shows it"
@@ -125,7 +125,12 @@ async def test_preview_shows_the_plan_instructions_and_caution(root: Path) -> No
         plan = screen.query_one(PlanTable)
         names = [row.name for row in plan.rows_of_plan]
         assert names == ["Heel hold", "Toe raise", "Rest", "Calf stretch", "Toe raise"]
-        assert plan.get_row("4")[1:] == ["Calf stretch", "2 × 5 s", "both", "0:30"]
+        assert [c.plain for c in plan.get_row("4")[1:]] == [
+            "Calf stretch",
+            "2 × 5 s",
+            "both",
+            "0:30",
+        ]
         assert "Stand tall holding a chair back." in text_of(screen, "#exercise-instructions")
         assert text_of(screen, "#exercise-caution") == "Caution: Stop if your calf starts to cramp."
         await pilot.press("down")

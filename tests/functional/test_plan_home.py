@@ -6,8 +6,15 @@ from __future__ import annotations
 from datetime import time, timedelta
 from pathlib import Path
 
-from functional.driving import advance, settle
-from functional.test_history_screens import NOW, daily_session, history_app, line, seed
+from functional.driving import settle
+from functional.history_kit import (
+    NOW,
+    daily_session,
+    finish_the_daily_test,
+    history_app,
+    line,
+    seed,
+)
 from textual.widgets import Button
 
 from coach.plan import PlanEntry
@@ -103,21 +110,17 @@ async def test_stats_shows_the_plan_kept_per_week(root: Path) -> None:
 async def test_after_the_first_planned_routine_is_done_enter_moves_on_to_the_next(
     root: Path, clock: FakeClock
 ) -> None:
+    """Bug: the Finished screen named what was still planned by id ("stretch") where home,
+    just after, names it "Stretch both sides"."""
     app = history_app(root, clock=clock, settings=PLAN, record_history=True)
     async with app.run_test() as pilot:
         await settle(pilot)
         assert line(app.screen, "#today-plan") == "07:30 Daily test ○ · 21:00 Stretch both sides ○"
         await pilot.press("enter")
         await settle(pilot)
-        # The daily test: prepare (skipped), the heel hold (6 s), prepare, the toe raises.
-        await pilot.press("n")
-        await advance(pilot, clock, 6.0)
-        await pilot.press("n")
-        await advance(pilot, clock, 12.0)
-        await pilot.press("enter")
-        await settle(pilot)
+        await finish_the_daily_test(pilot, clock)
         assert isinstance(app.screen, FinishedScreen)
-        assert line(app.screen, "#streak-result") == "Still planned today: stretch."
+        assert line(app.screen, "#streak-result") == "Still planned today: Stretch both sides."
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)

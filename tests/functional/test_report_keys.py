@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from functional.driving import settle
+from functional.history_kit import NOW, history_app, open_screen, seed
 from functional.test_cramp_form import notices
-from functional.test_history_screens import NOW, history_app, open_screen, seed
 
 from coach.tui.app import CoachApp
 from coach.tui.messages import PreviewChosen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from functional.test_history_screens import history_app, seed
+from functional.history_kit import history_app, seed
 from snapshot_kit import SnapCompare, keys
 
 

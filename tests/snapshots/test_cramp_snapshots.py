@@ -11,9 +11,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from functional.history_kit import NOW, history_app
 from functional.test_cramp_form import seed_cramps
 from functional.test_cramp_home_and_stats import seed_the_diary
-from functional.test_history_screens import NOW, history_app
 from snapshot_kit import SIZES, SnapCompare, keys, settle
 from textual.pilot import Pilot
 

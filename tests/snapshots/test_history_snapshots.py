@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from functional.test_history_screens import NOW, daily_session, history_app, seed, session
+from functional.history_kit import NOW, daily_session, history_app, seed, session
 from snapshot_kit import SIZES, SnapCompare, keys
 from textual.pilot import Pilot
 

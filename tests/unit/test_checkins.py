@@ -75,6 +75,8 @@ def test_feeling_names_the_allowed_values() -> None:
 def test_a_note_is_one_trimmed_line_and_blank_is_none() -> None:
     assert read_note("  calf\n tight ") == "calf tight"
     assert read_note("   ") is None
+    assert read_note("calf\x1b[2J tight\x07") == "calf[2J tight"  # nothing for the terminal
+    assert read_note("\x1b") is None
 
 
 def test_json_round_trip_and_its_errors_name_the_place() -> None:

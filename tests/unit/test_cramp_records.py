@@ -68,6 +68,8 @@ def test_given_details_are_kept_and_words_are_read_in_any_case() -> None:
     )
     assert cramp.note == "after the walk"
     assert new_cramp(at(12), note="   ").note is None
+    # Printed back by `coach cramp list`: no escape sequence reaches the terminal.
+    assert new_cramp(at(12), note="calf\x1b[2J\x07").note == "calf[2J"
 
 
 @pytest.mark.parametrize(

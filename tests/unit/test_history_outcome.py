@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from builders import exercise, routine
 
 from coach.history.outcome import Outcome, WorkTally, verdict
-from coach.routine.model import ExerciseStep, Routine, Step, TempoPhase
+from coach.routine.model import Step, TempoPhase
 from coach.routine.timeline import Timeline, expand
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionEngine
 
 
-def exercise(name: str, duration: float | None = None, **kw: object) -> ExerciseStep:
-    fields: dict[str, object] = {
-        "name": name, "exercise_id": None, "instructions": (), "caution": None,
-        "duration": duration, "reps": None, "tempo": (), "sides": "none", "sets": 1,
-        "switch": 0.0, "prepare": 0.0, "rest": 0.0,
-    }  # fmt: skip
-    fields.update(kw)
-    return ExerciseStep(**fields)  # type: ignore[arg-type]
-
-
 def timeline(*steps: Step) -> Timeline:
-    return expand(Routine(id="r", name="R", steps=steps))
+    return expand(routine(*steps))
 
 
 TEMPO = (TempoPhase("up", 2.0), TempoPhase("down", 2.0))

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from fixtures.make_history_v2 import dump as rows  # read back as the fixture was written
 
 from coach.history.checkins import CheckIn
 from coach.history.database import HistoryUnavailable
@@ -21,18 +22,6 @@ FIXTURES = Path(__file__).parent.parent / "fixtures"
 RELEASED = FIXTURES / "history-v2.db"
 #: Every row of every table of the fixture, read back right after the released coach wrote it.
 EXPECTED = json.loads((FIXTURES / "history-v2.expected.json").read_text())
-TABLES = {"sessions": "id", "steps": "session_id, idx", "cramps": "id"}
-
-
-def rows(path: Path) -> dict[str, list[list[object]]]:
-    db = sqlite3.connect(path)
-    try:
-        return {
-            table: [list(row) for row in db.execute(f"SELECT * FROM {table} ORDER BY {order}")]
-            for table, order in TABLES.items()
-        }
-    finally:
-        db.close()
 
 
 def version_of(path: Path) -> int:

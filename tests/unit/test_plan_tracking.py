@@ -113,3 +113,13 @@ def test_sessions_count_on_their_local_day_across_the_spring_clock_change(
         2,
     )
     assert (next_week.week, next_week.planned, next_week.completed) == (monday, 1, 1)
+
+
+def test_a_week_with_nothing_to_count_is_not_called_unplanned() -> None:
+    """Bug: the Stats screen labelled every week before the first session "nothing planned",
+    under a daily plan; those weeks are only not counted yet (README: "weeks before your first
+    session are empty"), so they read "—" as in the minutes chart beside them."""
+    from coach.plan.progress import adherence_text
+
+    assert adherence_text(WeekAdherence(date(2026, 5, 4), 0, 0)) == "—"
+    assert adherence_text(WeekAdherence(date(2026, 5, 11), 6, 3)) == "3 of 6 planned (50%)"

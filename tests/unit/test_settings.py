@@ -26,7 +26,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         "volume: 50%\nmute: on\nvoice: off\ndaily_routine: foot-quick\n"
-        "theme: nord\nrest_days_per_week: 2\n",
+        "theme: nord\nrest_days_per_week: 2\ndrawings: off\n",
     )
     settings = load_settings(path)
     assert settings == Settings(
@@ -36,6 +36,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         daily_routine="foot-quick",
         theme="nord",
         rest_days_per_week=2,
+        drawings=False,
     )
     assert settings.problems == ()
 
@@ -53,6 +54,7 @@ def test_volume_is_a_fraction_or_a_percentage(tmp_path: Path, text: str, volume:
         ("volume: loud", "1:9", "`volume` must be from 0 to 1 (or 0% to 100%), got 'loud'"),
         ("volume: 200%", "1:9", "`volume` must be from 0 to 1"),
         ("mute: maybe", "1:7", "`mute` must be on or off, got 'maybe'"),
+        ("drawings: some", "1:11", "`drawings` must be on or off, got 'some'"),
         ("rest_days_per_week: 9", "1:21", "`rest_days_per_week` must be between 0 and 6"),
         ("volum: 0.5", "1:1", "unknown key `volum`"),
         ("- volume", "1:1", "the settings must be a mapping"),

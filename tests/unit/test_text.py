@@ -64,3 +64,10 @@ def test_a_plans_amount_of_one_rep_is_singular() -> None:
     assert short_amount(Segment(0, "work", "Raise", 0.0, 4.0, reps=1, tempo=tempo)) == (
         "1 rep (2-2)"
     )
+
+
+def test_printable_drops_control_characters_but_keeps_tabs_newlines_and_any_script() -> None:
+    """Bug: a note holding an escape sequence was printed as is by `coach cramp list`,
+    where it repainted the terminal."""
+    assert text.printable("bad\x1b[2Jnote\x07\x00\x9b") == "bad[2Jnote"
+    assert text.printable("calf\ttight\nat night · ü 脚") == "calf\ttight\nat night · ü 脚"

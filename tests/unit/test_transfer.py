@@ -659,3 +659,11 @@ def test_a_bad_cramp_is_refused_saying_where(tmp_path: Path, content: str, probl
     with pytest.raises(TransferError) as caught:
         read_history(path)
     assert caught.value.problems == [f"{tmp_path}/{problem}"]
+
+
+def test_an_imported_cramp_note_keeps_no_control_characters(tmp_path: Path) -> None:
+    """An export from elsewhere must not put escape sequences on this person's terminal."""
+    path = tmp_path / "h.json"
+    path.write_text(cramp_document({**GOOD_CRAMP, "note": "calf\u001b[2J\u0007 at night"}))
+    [cramp] = read_history(path).cramps
+    assert cramp.note == "calf[2J at night"

@@ -212,7 +212,7 @@ class EditorScreen(Screen[None]):
             )
             with Vertical(id="editor-side"):
                 yield TextLine(id="editor-status")
-                yield OptionList(id="problems")
+                yield OptionList(id="problems", markup=False)  # problems quote the file
                 yield TextLine(id="plan-caption")
                 yield PlanTable(
                     Timeline(self.target.routine_id, "", ()), id="editor-plan", brief=True

@@ -19,6 +19,7 @@ from textual.widgets import Button, Footer
 
 from coach import text
 from coach.history.outcome import verdict
+from coach.routine.catalog import Catalog, UnknownRoutine
 from coach.tui.history_view import HistoryAccess, Read, StreakNow, read, read_streak, streak_result
 from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
 from coach.tui.screens.cramp_log import CrampNoticeScreen
@@ -62,6 +63,7 @@ class FinishedScreen(Screen[None]):
         history: HistoryAccess | None = None,
         cramp_at: datetime | None = None,
         checkin_for: int | None = None,
+        catalog: Catalog | None = None,
     ) -> None:
         """`cramp_at`, after a relief session, is when it began: the cramp's time to offer.
 
@@ -78,6 +80,7 @@ class FinishedScreen(Screen[None]):
         self.history = history  # None: no history to tell of
         self.cramp_at = cramp_at
         self.relief = cramp_at is not None
+        self.catalog = catalog  # names the routines still planned today, as home does
 
     def compose(self) -> ComposeResult:
         summary = self.summary
@@ -102,8 +105,18 @@ class FinishedScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="streak")
     def read_streak(self, history: HistoryAccess) -> None:
-        result = read(history, lambda store: read_streak(store, history))
+        result = read(history, lambda store: read_streak(store, history, self._name_of))
         self.app.call_from_thread(self._show_streak, result)
+
+    def _name_of(self, routine_id: str) -> str:
+        """The routine's name, or its id when there is no catalog or the file cannot be read."""
+        if self.catalog is None:
+            return routine_id
+        try:
+            routine = self.catalog.find(routine_id).routine
+        except UnknownRoutine:
+            return routine_id
+        return routine_id if routine is None else routine.name
 
     def _show_streak(self, result: Read[StreakNow]) -> None:
         line = self.query_one("#streak-result", TextLine)

@@ -126,9 +126,11 @@ class SessionScreen(Screen[None]):
                 yield SecondsBar(id="segment-bar")
                 yield TextLine(id="hint")
                 yield TextLine("PAUSED · press space to resume", id="paused-banner")
+                # The caution stands outside the scrolling instructions, so however little
+                # room the clock leaves, a safety line is never cut off.
+                yield TextLine(id="caution")
                 with VerticalScroll(id="about", can_focus=False):
                     yield TextLine(id="instructions")
-                    yield TextLine(id="caution")
         with Vertical(id="overall"):
             yield SecondsBar(id="session-bar")
             yield TextLine(id="upcoming")

@@ -28,6 +28,7 @@ from coach.history.checkins import (
     PAIN_ADVICE,
     CheckIn,
     Feeling,
+    read_note,
     save_checkin,
 )
 from coach.tui.history_view import HistoryAccess, read
@@ -186,8 +187,9 @@ class CheckInForm(Vertical):
 
     def answers(self) -> tuple[Feeling | None, int | None, str | None]:
         pain = self.query_one(PainScore).score
-        note = " ".join(self.query_one("#note", Input).value.split())
-        return (self.query_one(FeelingChoice).feeling, pain, note or None)
+        # The Input holds at most NOTE_MAX characters, so read_note only tidies it.
+        note = read_note(self.query_one("#note", Input).value)
+        return (self.query_one(FeelingChoice).feeling, pain, note)
 
     def save(self) -> bool:
         """Start keeping the answers; False when there are none (nothing to wait for)."""

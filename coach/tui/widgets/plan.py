@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from coach import text
@@ -76,7 +77,7 @@ def plan_rows(timeline: Timeline) -> list[PlanRow]:
     return rows
 
 
-class PlanTable(DataTable[str]):
+class PlanTable(DataTable[Text]):
     """The plan, a row per step; the highlighted row's instructions are shown beside it."""
 
     def __init__(self, timeline: Timeline, *, id: str | None = None, brief: bool = False) -> None:
@@ -124,4 +125,5 @@ class PlanTable(DataTable[str]):
             rows = text.fit_column(rows, tuple(columns), self.size.width - 2, column=1)
         self.add_columns(*columns)
         for number, shown in enumerate(rows, start=1):
-            self.add_row(*shown, key=str(number))
+            # As Text: a plain string is read as markup, and a name may hold brackets.
+            self.add_row(*(Text(cell, no_wrap=True, end="") for cell in shown), key=str(number))

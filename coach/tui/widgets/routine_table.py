@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
@@ -25,7 +26,7 @@ def entry_cells(entry: RoutineEntry) -> tuple[str, str, str, str]:
     )
 
 
-class RoutineTable(DataTable[str]):
+class RoutineTable(DataTable[Text]):
     """Rows keyed by routine id, so a selection names its routine whatever the sort."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -45,7 +46,8 @@ class RoutineTable(DataTable[str]):
             # A long name gives way (with …), so length and source stay in view.
             rows = text.fit_column(rows, COLUMNS, self.size.width - 2)
         for entry, cells in zip(entries, rows, strict=True):
-            self.add_row(*cells, key=entry.id)
+            # As Text: a plain string is read as markup, and a name may hold brackets.
+            self.add_row(*(Text(cell, no_wrap=True, end="") for cell in cells), key=entry.id)
         if before is not None and before.id in self.entries:
             self.move_cursor(row=self.get_row_index(before.id))
 

@@ -1,10 +1,5 @@
-"""Reading a hand-written YAML file safely, keeping the line and column of every value.
-
-Files are composed into PyYAML nodes (never constructed into Python objects), so no tag can run
-code. Before composing, one pass over the parser's events refuses what could hurt: tags other
-than YAML's plain data ones, nesting deeper than `MAX_DEPTH`, and more than `MAX_NODES` values
-counting every alias as the values it stands for (an "alias bomb"). So a hostile or broken file
-is refused quickly and with bounded memory, and code reading the node tree may recurse freely.
+"""Typed reading of a composed YAML node tree: every getter notes a Problem with the value's
+line and column instead of raising, so one pass reports every mistake in a hand-written file.
 """
 
 from __future__ import annotations
@@ -13,34 +8,20 @@ import math
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coach.problems import FileProblems, Problem, position, shown, suggest
+from coach.problems import Problem, shown, suggest
+from coach.yamlfile.reading import STD_TAG, mark_position
 
-MAX_BYTES = 256 * 1024
-MAX_DEPTH = 40
-MAX_NODES = 50_000
 #: Problems reported for one file; past this the reader stops, as a person fixes a few at a time.
 MAX_PROBLEMS = 50
 #: Longest single duration: anything longer is a typo, not an exercise.
 MAX_DURATION_S = 24 * 3600.0
-
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STD = "tag:yaml.org,2002:"
-#: Tags a file may write out (`!!str 30`); `!!python/...`, `!!binary`, `!custom` are refused.
-_EXPLICIT_TAGS = frozenset(
-    {"!", *(_STD + t for t in ("str", "int", "float", "bool", "null", "seq", "map"))}
-)
 #: Tags YAML resolves plain values to. `=` and `<<` resolve to value and merge: as values they
 #: are just text.
 _SCALAR_TAGS = frozenset({"str", "int", "float", "bool", "null", "timestamp", "value", "merge"})
-#: Characters YAML does not allow in a stream (control characters, NUL, lone surrogates).
-_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _NUMBER = r"\d+(?:\.\d+)?"
 _PLAIN_SECONDS = re.compile(_NUMBER)
 _DECIMAL = re.compile(r"[-+]?[1-9][0-9]*")
@@ -48,171 +29,6 @@ _DECIMAL = re.compile(r"[-+]?[1-9][0-9]*")
 _UNITS = re.compile(
     rf"(?:(?P<h>{_NUMBER})\s*h\s*)?(?:(?P<m>{_NUMBER})\s*m(?:in)?\s*)?(?:(?P<s>{_NUMBER})\s*s(?:ec)?)?"
 )
-
-
-def read_text(path: Path, kind: str) -> str:
-    """The file as text, or FileProblems naming the first byte that makes it unusable.
-
-    `kind` names the file in messages, with its article: "a routine file", "a settings file".
-    """
-    name = str(path)
-    if path.exists() and not path.is_file():
-        # A FIFO would block forever and a folder cannot be read as text.
-        kind = "a folder" if path.is_dir() else "not a regular file"
-        raise FileProblems([Problem(name, 1, 1, f"{kind}; expected a YAML file")])
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise FileProblems([Problem(name, 1, 1, f"cannot read file: {reason}")]) from None
-    if len(data) > MAX_BYTES:
-        message = f"file is larger than {MAX_BYTES // 1024} KiB; {kind} is short text"
-        raise FileProblems([Problem(name, 1, 1, message)])
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        good = data[: exc.start].decode("utf-8")
-        line, col = position(good, len(good))
-        bad = data[exc.start]
-        message = f"not UTF-8 text (byte 0x{bad:02x}); save the file as UTF-8"
-        raise FileProblems([Problem(name, line, col, message)]) from None
-
-
-def compose(text: str, path: str, kind: str) -> Node | None:
-    """The document's node tree (None for an empty document), once its shape is known safe.
-
-    `kind` names the file in messages, as for `read_text`.
-    """
-    _check_characters(text, path)
-    try:
-        _check_events(text, path, kind)
-        node: Node | None = yaml.compose(text, Loader=_Loader)
-        return node
-    except yaml.MarkedYAMLError as exc:
-        line, col = min(_mark(exc.problem_mark or exc.context_mark), position(text, len(text)))
-        detail = _explain(exc, line, _char_at(text, line, col), kind)
-        raise FileProblems([Problem(path, line, col, f"YAML syntax: {detail}")]) from None
-
-
-def read_node(path: Path, kind: str) -> Node | None:
-    """`compose(read_text(path))`: the node tree of a whole file."""
-    return compose(read_text(path, kind), str(path), kind)
-
-
-def _explain(exc: yaml.MarkedYAMLError, line: int, char: str, kind: str) -> str:
-    """PyYAML's wording of a syntax error, made plain where it is cryptic."""
-    problem = exc.problem or exc.context or "invalid YAML"
-    if "expected a single document" in str(exc):
-        return f"only one YAML document is allowed in {kind} (found a second)"
-    if "maximum nesting depth" in problem:
-        return f"nested more than {MAX_DEPTH} levels deep"
-    if char == "\t" and "cannot start any token" in problem:
-        return "a tab character here; indent with spaces"
-    if exc.problem and exc.context:
-        context_line = _mark(exc.context_mark)[0]
-        where = f" on line {context_line}" if context_line != line else ""
-        return f"{problem} ({exc.context}{where})"
-    return problem
-
-
-def _char_at(text: str, line: int, col: int) -> str:
-    """The character at a 1-based line and column, or '' past the end."""
-    lines = text.splitlines()
-    if line <= len(lines) and col <= len(lines[line - 1]):
-        return lines[line - 1][col - 1]
-    return ""
-
-
-def _check_characters(text: str, path: str) -> None:
-    bad = _UNPRINTABLE.search(text)
-    if bad is None:
-        return
-    line, col = position(text, bad.start())
-    code = ord(bad.group())
-    if code == 0:
-        message = "binary data (NUL byte); expected YAML text"
-    elif 0xD800 <= code <= 0xDFFF:
-        message = f"invalid character U+{code:04X} (a lone surrogate); save the file as UTF-8"
-    else:
-        kind = "control character" if code < 0xA0 else "character"
-        message = f"{kind} U+{code:04X} is not allowed in YAML text"
-    raise FileProblems([Problem(path, line, col, message)])
-
-
-@dataclass
-class _Open:
-    """A collection whose end event has not come yet."""
-
-    anchor: str | None
-    first: int  # values counted before it opened
-    height: int = 1  # levels of collections from here down, aliases expanded
-
-
-def _check_events(text: str, path: str, kind: str) -> None:
-    """Refuse unsafe tags, deep nesting and alias bombs, reading the events once.
-
-    An alias counts as the values and levels of the anchor it names, so a file of a few lines
-    that would expand to millions of values is caught here, before any of it is expanded.
-    """
-
-    def fail(event: yaml.Event, message: str) -> None:
-        line, col = _mark(event.start_mark)
-        raise FileProblems([Problem(path, line, col, message)])
-
-    anchors: dict[str, tuple[int, int]] = {}  # anchor -> (values, levels)
-    stack: list[_Open] = []
-    count = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.DocumentStartEvent):
-            anchors.clear()
-            continue
-        if isinstance(event, yaml.CollectionEndEvent):
-            done = stack.pop()
-            if done.anchor is not None:
-                anchors[done.anchor] = (count - done.first, done.height)
-            if stack:
-                stack[-1].height = max(stack[-1].height, done.height + 1)
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            name = str(event.anchor)
-            if name not in anchors:
-                if any(frame.anchor == name for frame in stack):
-                    fail(event, f"alias *{name} is inside its own anchor &{name}; it never ends")
-                fail(event, f"alias *{name} has no anchor &{name} before it")
-            size, height = anchors[name]
-        elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
-            if event.tag is not None and event.tag not in _EXPLICIT_TAGS:
-                shown_tag = event.tag.replace(_STD, "!!", 1)
-                fail(event, f"YAML tag {shown_tag} is not allowed in {kind}")
-            if event.anchor is not None and (
-                event.anchor in anchors or any(f.anchor == event.anchor for f in stack)
-            ):
-                fail(event, f"anchor &{event.anchor} is defined twice")
-            is_collection = isinstance(event, yaml.CollectionStartEvent)
-            size, height = 1, int(is_collection)
-        else:
-            continue
-        if len(stack) + height > MAX_DEPTH:
-            fail(event, f"nested more than {MAX_DEPTH} levels deep")
-        count += size
-        if count > MAX_NODES:
-            bomb = " once aliases are expanded" if isinstance(event, yaml.AliasEvent) else ""
-            fail(event, f"more than {MAX_NODES:,} values{bomb}; {kind} is short")
-        if isinstance(event, yaml.CollectionStartEvent):
-            stack.append(_Open(event.anchor, count - 1))
-            continue
-        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
-            anchors[event.anchor] = (1, 0)
-        if stack:
-            stack[-1].height = max(stack[-1].height, height + 1)
-
-
-def _mark(mark: Any) -> tuple[int, int]:
-    """1-based line and column of a PyYAML mark (which may be missing)."""
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def parse_duration_text(text: str) -> float | None:
@@ -247,7 +63,7 @@ class NodeReader:
             return
         if len(self.problems) == MAX_PROBLEMS:
             message = f"stopped after {MAX_PROBLEMS} problems; fix those first"
-        line, col = _mark(node.start_mark)
+        line, col = mark_position(node.start_mark)
         self.problems.append(Problem(self.path, line, col, message))
 
     def suggest(self, word: str, choices: Collection[str]) -> str:
@@ -256,9 +72,9 @@ class NodeReader:
 
     def _tag_ok(self, node: Node, allowed: Collection[str]) -> bool:
         """Only YAML's plain data tags; `!!python/...` and custom tags are refused."""
-        if node.tag.removeprefix(_STD) in allowed:
+        if node.tag.removeprefix(STD_TAG) in allowed:
             return True
-        self.error(node, f"YAML tag {node.tag.replace(_STD, '!!', 1)} is not allowed here")
+        self.error(node, f"YAML tag {node.tag.replace(STD_TAG, '!!', 1)} is not allowed here")
         return False
 
     def mapping(
@@ -274,7 +90,7 @@ class NodeReader:
         for key_node, value_node in node.value:
             if self.gave_up:
                 break
-            if key_node.tag == f"{_STD}merge":
+            if key_node.tag == f"{STD_TAG}merge":
                 self.error(key_node, "YAML merge keys (`<<`) are not supported; write keys out")
                 continue
             if not isinstance(key_node, ScalarNode) or not self._tag_ok(key_node, _SCALAR_TAGS):
@@ -316,7 +132,7 @@ class NodeReader:
         if scalar is None:
             return None
         value = str(scalar.value).strip()
-        if not value or scalar.tag == f"{_STD}null":
+        if not value or scalar.tag == f"{STD_TAG}null":
             self.error(node, f"{what} must not be empty")
             return None
         control = next((c for c in value if unicodedata.category(c) == "Cc" and c != "\n"), None)
@@ -341,7 +157,7 @@ class NodeReader:
         scalar = self._scalar(node, what)
         if scalar is None:
             return None
-        if scalar.tag != f"{_STD}int":
+        if scalar.tag != f"{STD_TAG}int":
             self.error(node, f"{what} must be a whole number, got {_value(scalar)}")
             return None
         value = _whole_number(scalar)
@@ -357,15 +173,15 @@ class NodeReader:
         if scalar is None:
             return None
         value: float | None = None
-        if scalar.tag in (f"{_STD}int", f"{_STD}float"):
+        if scalar.tag in (f"{STD_TAG}int", f"{STD_TAG}float"):
             value = _seconds(scalar)
-        elif scalar.tag == f"{_STD}str":
+        elif scalar.tag == f"{STD_TAG}str":
             value = parse_duration_text(str(scalar.value))
         if value is None:
-            given = "nothing" if scalar.tag == f"{_STD}null" else _value(scalar)
+            given = "nothing" if scalar.tag == f"{STD_TAG}null" else _value(scalar)
             self.error(node, f"{what} must be a duration like 30s, 2m or 1m30s, got {given}")
             return None
-        if math.isnan(value) or (math.isinf(value) and scalar.tag == f"{_STD}float"):
+        if math.isnan(value) or (math.isinf(value) and scalar.tag == f"{STD_TAG}float"):
             self.error(node, f"{what} must be a finite duration, got {_value(scalar)}")
             return None
         if value < 0 or (value == 0 and not allow_zero):
@@ -424,7 +240,7 @@ def _seconds(node: ScalarNode) -> float | None:
     number after all (`!!float abc`)."""
     text = str(node.value).replace("_", "")
     try:
-        if node.tag == f"{_STD}float":
+        if node.tag == f"{STD_TAG}float":
             return float(_CONSTRUCTOR.construct_yaml_float(node))
         if _DECIMAL.fullmatch(text):
             return float(text)  # unlike int(), no limit on digits
