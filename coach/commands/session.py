@@ -178,9 +178,8 @@ def _run_plain(
         sound.finish()
     session_id = recorder.session_id
     # Asked only of a person at a terminal: a script's input is never taken for answers.
-    outcome = recorder.tally.outcome()
-    ended = outcome.reached_end or outcome.done_work_s > 0
-    if checkin and session_id is not None and ended and sys.stdin.isatty():
+    worth_asking = recorder.tally.outcome().worth_a_checkin
+    if checkin and session_id is not None and worth_asking and sys.stdin.isatty():
         _plain_checkin(session_id)
     return 0 if completed else 1
 

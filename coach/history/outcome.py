@@ -48,6 +48,12 @@ class Outcome:
             return True
         return self.done_work_s > 0 and self.done_work_s >= DONE_SHARE * self.planned_work_s
 
+    @property
+    def worth_a_checkin(self) -> bool:
+        """Some work was done, so "how did it feel?" has an answer; after a session of only
+        skipped steps an answer would feed progression holds and the pain alert with nothing."""
+        return self.done_work_s > 0 or (self.reached_end and self.planned_work_s <= 0)
+
 
 @dataclass(frozen=True)
 class _End:

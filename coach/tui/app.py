@@ -272,11 +272,10 @@ class CoachApp(App[int]):
             self.push_screen(RedFlagsScreen())
 
     def _checkin_for(self, summary: Summary) -> int | None:
-        """The recorded session to ask about: one that reached its end, or stopped after some
-        work was done."""
+        """The recorded session to ask about: one in which some work was done."""
         if not self.ask_checkin or self.recorder is None:
             return None
-        if not summary.reached_end and summary.outcome.done_work_s <= 0:
+        if not summary.outcome.worth_a_checkin:
             return None
         return self.recorder.session_id
 

@@ -104,3 +104,20 @@ def test_one_exercise_is_singular() -> None:
     assert verdict(play(timeline(exercise("Hold", 5.0)), "d")) == (
         "Session complete: 1 of 1 exercise done"
     )
+
+
+@pytest.mark.parametrize(
+    ("reached_end", "planned_s", "done_s", "asks"),
+    [
+        (True, 60.0, 0.0, False),  # every step skipped to the end: nothing to ask about
+        (True, 60.0, 30.0, True),
+        (False, 60.0, 5.0, True),  # stopped after some work
+        (False, 60.0, 0.0, False),
+        (True, 0.0, 0.0, True),  # a routine of rests only, played to its end
+    ],
+)
+def test_a_check_in_is_worth_asking_only_after_some_work(
+    reached_end: bool, planned_s: float, done_s: float, asks: bool
+) -> None:
+    outcome = Outcome(reached_end, 2, 0, 0, planned_s, done_s)
+    assert outcome.worth_a_checkin is asks
