@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 #: What YAML counts as a line break, so our line numbers agree with the parser's.
@@ -54,3 +56,10 @@ def shown(value: object, limit: int = 40) -> str:
     if len(text) > limit:
         text = text[:limit] + "…"
     return repr(text)
+
+
+def suggest(word: str, choices: Collection[str]) -> str:
+    """' (did you mean "x"?)' for a near miss, else ''. Here rather than beside the YAML reader
+    so that settings and the plan can use it without importing PyYAML."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""

@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from yaml.nodes import Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from coach import locations
 from coach.plan.entry import (
@@ -23,8 +21,12 @@ from coach.plan.entry import (
     day_number,
     day_words,
 )
-from coach.problems import FileProblems, Problem, shown
-from coach.yamlfile import NodeReader, read_node, suggest
+from coach.problems import FileProblems, Problem, shown, suggest
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+    from coach.yamlfile import NodeReader
 
 SETTINGS_FILE = locations.SETTINGS_FILE
 KEYS = (
@@ -84,6 +86,9 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     if not path.is_file():
         return Settings()
+    # PyYAML loads only when there is a file to read: it costs the first frame ~10 ms.
+    from coach.yamlfile import NodeReader, read_node
+
     try:
         root = read_node(path, "a settings file")
     except FileProblems as exc:
@@ -125,6 +130,8 @@ def _read(reader: NodeReader, key: str, node: Node) -> object | None:
 
 def _volume(reader: NodeReader, node: Node) -> float | None:
     """A fraction (0.5) or a percentage (50 or 50%)."""
+    from yaml.nodes import ScalarNode
+
     word = reader.text(node, "`volume`")
     if word is None:
         return None
@@ -179,6 +186,8 @@ def _entry(reader: NodeReader, node: Node, what: str) -> PlanEntry | None:
 
 def _days(reader: NodeReader, node: Node, what: str) -> frozenset[int]:
     """`daily`, `weekdays`, `weekends`, one day name, or a list of day names."""
+    from yaml.nodes import SequenceNode
+
     what = f"`days` of {what}"
     if not isinstance(node, SequenceNode):
         word = reader.text(node, what)

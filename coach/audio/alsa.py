@@ -36,12 +36,13 @@ _installed = False
 _lock = threading.Lock()
 
 
-def _library_names() -> list[str]:
-    names = ["libasound.so.2"]
+def _library_names() -> Iterator[str]:
+    """The usual soname first; only if that fails, a search (`find_library` runs `ldconfig -p`
+    in a child process and reads all it prints, which costs a session time and memory)."""
+    yield "libasound.so.2"
     found = ctypes.util.find_library("asound")
-    if found and found not in names:
-        names.append(found)
-    return names
+    if found and found != "libasound.so.2":
+        yield found
 
 
 def silence_alsa_errors(library_names: list[str] | None = None) -> bool:

@@ -77,7 +77,9 @@ def scale_pcm(pcm: bytes, volume: float) -> bytes:
     """16-bit little-endian samples times `volume` (0.0 to 1.0), rounded to the nearest integer
     (halves to even).
 
-    simpleaudio has no volume control, so the samples themselves are scaled.
+    simpleaudio has no volume control, so the samples themselves are scaled. One sample at a
+    time from a generator, not a list: a list of a voice clip's samples as Python ints would
+    add megabytes to the session's peak memory for a moment.
     """
     if volume >= 1.0:
         return pcm
@@ -87,7 +89,7 @@ def scale_pcm(pcm: bytes, volume: float) -> bytes:
     samples.frombytes(pcm)
     if sys.byteorder == "big":
         samples.byteswap()
-    scaled = array("h", [round(s * volume) for s in samples])
+    scaled = array("h", (round(s * volume) for s in samples))
     if sys.byteorder == "big":
         scaled.byteswap()
     return scaled.tobytes()

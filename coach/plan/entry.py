@@ -11,8 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import time
 
-from coach.problems import Problem
-from coach.yamlfile import suggest
+from coach.problems import Problem, suggest
 
 #: Monday is 0, as in `date.weekday()`.
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coach import locations
-from coach.problems import FileProblems, Problem
+from coach.problems import FileProblems, Problem, suggest
 from coach.routine.files import routine_files, routine_ids
 from coach.routine.model import Exercise, ExerciseStep, RepeatBlock, Routine, Step
 from coach.routine.timeline import expand
@@ -155,7 +155,6 @@ class Catalog:
     def find(self, ref: str) -> RoutineEntry:
         """A routine by id (user folder first) or by path to a YAML file."""
         from coach.routine.loader import LIBRARY_FILE
-        from coach.yamlfile import suggest
 
         path = Path(ref).expanduser()
         if path.suffix in (".yaml", ".yml") or "/" in ref:

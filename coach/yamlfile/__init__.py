@@ -6,12 +6,12 @@ composed; `nodes` reads typed values out of that tree, noting each mistake where
 
 from __future__ import annotations
 
+from coach.problems import suggest
 from coach.yamlfile.nodes import (
     MAX_DURATION_S,
     MAX_PROBLEMS,
     NodeReader,
     parse_duration_text,
-    suggest,
 )
 from coach.yamlfile.reading import MAX_BYTES, MAX_DEPTH, MAX_NODES, compose, read_node, read_text
 

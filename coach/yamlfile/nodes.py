@@ -4,7 +4,6 @@ line and column instead of raising, so one pass reports every mistake in a hand-
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 import unicodedata
@@ -13,7 +12,7 @@ from collections.abc import Collection, Iterator
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from coach.problems import Problem, shown
+from coach.problems import Problem, shown, suggest
 from coach.yamlfile.reading import STD_TAG, mark_position
 
 #: Problems reported for one file; past this the reader stops, as a person fixes a few at a time.
@@ -30,12 +29,6 @@ _DECIMAL = re.compile(r"[-+]?[1-9][0-9]*")
 _UNITS = re.compile(
     rf"(?:(?P<h>{_NUMBER})\s*h\s*)?(?:(?P<m>{_NUMBER})\s*m(?:in)?\s*)?(?:(?P<s>{_NUMBER})\s*s(?:ec)?)?"
 )
-
-
-def suggest(word: str, choices: Collection[str]) -> str:
-    """' (did you mean "x"?)' for a near miss, else ''."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
 
 
 def parse_duration_text(text: str) -> float | None:

@@ -18,6 +18,18 @@ def test_the_handler_installs_from_the_system_library(monkeypatch: pytest.Monkey
     assert len(alsa._handlers) == kept + 1, "installed once per process"
 
 
+def test_the_usual_library_name_is_tried_before_any_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue #10 (session memory): `find_library` runs `ldconfig -p` in a child process and
+    reads all it prints; with libasound.so.2 present it must not run at all."""
+    searched: list[str] = []
+    monkeypatch.setattr(alsa.ctypes.util, "find_library", searched.append)
+    monkeypatch.setattr(alsa, "_installed", False)
+    assert alsa.silence_alsa_errors()
+    assert searched == []
+
+
 def test_no_library_means_no_handler(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(alsa, "_installed", False)
     assert not alsa.silence_alsa_errors(["libcoach-no-such-library.so.9"])

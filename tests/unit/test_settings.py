@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,21 @@ def test_a_good_value_survives_a_bad_neighbour(tmp_path: Path) -> None:
     settings = load_settings(write(tmp_path, "mute: on\nvolume: loud\n"))
     assert settings.mute is True and settings.volume == Settings().volume
     assert len(settings.problems) == 1
+
+
+def test_without_a_settings_file_the_app_starts_without_pyyaml(tmp_path: Path) -> None:
+    """Issue #10 (first frame): PyYAML costs ~10 ms, so the app module and settings with no
+    file must not import it; it loads once there is a file to read."""
+    code = (
+        "import sys, coach.tui.app, coach.tui.screens.home\n"
+        "from pathlib import Path\n"
+        "from coach.settings import load_settings\n"
+        "load_settings(Path(sys.argv[1]) / 'settings.yaml')\n"
+        "print('yaml' in sys.modules)\n"
+        "(Path(sys.argv[1]) / 'settings.yaml').write_text('volume: 50\\n')\n"
+        "print(load_settings(Path(sys.argv[1]) / 'settings.yaml').volume, 'yaml' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "0.5", "True"]
