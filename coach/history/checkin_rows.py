@@ -7,7 +7,7 @@ sessions and steps, this the answers about them. Writes go through the store's t
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any
@@ -26,10 +26,9 @@ def _checkin(row: Sequence[Any]) -> CheckIn:
 class CheckInRows:
     """Check-in reads and writes over the store's connection."""
 
+    # Both are HistoryStore's: this mixin only names what it uses of them.
     _db: sqlite3.Connection
-
-    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError  # the store's own
+    _transaction: Callable[[], AbstractContextManager[sqlite3.Connection]]
 
     def _keep_checkin(self, db: sqlite3.Connection, record: SessionRecord) -> int:
         """Give the session with `record`'s uid its check-in, unless it has one: 1 if added."""

@@ -49,6 +49,7 @@ class FakeNotificationServer:
     def __post_init__(self) -> None:
         self._stop = threading.Event()
         self._ready = threading.Event()
+        self._first_notify = threading.Event()
         self._thread = threading.Thread(target=self._serve, daemon=True)
 
     def start(self) -> None:
@@ -58,6 +59,10 @@ class FakeNotificationServer:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(10)
+
+    def wait_for_notify(self, timeout: float) -> bool:
+        """Block until the first `Notify` arrives (True), or `timeout` seconds pass (False)."""
+        return self._first_notify.wait(timeout)
 
     def _serve(self) -> None:
         with open_dbus_connection(bus=self.address) as conn:
@@ -84,6 +89,7 @@ class FakeNotificationServer:
             conn.send(new_method_return(message, "ssss", ("fake", "coach tests", "1", "1.2")))
         elif member == "Notify":
             self.notified.append(Notified(*message.body))
+            self._first_notify.set()
             note_id = len(self.notified)
             conn.send(new_method_return(message, "u", (note_id,)))
             answer = self.answers.pop(0) if self.answers else None

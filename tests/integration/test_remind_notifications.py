@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -100,20 +100,29 @@ def test_done_logs_the_session_as_from_the_reminder(
 def test_start_opens_the_configured_terminal_running_the_routine(
     server: FakeNotificationServer, isolated_folders: Path, tmp_path: Path
 ) -> None:
-    record = tmp_path / "terminal.json"
+    # The terminal runs on its own, after `fire` has returned: it tells its command line
+    # through a socket, which the test waits on (no polling of a file).
+    address = tmp_path / "terminal.sock"
     recorder = tmp_path / "terminal.py"
     recorder.write_text(
-        f"import json, sys\nopen({str(record)!r}, 'w').write(json.dumps(sys.argv[1:]))\n"
+        "import json, socket, sys\n"
+        "with socket.socket(socket.AF_UNIX) as s:\n"
+        f"    s.connect({str(address)!r})\n"
+        "    s.sendall(json.dumps(sys.argv[1:]).encode())\n"
     )
     settings(isolated_folders, DUE_NOW + f"terminal: {sys.executable} {recorder} {{command}}\n")
     server.answers = [("action", "start")]
-    result = fire(server.address)
-    assert result.returncode == 0, result.stderr
-    for _ in range(200):  # the terminal runs on its own: wait for it to write
-        if record.exists() and record.read_text():
-            break
-        time.sleep(0.05)
-    assert json.loads(record.read_text()) == [sys.executable, "-m", "coach", "run", "foot-quick"]
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(address))
+        listener.listen(1)
+        listener.settimeout(20)
+        result = fire(server.address)
+        assert result.returncode == 0, result.stderr
+        terminal, _ = listener.accept()
+        terminal.settimeout(20)
+        with terminal, terminal.makefile("rb") as told:
+            argv = json.loads(told.read())
+    assert argv == [sys.executable, "-m", "coach", "run", "foot-quick"]
     assert sessions() == []
 
 
@@ -217,11 +226,7 @@ def test_a_bus_that_goes_away_while_waiting_is_one_line_and_exit_1(
         text=True,
         env=env,
     )
-    for _ in range(400):  # until the notification is up
-        if server.notified:
-            break
-        time.sleep(0.05)
-    assert server.notified, "no notification was sent"
+    assert server.wait_for_notify(timeout=20), "no notification was sent"
     server.stop()
     private_bus.stop()
     out, err = waiting.communicate(timeout=30)
