@@ -112,28 +112,42 @@ def median_ms(action: Callable[[], object], runs: int = QUERY_RUNS) -> float:
     return statistics.median(times)
 
 
-def process_ms(argv: list[str], env: dict[str, str]) -> float:
+def process_ms(
+    argv: list[str], env: dict[str, str], runs: int = PROCESS_RUNS, check: bool = False
+) -> float:
+    """The median of fresh processes, told nothing back (`check`: a failure stops the run)."""
+
     def run() -> None:
-        subprocess.run(argv, check=False, stdout=subprocess.DEVNULL, env=env)
+        subprocess.run(
+            argv, check=check, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+        )
 
     run()  # the first run fills the bytecode cache, as an installed coach's first run does
-    return median_ms(run, PROCESS_RUNS)
+    return median_ms(run, runs)
+
+
+def isolated_env(tmp: str) -> dict[str, str]:
+    """coach's folders under `tmp`, for this process and for the children run with the result.
+
+    Child processes get a bytecode cache of their own, as an installed coach has, even where
+    the environment turns writing bytecode off.
+    """
+    folders = {
+        "COACH_DATA_DIR": str(Path(tmp) / "data"),
+        "COACH_CONFIG_DIR": str(Path(tmp) / "config"),
+        "COACH_CACHE_DIR": str(Path(tmp) / "cache"),
+        "COACH_AUDIO": "silent",
+    }
+    os.environ.update(folders)
+    env = {**os.environ}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+    return env
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "COACH_DATA_DIR": str(Path(tmp) / "data"),
-            "COACH_CONFIG_DIR": str(Path(tmp) / "config"),
-            "COACH_CACHE_DIR": str(Path(tmp) / "cache"),
-            "COACH_AUDIO": "silent",
-        }
-        os.environ.update(env)
-        # Child processes get a bytecode cache of their own, as an installed coach has, even
-        # where the environment turns writing bytecode off.
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        env = isolated_env(tmp)
         sessions = history()
         steps = sum(len(s.steps) for s in sessions)
         started = time.perf_counter()

@@ -8,15 +8,13 @@ this process, then `coach report -o FILE` as a fresh process for each format nex
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bench_history import LONDON, TODAY, history, median_ms
+from bench_history import LONDON, TODAY, history, isolated_env, median_ms, process_ms
 
 from coach.cramps.diary import CrampDiary
 from coach.cramps.records import new_cramp
@@ -40,30 +38,9 @@ def cramps(days: int = 3650) -> list[object]:
     ]
 
 
-def process_ms(argv: list[str], env: dict[str, str]) -> float:
-    """A fresh process, told nothing back (its "Wrote the report" line included)."""
-
-    def run() -> None:
-        subprocess.run(
-            argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-        )
-
-    run()  # the first run fills the bytecode cache, as an installed coach's first run does
-    return median_ms(run, PROCESS_RUNS)
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            **os.environ,
-            "COACH_DATA_DIR": str(Path(tmp) / "data"),
-            "COACH_CONFIG_DIR": str(Path(tmp) / "config"),
-            "COACH_CACHE_DIR": str(Path(tmp) / "cache"),
-            "COACH_AUDIO": "silent",
-        }
-        os.environ.update(env)
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        env = isolated_env(tmp)
         sessions = history()
         with HistoryStore.open() as store:
             store.add_sessions(sessions)
@@ -90,10 +67,15 @@ def main() -> None:
         python = [sys.executable, "-m", "coach"]
         # The history's newest day is TODAY; ask for the same 4 weeks by date.
         dates = ["--from", period.start.isoformat(), "--to", period.end.isoformat()]
-        start_up = process_ms([*python, "--version"], env)
+        start_up = process_ms([*python, "--version"], env, PROCESS_RUNS, check=True)
         out = Path(tmp) / "report"
         commands = [
-            (fmt, process_ms([*python, "report", *dates, "-o", f"{out}.{fmt}"], env))
+            (
+                fmt,
+                process_ms(
+                    [*python, "report", *dates, "-o", f"{out}.{fmt}"], env, PROCESS_RUNS, check=True
+                ),
+            )
             for fmt in ("md", "html", "pdf")
         ]
 
