@@ -18,6 +18,13 @@ def clock(seconds: float, round_up: bool = True) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def recorded(seconds: float) -> str:
+    """A recorded length in `m:ss`, to the nearest second as `length` says it in words, so a
+    history table and the Finished screen agree (`0:10` and `10 s` for 9.6 s). A running
+    clock, by contrast, rounds as `clock` does."""
+    return clock(round(seconds))
+
+
 def length(seconds: float) -> str:
     """A length in words: `11 min 30 s`, `45 s`, `1 h 5 min`, in whole seconds.
 

@@ -134,7 +134,7 @@ def print_sessions(sessions: list[SessionRecord]) -> None:
         if skipped:
             steps += f", {skipped} skipped"
         started = s.started.strftime("%Y-%m-%d %H:%M")
-        time = text.clock(s.active_s, round_up=False)
+        time = text.recorded(s.active_s)
         said = s.checkin.brief() if s.checkin else ""
         rows.append((str(s.id), started, s.routine_id, s.status, time, steps, said))
     print_table(rows, right={0})
@@ -197,7 +197,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             rows = [("Exercise", "sets", "reps", "time")]
             for e in stats.exercises:
                 reps = str(e.reps) if e.reps else "—"  # a timed hold has no reps
-                time = text.clock(e.seconds, round_up=False)
+                time = text.recorded(e.seconds)
                 rows.append((e.name, str(e.sets), reps, time))
             print_table(rows, right={1, 2, 3})
         print_adherence(weeks)

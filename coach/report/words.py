@@ -141,8 +141,8 @@ def exercise_table(report: Report) -> Table:
             e.side or "-",
             str(e.done),
             str(e.skipped),
-            text.clock(e.planned_s, round_up=False) if e.timed else "own pace",
-            text.clock(e.actual_s, round_up=False),
+            text.recorded(e.planned_s) if e.timed else "own pace",
+            text.recorded(e.actual_s),
         )
         for e in report.exercises
     )

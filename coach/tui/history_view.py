@@ -346,7 +346,7 @@ def session_status(record: SessionRecord) -> str:
 def session_cells(record: SessionRecord) -> tuple[str, ...]:
     """One row of the History table: when, what, how it ended, how long, steps done/skipped."""
     when = record.started.strftime("%Y-%m-%d %H:%M")
-    time = text.clock(record.active_s, round_up=False)
+    time = text.recorded(record.active_s)
     if record.source == "logged":
         return (when, record.routine_name, "logged", time, "—", "—")
     done = sum(step.status == "done" for step in record.steps)
@@ -361,7 +361,7 @@ def planned(step: StepRecord) -> str:
     """What the plan asked: a length, reps at the person's own pace, or reps at a tempo."""
     if step.planned_s is None:
         return text.reps(step.reps) if step.reps else "own pace"
-    length = text.clock(step.planned_s, round_up=False)
+    length = text.recorded(step.planned_s)
     return f"{text.reps(step.reps)} · {length}" if step.reps else length
 
 
@@ -379,7 +379,7 @@ STEP_STATUS = {"done": "✓ done", "skipped": "✗ skipped"}
 
 
 def step_cells(step: StepRecord) -> tuple[str, ...]:
-    actual = text.clock(step.actual_s, round_up=False)
+    actual = text.recorded(step.actual_s)
     return (step.name, where(step), planned(step), actual, STEP_STATUS[step.status])
 
 
@@ -388,11 +388,11 @@ def detail_lines(record: SessionRecord) -> tuple[str, str]:
     when = record.started.strftime("%a %Y-%m-%d %H:%M")
     heading = f"{record.routine_name} · {when} · {session_status(record)}"
     figures = [
-        f"Active {text.clock(record.active_s, round_up=False)}",
-        f"planned {text.clock(record.planned_s, round_up=False)}",
+        f"Active {text.recorded(record.active_s)}",
+        f"planned {text.recorded(record.planned_s)}",
     ]
     if record.paused_s >= 1:
-        figures.append(f"paused {text.clock(record.paused_s, round_up=False)}")
+        figures.append(f"paused {text.recorded(record.paused_s)}")
     if record.source == "logged":
         figures.append("logged by hand: no steps recorded")
     else:

@@ -328,7 +328,7 @@ def test_session_cells() -> None:
         "2024-05-15 07:30",
         "Feet",
         "completed",
-        "12:34",
+        "12:35",
         "2",
         "1",
     )
@@ -362,7 +362,7 @@ def test_step_cells_set_planned_against_actual() -> None:
         "Hold",
         "",
         "0:30",
-        "0:12",
+        "0:13",
         "✗ skipped",
     )
 

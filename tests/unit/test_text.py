@@ -71,3 +71,10 @@ def test_printable_drops_control_characters_but_keeps_tabs_newlines_and_any_scri
     where it repainted the terminal."""
     assert text.printable("bad\x1b[2Jnote\x07\x00\x9b") == "bad[2Jnote"
     assert text.printable("calf\ttight\nat night · ü 脚") == "calf\ttight\nat night · ü 脚"
+
+
+def test_a_recorded_length_rounds_as_its_words_do() -> None:
+    """A 9.6 s session read "Time: 10 s" on the Finished screen but "0:09" in the history."""
+    assert text.recorded(9.6) == "0:10"
+    assert text.length(9.6) == "10 s"
+    assert text.recorded(102.4) == "1:42"
