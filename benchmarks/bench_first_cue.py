@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from terminal import Terminal
+from terminal import Terminal, sound_env
 
 from coach.audio.sounds import SoundSet
 from coach.routine.catalog import Catalog
@@ -98,20 +98,10 @@ def sounded(capture: Path, argv: list[str], env: dict[str, str], seconds: float)
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        home = folder / "home"
-        home.mkdir()
         capture = folder / "capture.raw"
-        (home / ".asoundrc").write_text(ASOUNDRC.format(capture=capture))
+        env = sound_env(folder, ASOUNDRC.format(capture=capture))
         routine = folder / "timing.yaml"
         routine.write_text(ROUTINE)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("ALSA_")}
-        env.pop("COACH_AUDIO", None)
-        env.update(
-            HOME=str(home),
-            COACH_CONFIG_DIR=str(folder / "config"),
-            COACH_DATA_DIR=str(folder / "data"),
-            COACH_CACHE_DIR=str(folder / "cache"),
-        )
         due = due_offsets(routine)
         argv = [sys.executable, "-m", "coach", "run", str(routine), "--no-voice"]
         first: list[float] = []

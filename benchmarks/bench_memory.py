@@ -9,14 +9,13 @@ cues when espeak-ng is installed.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from terminal import BARE_APP, Terminal
+from terminal import BARE_APP, Terminal, sound_env
 
 ROUTINE = """\
 name: Memory bench
@@ -60,21 +59,11 @@ def peak_mb(argv: list[str], env: dict[str, str], seconds: float) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        home = folder / "home"
-        home.mkdir()
-        (home / ".asoundrc").write_text(ASOUNDRC)
+        env = sound_env(folder, ASOUNDRC)
         routine = folder / "memory.yaml"
         routine.write_text(ROUTINE)
         bare = folder / "bare_app.py"
         bare.write_text(BARE_APP)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("ALSA_")}
-        env.pop("COACH_AUDIO", None)
-        env.update(
-            HOME=str(home),
-            COACH_CONFIG_DIR=str(folder / "config"),
-            COACH_DATA_DIR=str(folder / "data"),
-            COACH_CACHE_DIR=str(folder / "cache"),
-        )
         rows = [
             ("bare Textual app (reference)", peak_mb([sys.executable, str(bare)], env, 5.0)),
             (

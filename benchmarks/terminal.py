@@ -13,6 +13,7 @@ import signal
 import struct
 import termios
 import time
+from pathlib import Path
 
 #: The reference the benchmarks measure coach against: the same Textual with one line and a
 #: footer, so what a figure adds over Textual itself is coach's own.
@@ -31,6 +32,25 @@ class Bare(App[None]):
 
 Bare().run()
 """
+
+
+def sound_env(folder: Path, asoundrc: str) -> dict[str, str]:
+    """The environment for a coach that plays through ALSA as `asoundrc` says: a HOME of its own
+    under `folder` holding that file, coach's folders beside it, and no setting that turns
+    sound off or points ALSA elsewhere."""
+    home = folder / "home"
+    home.mkdir()
+    (home / ".asoundrc").write_text(asoundrc)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ALSA_")}
+    env.pop("COACH_AUDIO", None)
+    env.update(
+        HOME=str(home),
+        COACH_CONFIG_DIR=str(folder / "config"),
+        COACH_DATA_DIR=str(folder / "data"),
+        COACH_CACHE_DIR=str(folder / "cache"),
+    )
+    return env
+
 
 #: Escape sequences (CSI, OSC, single-character) between the characters a terminal shows.
 _ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-_])")
