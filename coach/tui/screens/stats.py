@@ -21,7 +21,7 @@ from coach.cramps.trends import CrampTrends
 from coach.report.documents import Format, make_report
 from coach.report.figures import Report, default_period
 from coach.routine.catalog import Catalog
-from coach.settings import Settings, load_settings
+from coach.settings import Settings
 from coach.tui.cramp_view import read_trends
 from coach.tui.documents import save_document, tell
 from coach.tui.history_view import (
@@ -59,8 +59,8 @@ class StatsScreen(Screen[None]):
     def __init__(
         self,
         history: HistoryAccess,
-        catalog: Catalog | None = None,
-        settings: Settings | None = None,
+        catalog: Catalog,
+        settings: Settings,
     ) -> None:
         super().__init__()
         self.history = history
@@ -177,8 +177,8 @@ class StatsScreen(Screen[None]):
                     store,
                     default_period(now.date()),
                     now,
-                    self.settings or load_settings(),
-                    self.catalog or Catalog.default(),
+                    self.settings,
+                    self.catalog,
                 )
 
         line, ok = save_document(make, fmt, f"coach-report-{now:%Y-%m-%d}", "report")
