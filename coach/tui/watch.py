@@ -4,7 +4,8 @@ Once a second the watcher looks at the size and modification time of every YAML 
 user's and the bundled routine folders (the exercise library among them). That is a few dozen
 `stat` calls, cheap enough for the UI loop. When anything changed, every screen is told with a
 `RoutinesChanged` message and reloads what it shows; a session screen ignores it and keeps
-the routine it started with.
+the routine it started with. While one plays, nothing looks at all (a session's every wake-up
+counts); what changed meanwhile is told as the session leaves.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.screen import Screen
+from textual.timer import Timer
 
 from coach.routine.catalog import Catalog
 from coach.routine.loader import LIBRARY_FILE
@@ -23,6 +26,9 @@ from coach.tui.messages import RoutinesChanged
 POLL_SECONDS = 1.0
 
 Stamp = tuple[int, int]  # modification time in nanoseconds, size in bytes
+
+#: The class attribute by which a screen says the watcher may rest while it is in the stack.
+HOLDS_WATCH = "HOLDS_ROUTINE_WATCH"
 
 
 def stamps(folders: tuple[Path, ...]) -> dict[Path, Stamp]:
@@ -51,12 +57,34 @@ class RoutineWatcher:
         self.app = app
         self.catalog = catalog
         self._seen = stamps(self._folders())
+        self._timer: Timer | None = None
+        self.held = False
 
     def _folders(self) -> tuple[Path, ...]:
         return (self.catalog.user_dir, self.catalog.bundled_dir)
 
     def start(self) -> None:
-        self.app.set_interval(POLL_SECONDS, self.check, name="routine-watcher")
+        self._timer = self.app.set_interval(POLL_SECONDS, self.check, name="routine-watcher")
+        self.app.screen_change_signal.subscribe(self.app, self.screens_changed)
+        self.screens_changed()
+
+    @property
+    def polling(self) -> bool:
+        return self._timer is not None and not self.held
+
+    def screens_changed(self, _current: Screen[Any] | None = None) -> None:
+        """Rest while a screen that holds the watch is in the stack (a session: it keeps the
+        routine it started with, and what lies under it cannot be seen); look at once when it
+        leaves, so the screens catch up with what changed meanwhile."""
+        held = any(getattr(screen, HOLDS_WATCH, False) for screen in self.app.screen_stack)
+        if held == self.held or self._timer is None:
+            return
+        self.held = held
+        if held:
+            self._timer.pause()
+        else:
+            self._timer.resume()
+            self.check()
 
     def changes(self) -> frozenset[Path]:
         """Files added, changed or removed since the last look."""

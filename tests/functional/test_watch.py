@@ -144,6 +144,40 @@ async def test_a_session_in_progress_keeps_the_routine_it_started_with(root: Pat
         assert session.timeline.segments == segments
 
 
+async def test_no_polling_while_a_session_plays_and_home_catches_up_after(root: Path) -> None:
+    """Issue #10 (a session's CPU): the once-a-second look at the routine folders rests while a
+    session plays, even under its quit question; what changed meanwhile reaches home at once
+    when the session leaves."""
+    path = user_routine(root)
+    app = make_test_app(root)
+    heard: list[frozenset[Path]] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, RoutinesChanged):
+            heard.append(message.paths)
+
+    async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+        await settle(pilot)
+        watcher = app.routine_watcher
+        assert watcher.polling
+        routine = app.catalog.find("mine").routine
+        assert routine is not None
+        app.post_message(RoutineChosen(routine))
+        await settle(pilot)
+        session_of(app)
+        assert not watcher.polling
+        rewrite(path, MINE.replace("6s", "40s"))
+        await pilot.press("q")
+        await settle(pilot)
+        assert not watcher.polling, "the quit question stands over the session"
+        assert heard == []
+        await pilot.press("y")
+        await settle(pilot)
+        assert watcher.polling
+        assert frozenset({path}) in heard
+        assert "HomeScreen" in [type(screen).__name__ for screen in app.screen_stack]
+
+
 async def test_every_screen_in_the_stack_is_told_once(root: Path) -> None:
     path = user_routine(root)
     app = make_test_app(root)

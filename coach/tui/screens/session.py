@@ -64,6 +64,8 @@ ADJUST = Binding.Group("±10 s", compact=True)
 
 class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
+    #: Routine files are not watched while a session plays (see `coach.tui.watch`).
+    HOLDS_ROUTINE_WATCH: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
