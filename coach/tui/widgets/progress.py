@@ -2,14 +2,19 @@
 
 Drawn here rather than with Textual's `ProgressBar`, which keeps a once-a-second interval
 running for its ETA and animates at 15 frames a second when it has no total: a session must
-cost next to nothing while it waits.
+cost next to nothing while it waits. Drawn with the line API from one strip made when the cells
+change: going through Rich's text layout cost more than the rest of a second's repaint.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
+
+Cells = tuple[int | None, int, str]
 
 
 class SecondsBar(Widget):
@@ -35,9 +40,11 @@ class SecondsBar(Widget):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._shown: tuple[int | None, int, str] | None = None
+        self._shown: Cells | None = None
+        self._strip: Strip | None = None
+        self._styles: tuple[Style, Style, Style, Style] | None = None
 
-    def _cells(self) -> tuple[int | None, int, str]:
+    def _cells(self) -> Cells:
         """What the bar shows: filled cells (None: no bar), the cells before the label, and the
         label."""
         label = f" {self.label}" if self.label else ""
@@ -59,13 +66,29 @@ class SecondsBar(Widget):
     def watch_label(self) -> None:
         self._changed()
 
-    def render(self) -> Text:
-        self._shown = filled, width, label = self._cells()
-        line = Text(no_wrap=True, overflow="ellipsis")
-        if filled is not None:
-            line.append("━" * filled, self.get_component_rich_style("seconds-bar--done"))
-            line.append("━" * (width - filled), self.get_component_rich_style("seconds-bar--left"))
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = self._strip = None  # a new theme or state: new colours
+
+    def render_line(self, y: int) -> Strip:
+        cells = self._cells()
+        if self._strip is None or cells != self._shown:
+            self._shown, self._strip = cells, self._make_strip(cells)
+        return self._strip if y == 0 else Strip.blank(self.size.width, self.rich_style)
+
+    def _make_strip(self, cells: Cells) -> Strip:
+        if self._styles is None:  # looked up once per style: slow to work out
+            self._styles = (
+                self.rich_style,
+                self.get_component_rich_style("seconds-bar--done"),
+                self.get_component_rich_style("seconds-bar--left"),
+                self.get_component_rich_style("seconds-bar--label"),
+            )
+        base, done, left, label_style = self._styles
+        filled, width, label = cells
+        if filled is None:
+            segments = [Segment(" " * width, base)]
         else:
-            line.append(" " * width)
-        line.append(label, self.get_component_rich_style("seconds-bar--label"))
-        return line
+            segments = [Segment("━" * filled, done), Segment("━" * (width - filled), left)]
+        segments.append(Segment(label, label_style))
+        return Strip(segments).adjust_cell_length(self.size.width, base)
