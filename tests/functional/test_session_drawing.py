@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from driving import advance, session_of, settle
 from sample_routines import make_test_app
+from textual.strip import Strip
 
-from coach.drawing.braille import draw
+from coach.drawing.braille import BODY, Picture, draw
 from coach.drawing.bundled import bundled_drawings
 from coach.drawing.motion import frame_count, mirrored
 from coach.session.clock import FakeClock
@@ -112,3 +113,45 @@ async def test_the_phase_word_takes_its_rows_once_it_has_a_word(
         phase = session_of(app).query_one("#phase", BigText)
         assert phase.text == "UP"
         assert phase.region.height == 3
+
+
+async def test_every_rep_draws_the_pictures_of_the_first_and_a_new_theme_draws_anew(
+    root: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #10 (a session's CPU): the strips of a picture are made once and kept, so the
+    second rep repaints from what the first made; a new theme makes them again in its colours."""
+    made: list[Picture] = []
+    original = ExerciseDrawing._make_strips
+
+    def make(self: ExerciseDrawing) -> list[Strip]:
+        made.append(self.picture)
+        return original(self)
+
+    monkeypatch.setattr(ExerciseDrawing, "_make_strips", make)
+    app = make_test_app(root, clock=clock, start="tempo")  # prepare 2 s; up 1, hold 2, down 1
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = session_of(app)
+
+        async def one_rep() -> list[Picture]:
+            """Four seconds in steps finer than any frame, each picture shown painted."""
+            seen = []
+            for _ in range(80):
+                await advance(pilot, clock, 0.05)
+                screen._next_frame()
+                await pilot.pause()
+                seen.append(shown(screen).picture)
+            return seen
+
+        await advance(pilot, clock, 2.0)  # "up" of rep 1 begins
+        first = await one_rep()
+        assert len(set(first)) > 3 and set(made) == set(first)
+        made.clear()
+        second = await one_rep()
+        assert set(second) == set(first)
+        assert made == [], "rep 2 shows rep 1's pictures, painted from the strips kept"
+        body = shown(screen)._styles[BODY]
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert made == [shown(screen).picture]
+        assert shown(screen)._styles[BODY] != body  # the light theme's background

@@ -1,7 +1,8 @@
 """An exercise's drawing on braille dots: the body in the theme's accent, scenery muted.
 
-Drawn line by line (Textual's line API) from strips made once per picture: a moving drawing
-repaints up to 12 times a second, and only its own 8 lines.
+Drawn line by line (Textual's line API) from strips made once per picture and kept: a moving
+drawing repaints up to 12 times a second, only its own 8 lines, and every rep shows the same
+few pictures again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from textual.widget import Widget
 from coach.drawing.braille import BODY, CELLS_H, CELLS_W, EMPTY, Picture
 
 _BLANK = Picture((), ())
+#: Pictures whose strips are kept: the frames of an exercise or two at every size.
+KEPT = 64
 
 
 class ExerciseDrawing(Widget):
@@ -38,6 +41,8 @@ class ExerciseDrawing(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._strips: list[Strip] | None = None
+        self._made: dict[Picture, list[Strip]] = {}
+        self._styles: dict[str, Style] = {}
         self._base = Style()
 
     def show(self, picture: Picture | None) -> None:
@@ -49,20 +54,26 @@ class ExerciseDrawing(Widget):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips = None  # a new theme: new colours
+        self._made.clear()
+        self._styles.clear()
 
     def render_line(self, y: int) -> Strip:
         if self._strips is None:
-            self._strips = self._make_strips()
+            strips = self._made.get(self.picture)
+            if strips is None:
+                if len(self._made) >= KEPT:
+                    self._made.clear()
+                strips = self._made[self.picture] = self._make_strips()
+            self._strips = strips
         strip = self._strips[y] if y < len(self._strips) else Strip([])
         return strip.adjust_cell_length(self.size.width, self._base)
 
     def _make_strips(self) -> list[Strip]:
-        """Looked up once per picture: a widget's rich style is slow to work out."""
-        self._base = base = self.rich_style
-        styles: dict[str, Style] = {
-            BODY: self.get_component_rich_style("drawing--body"),
-            EMPTY: base,
-        }
+        """Made once per picture; the styles once per theme: they are slow to work out."""
+        styles = self._styles
+        if not styles:
+            self._base = styles[EMPTY] = self.rich_style
+            styles[BODY] = self.get_component_rich_style("drawing--body")
         strips = []
         for row, layers in zip(self.picture.rows, self.picture.layers, strict=True):
             segments, at = [], 0
