@@ -17,6 +17,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from coach.session.clock import FakeClock
+from coach.tui.widgets.big_text import BigText
 from coach.tui.widgets.countdown import Countdown
 
 #: What a second changes in a timed step: its clock, the session's time left and, some seconds,
@@ -102,3 +103,25 @@ async def test_the_clock_draws_what_digits_draws(
             ours = [countdown.render_line(y) for y in range(height)]
             assert cells(ours) == cells(digits), state
             assert "".join(strip.text for strip in ours).strip()
+
+
+async def test_big_text_takes_its_tones_colour_and_a_flashs_background(
+    root: Path, clock: FakeClock
+) -> None:
+    app = make_test_app(root, clock=clock, start="tempo")  # prepare 2 s; up 1, hold 2, down 1
+    async with app.run_test(size=(120, 40)) as pilot:  # room for the big clock
+        await settle(pilot)
+        await advance(pilot, clock, 2.5)  # up
+        screen = session_of(app)
+        phase = screen.query_one("#phase", BigText)
+        assert (phase.text, phase.tone) == ("UP", "up")
+        up = phase.get_component_rich_style("big-text--up", partial=True).color
+        assert up is not None and up != phase.rich_style.color
+        drawn = {segment.style.color for segment in phase.render_line(0) if segment.text.strip()}
+        assert drawn == {up}
+        big_clock = screen.query_one("#big-clock", BigText)
+        assert big_clock.text == "0:08"  # two reps of 4 s
+        screen.flash()
+        await pilot.pause()
+        lit = {segment.style.bgcolor for segment in big_clock.render_line(0)}
+        assert lit == {big_clock.rich_style.bgcolor} and lit != {phase.rich_style.bgcolor}

@@ -9,10 +9,12 @@ from __future__ import annotations
 import math
 from typing import ClassVar
 
-from textual.content import Content
+from rich.segment import Segment
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.strip import Strip
+
+from coach.tui.widgets.strips import StripsWidget
 
 _FONT = {
     "0": ("###", "#.#", "#.#", "#.#", "###"),
@@ -74,11 +76,13 @@ def big_height(scale: int) -> int:
     return math.ceil(5 * scale / 2)
 
 
-class BigText(Widget):
+class BigText(StripsWidget):
     """Large text; repaints only when the text or the scale changes.
 
     `tone` picks a component class (`big-text--<tone>`) for the colour, so a change of colour
     repaints this widget alone instead of restyling through the stylesheet as a class would.
+    Drawn from strips made once per repaint: the phase word changes on every tempo beat, and
+    at large sizes this is the clock, repainted every second.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -102,13 +106,14 @@ class BigText(Widget):
         wider = not sized and big_width(old, self.scale) != big_width(text, self.scale)
         self.refresh(layout=wider or bool(old) != bool(text))  # empty text takes no rows
 
-    def render(self) -> Content:
-        if not self.text:
-            return Content("")
-        content = Content("\n".join(render_big(self.text, self.scale)))
+    def make_strips(self) -> list[Strip]:
+        base = self.rich_style
+        style = base
         if self.tone:
-            return content.stylize(self.get_visual_style(f"big-text--{self.tone}", partial=True))
-        return content
+            style += self.get_component_rich_style(f"big-text--{self.tone}", partial=True)
+        width = self.size.width
+        rows = render_big(self.text, self.scale) if self.text else []
+        return [Strip([Segment(row, style)]).adjust_cell_length(width, base) for row in rows]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return big_width(self.text, self.scale)
