@@ -21,15 +21,13 @@ from textual.binding import Binding, BindingType
 
 from coach.audio.choices import SoundChoices
 from coach.cramps.values import RELIEF_ROUTINE
-from coach.history.records import local_now
+from coach.history import local_now
 from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
-from coach.routine.model import Routine
 from coach.session.clock import Clock, MonotonicClock
 from coach.settings import Settings, load_settings, theme_problem
-from coach.tui.commands import CrampCommands
-from coach.tui.history_view import HistoryAccess, WallClock
-from coach.tui.kit import BackendSlot, EventListener, ListenerFactory, SessionKit
+from coach.tui.history_access import HistoryAccess, WallClock
+from coach.tui.kit import BackendSlot, SessionKit
 from coach.tui.messages import (
     CrampLogChosen,
     CrampLogged,
@@ -44,17 +42,27 @@ from coach.tui.messages import (
 )
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.notifications import SeverityLevel
 
     from coach.audio.backend import AudioBackend
     from coach.history.recorder import Recorder
+    from coach.routine.model import Routine
     from coach.routine.timeline import Timeline
     from coach.tui.cramp_view import LoggedCramp
+    from coach.tui.kit import EventListener, ListenerFactory
     from coach.tui.screens.session import SessionScreen
     from coach.tui.summary import Summary
 
 #: An interrupted session to go on with: its id in the history and the segment to start at.
 Resume = tuple[int, int]
+
+
+def _cramp_commands() -> type[Provider]:
+    """The palette's cramp commands, loaded when it first opens rather than before home."""
+    from coach.tui.commands import CrampCommands
+
+    return CrampCommands
 
 
 class CoachApp(App[int]):
@@ -68,7 +76,7 @@ class CoachApp(App[int]):
         # Textual's own, with words that say what it does here; the footers leave it out.
         Binding("ctrl+p", "command_palette", "Find a routine or a command", show=False),
     ]
-    COMMANDS = App.COMMANDS | {CrampCommands}
+    COMMANDS = App.COMMANDS | {_cramp_commands}
 
     def __init__(
         self,

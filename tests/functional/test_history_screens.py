@@ -34,7 +34,8 @@ from textual.widgets import DataTable
 import coach.tui.screens.stats as stats_screen
 from coach import text
 from coach.history.store import HistoryStore, history_path
-from coach.tui.history_view import PAGE, HistoryAccess, StatsView
+from coach.tui.history_access import HistoryAccess
+from coach.tui.history_view import PAGE, StatsView
 from coach.tui.messages import RoutinesChanged
 from coach.tui.screens.history import HistoryScreen, SessionDetailScreen
 from coach.tui.screens.home import HomeScreen
