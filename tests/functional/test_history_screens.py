@@ -151,7 +151,7 @@ async def test_h_opens_history_s_opens_stats_and_escape_comes_back(root: Path) -
         assert isinstance(app.screen, StatsScreen)
         await open_screen(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
-        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen"]
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen"]
 
 
 # -- history -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header
+from textual.widgets import Button, Header
 
 from coach.tui.messages import (
     CrampLogChosen,
@@ -28,6 +28,7 @@ from coach.tui.messages import (
     StatsChosen,
 )
 from coach.tui.widgets.history_summary import HistorySummary
+from coach.tui.widgets.ready_footer import ReadyFooter
 from coach.tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def _screen_commands() -> type[Provider]:
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    # Its stylesheet, home.tcss, is the app's: home is the first screen (see CoachApp).
     # Named by functions: the palette's providers load the catalog's modules when first opened.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         _routine_commands,
@@ -114,12 +115,9 @@ class HomeScreen(Screen[None]):
         yield Vertical(id="routine-area")
         yield TextLine(id="routine-detail")
         yield TextLine(id="routine-problems")
-        yield Footer(compact=True, show_command_palette=False)
+        yield ReadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        # The footer lists the keys once told the bindings are known; nothing has focus yet
-        # (the list comes later) to tell it, and the first frame should show them.
-        self.refresh_bindings()
         # After the first frame: the worker's reading would otherwise slow the drawing of it.
         self.call_after_refresh(self.load_shelf)
 
