@@ -77,6 +77,7 @@ async def test_a_seconds_tick_repaints_the_clock_and_the_time_left_without_a_lay
         names = {name for name, _ in asked}
         assert {"clock", "session-left"} <= names <= SECOND
         assert not any(layout for _, layout in asked)
+        assert len(asked) == len(names), f"each asked to repaint once: {asked}"
 
 
 @pytest.mark.parametrize("seconds", [0, 7, 59, 67, 600, 3599])

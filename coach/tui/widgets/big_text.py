@@ -96,7 +96,7 @@ class BigText(StripsWidget):
     }
     """
 
-    text: reactive[str] = reactive("")
+    text: reactive[str] = reactive("", repaint=False)  # `watch_text` asks for the repaint
     scale: reactive[int] = reactive(1, layout=True)
     tone: reactive[str] = reactive("")
 

@@ -21,7 +21,7 @@ class Countdown(StripsWidget, Digits):
     the rest of the clock's repaint.
     """
 
-    seconds: reactive[int] = reactive(0)
+    seconds: reactive[int] = reactive(0, repaint=False)  # `update` asks for the repaint
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(text.clock(0), id=id, classes=classes)

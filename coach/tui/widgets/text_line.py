@@ -18,8 +18,9 @@ class TextLine(Widget):
     """
 
     # Laid out again only when the new text may take another size (see `watch_text`): a
-    # layout repaints the whole screen, a plain refresh only this line.
-    text: reactive[str] = reactive("")
+    # layout repaints the whole screen, a plain refresh only this line. The watcher asks for
+    # the one repaint (repaint=False: not a second one from the reactive itself).
+    text: reactive[str] = reactive("", repaint=False)
 
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(id=id, classes=classes)
