@@ -4,10 +4,14 @@ Timing: the real app (Textual's headless driver, the real clock and event loop) 
 routine; a session listener notes, for every cue, the moment it was handled against the moment
 the engine scheduled it. CPU: the real `coach run` in a pseudo-terminal at 80x24 for 60 s, next
 to `termdown 60` measured the same way at the same time, read from /proc (user + system time).
+
+`--beside DIR` runs another checkout's coach (say `git worktree add /tmp/before <commit>`) in
+the same minute too, so a change is measured against what it changed, not against another day.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import pty
 import select
@@ -85,6 +89,9 @@ def _in_terminal(argv: list[str], env: dict[str, str]) -> tuple[int, int, thread
     pid, fd = pty.fork()
     if pid == 0:  # the child: a terminal of 80x24, like a small real one
         os.environ.update(env)
+        # Out of the checkout, so `python -m coach` imports the installed coach, or the one
+        # PYTHONPATH names, rather than the current folder's.
+        os.chdir(env["COACH_DATA_DIR"])
         os.execvpe(argv[0], argv, {**env, "COLUMNS": "80", "LINES": "24", "TERM": "xterm-256color"})
     import fcntl
     import struct
@@ -101,27 +108,33 @@ def _cpu_ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime + stime
 
 
-def cpu(routine_path: Path, env: dict[str, str]) -> dict[str, float]:
+def cpu(routine_path: Path, env: dict[str, str], beside: Path | None = None) -> dict[str, float]:
     """Percent of one core used over CPU_SECONDS by coach (drawings off, then on) and by
-    termdown, all three side by side; each coach with its own settings and history."""
+    termdown, all side by side; each coach with its own settings and history. With `beside`,
+    that checkout's coach runs the same two ways in the same minute."""
     termdown = shutil.which("termdown", path=str(Path(sys.executable).parent))
     run = [sys.executable, "-m", "coach", "run", str(routine_path)]
-    commands = {
-        "coach run, tempo, drawings off (80x24)": (run, "drawings: off\n"),
-        "coach run, tempo, drawings on (80x24)": (run, "drawings: on\n"),
-    }
+    commands: dict[str, tuple[list[str], str, dict[str, str]]] = {}
+    versions = (
+        {"": {}} if beside is None else {"": {}, f", {beside.name}": {"PYTHONPATH": str(beside)}}
+    )
+    for version, extra in versions.items():
+        for drawings in ("off", "on"):
+            name = f"coach run, tempo, drawings {drawings} (80x24){version}"
+            commands[name] = (run, f"drawings: {drawings}\n", extra)
     if termdown:
-        commands["termdown 60 (reference)"] = ([termdown, "60"], "")
+        commands["termdown 60 (reference)"] = ([termdown, "60"], "", {})
     started = {}
-    for n, (name, (argv, settings)) in enumerate(commands.items()):
+    for n, (name, (argv, settings, extra)) in enumerate(commands.items()):
         own = {
             key: f"{value}-{n}"
             for key, value in env.items()
             if key.startswith("COACH_") and key.endswith("_DIR")
         }
         Path(own["COACH_CONFIG_DIR"]).mkdir(parents=True)
+        Path(own["COACH_DATA_DIR"]).mkdir(parents=True)
         (Path(own["COACH_CONFIG_DIR"]) / "settings.yaml").write_text(settings + "voice: off\n")
-        started[name] = _in_terminal(argv, {**env, **own})
+        started[name] = _in_terminal(argv, {**env, **own, **extra})
     time.sleep(3.0)  # past start-up: measure the steady state
     before = {name: _cpu_ticks(pid) for name, (pid, _, _) in started.items()}
     time.sleep(CPU_SECONDS)
@@ -136,6 +149,12 @@ def cpu(routine_path: Path, env: dict[str, str]) -> dict[str, float]:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--beside", type=Path, help="another checkout of coach to measure too")
+    beside = parser.parse_args().beside
+    beside = beside.resolve() if beside is not None else None
+    if beside is not None and not (beside / "coach" / "__init__.py").is_file():
+        parser.error(f"{beside}: not a checkout of coach (no coach/__init__.py)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         env = {
@@ -152,7 +171,7 @@ def main() -> None:
         long_routine = folder / "long.yaml"
         long_routine.write_text(CPU_ROUTINE)
         result: dict[str, float] = {}
-        thread = threading.Thread(target=lambda: result.update(cpu(long_routine, env)))
+        thread = threading.Thread(target=lambda: result.update(cpu(long_routine, env, beside)))
         thread.start()
         errors = timing(routine)
         thread.join()
