@@ -6,7 +6,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from coach.commands.common import say
+from coach.commands.common import say, wrapped
 
 if TYPE_CHECKING:
     import argparse
@@ -198,7 +198,7 @@ def _plain_checkin(session_id: int) -> None:
         return
     print("Check-in saved.")
     if saved:
-        print(PAIN_ADVICE)
+        print(wrapped(PAIN_ADVICE))
 
 
 def _now() -> datetime:
