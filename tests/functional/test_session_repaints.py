@@ -19,6 +19,7 @@ from textual.widget import Widget
 from coach.session.clock import FakeClock
 from coach.tui.widgets.big_text import BigText
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.progress import SecondsBar
 
 #: What a second changes in a timed step: its clock, the session's time left and, some seconds,
 #: a cell of the bars.
@@ -126,3 +127,33 @@ async def test_big_text_takes_its_tones_colour_and_a_flashs_background(
         await pilot.pause()
         lit = {segment.style.bgcolor for segment in big_clock.render_line(0)}
         assert lit == {big_clock.rich_style.bgcolor} and lit != {phase.rich_style.bgcolor}
+
+
+async def test_a_bar_takes_a_new_themes_colours_and_its_containers_background(
+    root: Path, clock: FakeClock
+) -> None:
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await advance(pilot, clock, 5.0)
+        bar = session_of(app).query_one("#segment-bar", SecondsBar)
+
+        def drawn() -> set[object]:
+            line = bar.render_line(0)
+            return {
+                (segment.style.color, segment.style.bgcolor) for segment in line if segment.text
+            }
+
+        before = drawn()
+        assert len(before) == 2  # the part done and the part to come
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = drawn()
+        assert light.isdisjoint(before)
+        session_of(app).query_one("#lower-band").styles.background = Color.parse("darkblue")
+        await pilot.pause()
+        assert (
+            {bgcolor for _, bgcolor in drawn()}
+            == {bar.rich_style.bgcolor}
+            != {bgcolor for _, bgcolor in light}
+        )

@@ -2,8 +2,8 @@
 
 Drawn here rather than with Textual's `ProgressBar`, which keeps a once-a-second interval
 running for its ETA and animates at 15 frames a second when it has no total: a session must
-cost next to nothing while it waits. Drawn with the line API from one strip made when the cells
-change: going through Rich's text layout cost more than the rest of a second's repaint.
+cost next to nothing while it waits. Drawn from one strip made when the cells change: going
+through Rich's text layout cost more than the rest of a second's repaint.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
+
+from coach.tui.widgets.strips import StripsWidget
 
 Cells = tuple[int | None, int, str]
 
 
-class SecondsBar(Widget):
+class SecondsBar(StripsWidget):
     """`done` out of `total` seconds; a total of 0 draws no bar, only the label."""
 
     COMPONENT_CLASSES = {"seconds-bar--done", "seconds-bar--left", "seconds-bar--label"}
@@ -41,7 +42,6 @@ class SecondsBar(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._shown: Cells | None = None
-        self._strip: Strip | None = None
         self._styles: tuple[Style, Style, Style, Style] | None = None
 
     def _cells(self) -> Cells:
@@ -68,27 +68,22 @@ class SecondsBar(Widget):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles = self._strip = None  # a new theme or state: new colours
+        self._styles = None  # a new theme or state: new colours
 
-    def render_line(self, y: int) -> Strip:
-        cells = self._cells()
-        if self._strip is None or cells != self._shown:
-            self._shown, self._strip = cells, self._make_strip(cells)
-        return self._strip if y == 0 else Strip.blank(self.size.width, self.rich_style)
-
-    def _make_strip(self, cells: Cells) -> Strip:
-        if self._styles is None:  # looked up once per style: slow to work out
+    def make_strips(self) -> list[Strip]:
+        base = self.rich_style
+        if self._styles is None or self._styles[0] != base:  # slow to work out: kept
             self._styles = (
-                self.rich_style,
+                base,
                 self.get_component_rich_style("seconds-bar--done"),
                 self.get_component_rich_style("seconds-bar--left"),
                 self.get_component_rich_style("seconds-bar--label"),
             )
-        base, done, left, label_style = self._styles
-        filled, width, label = cells
+        _, done, left, label_style = self._styles
+        self._shown = filled, width, label = self._cells()
         if filled is None:
             segments = [Segment(" " * width, base)]
         else:
             segments = [Segment("━" * filled, done), Segment("━" * (width - filled), left)]
         segments.append(Segment(label, label_style))
-        return Strip(segments).adjust_cell_length(self.size.width, base)
+        return [Strip(segments).adjust_cell_length(self.size.width, base)]
