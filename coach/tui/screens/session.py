@@ -376,7 +376,9 @@ class SessionScreen(Screen[None]):
             "session-left": view.session_left,
         }
         for name, value in lines.items():
-            self._lines[name].text = value
+            line = self._lines[name]
+            if line.text != value:  # most lines stay as they were: a reactive's set costs more
+                line.text = value
         phase = self.query_one("#phase", BigText)
         phase.text = view.big_word
         phase.tone = view.phase.lower() if view.phase.lower() in PHASES else ""
