@@ -43,6 +43,7 @@ from coach.tui.messages import (
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.driver import Driver
     from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
@@ -173,6 +174,20 @@ class CoachApp(App[int]):
             return [recorder, *(others(routine, timeline) if others is not None else ())]
 
         return listeners
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; in a Linux terminal, one whose input thread sleeps until a key
+        comes instead of looking ten times a second (`coach.tui.driver`)."""
+        driver = super().get_driver_class()
+        if sys.platform == "win32":
+            return driver
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is not LinuxDriver:  # headless, web, or one named in TEXTUAL_DRIVER
+            return driver
+        from coach.tui.driver import QuietLinuxDriver
+
+        return QuietLinuxDriver
 
     def notify(
         self,
