@@ -31,12 +31,13 @@ class _WakingEvent(Event):
 
     def __init__(self, wake_fd: int) -> None:
         super().__init__()
-        self._wake_fd = wake_fd
+        self.wake_fd: int | None = wake_fd  # None once the pipe is closed
 
     def set(self) -> None:
         super().set()
-        with contextlib.suppress(OSError):  # full (a wake is already waiting) or closed
-            os.write(self._wake_fd, b"\0")
+        if self.wake_fd is not None:
+            with contextlib.suppress(OSError):  # full: a wake is already waiting
+                os.write(self.wake_fd, b"\0")
 
 
 class QuietLinuxDriver(LinuxDriver):
@@ -44,14 +45,16 @@ class QuietLinuxDriver(LinuxDriver):
 
     def __init__(self, app: Any, **options: Any) -> None:
         super().__init__(app, **options)
-        self._wake_read, wake_write = os.pipe()
+        self._wake_read, self._wake_write = os.pipe()
         os.set_blocking(self._wake_read, False)
-        os.set_blocking(wake_write, False)
-        self._wake_write = wake_write
-        self.exit_event = _WakingEvent(wake_write)
+        os.set_blocking(self._wake_write, False)
+        self._stop = self.exit_event = _WakingEvent(self._wake_write)
 
     def close(self) -> None:
         super().close()
+        # Textual stops input again after closing (its `stop_application_mode`): from now on
+        # the stop signal writes nowhere, not to whatever file takes the pipe's number next.
+        self._stop.wake_fd = None
         for fd in (self._wake_read, self._wake_write):
             with contextlib.suppress(OSError):
                 os.close(fd)

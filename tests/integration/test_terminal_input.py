@@ -198,3 +198,19 @@ def test_the_app_takes_the_quiet_driver_unless_another_is_named(
     monkeypatch.setattr(constants, "DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
     named = make_app(audio=SilentBackend(), settings=Settings()).driver_class
     assert named.__name__ == "HeadlessDriver"
+
+
+async def test_stopping_after_close_writes_to_no_file(terminal: int) -> None:
+    """Textual stops input once more after closing the driver: the pipe's file numbers may
+    belong to another file by then, which must not be written to."""
+    driver = Recorded(object())
+    driver.close()
+    read_end, write_end = os.pipe()  # takes the closed pipe's numbers, as a later file would
+    try:
+        os.set_blocking(read_end, False)
+        driver.exit_event.set()
+        with pytest.raises(BlockingIOError):
+            os.read(read_end, 1)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
