@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from driving import advance, session_of, settle
 from sample_routines import make_test_app
+from textual.color import Color
 from textual.strip import Strip
 
 from coach.drawing.braille import BODY, Picture, draw
@@ -115,19 +116,19 @@ async def test_the_phase_word_takes_its_rows_once_it_has_a_word(
         assert phase.region.height == 3
 
 
-async def test_every_rep_draws_the_pictures_of_the_first_and_a_new_theme_draws_anew(
+async def test_every_rep_draws_the_pictures_of_the_first_and_a_new_style_draws_anew(
     root: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue #10 (a session's CPU): the strips of a picture are made once and kept, so the
     second rep repaints from what the first made; a new theme makes them again in its colours."""
     made: list[Picture] = []
-    original = ExerciseDrawing._make_strips
+    original = ExerciseDrawing._picture_strips
 
     def make(self: ExerciseDrawing) -> list[Strip]:
         made.append(self.picture)
         return original(self)
 
-    monkeypatch.setattr(ExerciseDrawing, "_make_strips", make)
+    monkeypatch.setattr(ExerciseDrawing, "_picture_strips", make)
     app = make_test_app(root, clock=clock, start="tempo")  # prepare 2 s; up 1, hold 2, down 1
     async with app.run_test() as pilot:
         await settle(pilot)
@@ -155,3 +156,7 @@ async def test_every_rep_draws_the_pictures_of_the_first_and_a_new_theme_draws_a
         await pilot.pause()
         assert made == [shown(screen).picture]
         assert shown(screen)._styles[BODY] != body  # the light theme's background
+        screen.query_one("#clock-row").styles.background = Color.parse("darkblue")
+        await pilot.pause()
+        backgrounds = {segment.style.bgcolor for segment in shown(screen).render_line(3)}
+        assert backgrounds == {shown(screen).rich_style.bgcolor}, "its container's, at once"

@@ -1,8 +1,8 @@
 """An exercise's drawing on braille dots: the body in the theme's accent, scenery muted.
 
-Drawn line by line (Textual's line API) from strips made once per picture and kept: a moving
-drawing repaints up to 12 times a second, only its own 8 lines, and every rep shows the same
-few pictures again.
+Drawn line by line (Textual's line API) from strips made once per picture and kept while the
+widget's style stands: a moving drawing repaints up to 12 times a second, only its own 8 lines,
+and every rep shows the same few pictures again.
 """
 
 from __future__ import annotations
@@ -14,16 +14,16 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.reactive import reactive
 from textual.strip import Strip
-from textual.widget import Widget
 
 from coach.drawing.braille import BODY, CELLS_H, CELLS_W, EMPTY, Picture
+from coach.tui.widgets.strips import StripsWidget
 
 _BLANK = Picture((), ())
 #: Pictures whose strips are kept: the frames of an exercise or two at every size.
 KEPT = 64
 
 
-class ExerciseDrawing(Widget):
+class ExerciseDrawing(StripsWidget):
     """Shows one `Picture`; a new picture equal to the old one repaints nothing."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"drawing--body", "drawing--prop"}
@@ -40,40 +40,32 @@ class ExerciseDrawing(Widget):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._strips: list[Strip] | None = None
         self._made: dict[Picture, list[Strip]] = {}
         self._styles: dict[str, Style] = {}
-        self._base = Style()
 
     def show(self, picture: Picture | None) -> None:
         self.picture = picture or _BLANK
 
-    def watch_picture(self) -> None:
-        self._strips = None
-
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips = None  # a new theme: new colours
+        self._styles.clear()  # a new theme: new colours
         self._made.clear()
-        self._styles.clear()
 
-    def render_line(self, y: int) -> Strip:
-        if self._strips is None:
-            strips = self._made.get(self.picture)
-            if strips is None:
-                if len(self._made) >= KEPT:
-                    self._made.clear()
-                strips = self._made[self.picture] = self._make_strips()
-            self._strips = strips
-        strip = self._strips[y] if y < len(self._strips) else Strip([])
-        return strip.adjust_cell_length(self.size.width, self._base)
+    def make_strips(self) -> list[Strip]:
+        base = self.rich_style
+        if self._styles.get(EMPTY) != base:  # a new theme, or a container's new background
+            self._styles = {EMPTY: base, BODY: self.get_component_rich_style("drawing--body")}
+            self._made.clear()
+        strips = self._made.get(self.picture)
+        if strips is None:
+            if len(self._made) >= KEPT:
+                self._made.clear()
+            strips = self._made[self.picture] = self._picture_strips()
+        return [strip.adjust_cell_length(self.size.width, base) for strip in strips]
 
-    def _make_strips(self) -> list[Strip]:
+    def _picture_strips(self) -> list[Strip]:
         """Made once per picture; the styles once per theme: they are slow to work out."""
         styles = self._styles
-        if not styles:
-            self._base = styles[EMPTY] = self.rich_style
-            styles[BODY] = self.get_component_rich_style("drawing--body")
         strips = []
         for row, layers in zip(self.picture.rows, self.picture.layers, strict=True):
             segments, at = [], 0
