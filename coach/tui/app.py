@@ -254,7 +254,6 @@ class CoachApp(App[int]):
     @on(SessionEnded)
     def _ended(self, message: SessionEnded) -> None:
         from coach.tui.screens.finished import FinishedScreen
-        from coach.tui.screens.relief import RedFlagsScreen
 
         summary = self.last_summary = self._whole_session(message.summary)
         leaving = self.start_routine is not None
@@ -269,6 +268,8 @@ class CoachApp(App[int]):
         )
         self.switch_screen(finished)
         if cramp_at is not None:
+            from coach.tui.screens.relief import RedFlagsScreen
+
             self.push_screen(RedFlagsScreen())
 
     def _checkin_for(self, summary: Summary) -> int | None:
