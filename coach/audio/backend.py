@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from coach.audio.alsa import quiet_device_opening
 from coach.audio.worker import SerialWorker
 
 
@@ -176,6 +175,10 @@ class SimpleaudioBackend:
             play.wait_done()
 
     def _play_now(self, clip: Clip) -> Any:
+        # Here, not at the top: ALSA's helpers need ctypes.util (about 6 ms), and a silent
+        # backend (`COACH_AUDIO=silent`) never plays through the device at all.
+        from coach.audio.alsa import quiet_device_opening
+
         if self._problem is not None:
             return None
         try:

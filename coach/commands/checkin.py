@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_checkin(args: argparse.Namespace) -> int:
     from coach.commands.common import with_history
     from coach.commands.session import save_answers
+    from coach.history import local_now
     from coach.history.checkins import (
         PAIN_ADVICE,
         Answers,
@@ -43,7 +44,6 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         read_note,
         read_pain,
     )
-    from coach.history.records import local_now
     from coach.history.store import HistoryStore
     from coach.plain import ask_checkin, terminal_ask
 

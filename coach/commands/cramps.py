@@ -175,7 +175,7 @@ def _fill(text: str) -> str:
 
 def cmd_log(args: argparse.Namespace) -> int:
     from coach.cramps.records import new_cramp
-    from coach.history.records import local_now
+    from coach.history import local_now
     from coach.history.when import WhenError, parse_when
 
     now = local_now()
@@ -223,7 +223,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         import json
 
         from coach.cramps.diary import CrampDiary
-        from coach.history.records import local_now
+        from coach.history import local_now
 
         diary = CrampDiary(store)
         limit = args.limit if args.limit is not None or args.json else DEFAULT_LIMIT
@@ -261,7 +261,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
         import json
 
         from coach.cramps.diary import CrampDiary
-        from coach.history.records import local_now
+        from coach.history import local_now
 
         trends = CrampDiary(store).trends(local_now().date())
         if args.json:
@@ -296,7 +296,7 @@ def _ask(prompt: str) -> str | None:
 def cmd_now(args: argparse.Namespace) -> int:
     from coach.commands import session
     from coach.cramps.values import RELIEF_ROUTINE
-    from coach.history.records import local_now
+    from coach.history import local_now
 
     started = local_now()
     plain = args.plain or not sys.stdout.isatty()
@@ -395,7 +395,7 @@ def _at_words(moment: datetime, now: datetime) -> str:
 
 def cmd_tip(args: argparse.Namespace) -> int:
     from coach.cramps.tips import load_tips, tip_for
-    from coach.history.records import local_now
+    from coach.history import local_now
 
     book = load_tips()
     for problem in book.problems:

@@ -152,8 +152,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         import json
 
         from coach.cramps.diary import CrampDiary
+        from coach.history import local_now
         from coach.history.checkins import pain_alert, weekly_checkins
-        from coach.history.records import local_now
         from coach.plan.tracking import adherence, plan_summary
 
         today = local_now().date()
@@ -255,8 +255,8 @@ def cmd_log(args: argparse.Namespace) -> int:
     from datetime import timedelta
 
     from coach.commands.routines import load_entry
+    from coach.history import local_now
     from coach.history.recorder import done_elsewhere
-    from coach.history.records import local_now
     from coach.history.when import WhenError, parse_when
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand

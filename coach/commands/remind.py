@@ -204,7 +204,7 @@ def up_to_date(how: str, places: Places, entries: list[PlanEntry]) -> bool:
 
 
 def _now() -> datetime:
-    from coach.history.records import local_now
+    from coach.history import local_now
 
     return local_now()
 

@@ -80,7 +80,7 @@ def read_period(args: argparse.Namespace, today: datetime) -> Period:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from coach.commands.common import with_history
-    from coach.history.records import local_now
+    from coach.history import local_now
 
     now = local_now()
     try:

@@ -103,7 +103,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     def show(store: HistoryStore) -> int:
         import json
 
-        from coach.history.records import local_now
+        from coach.history import local_now
         from coach.plan.tracking import all_done
 
         today = local_now().date()
@@ -181,7 +181,7 @@ def status_mark(done: bool) -> str:
 def cmd_calendar(args: argparse.Namespace) -> int:
     from coach.commands.common import say
     from coach.commands.output import save_output
-    from coach.history.records import local_now
+    from coach.history import local_now
     from coach.remind.ical import local_zone, plan_calendar
     from coach.routine.catalog import Catalog, UnknownRoutine
     from coach.routine.timeline import Timeline, expand

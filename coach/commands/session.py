@@ -136,9 +136,9 @@ def play(
 
 
 def _resumable(routine_id: str, timeline: Timeline) -> tuple[int | None, int]:
+    from coach.history import local_now
     from coach.history.database import HistoryUnavailable
     from coach.history.recorder import plan_hash
-    from coach.history.records import local_now
     from coach.history.store import HistoryStore
 
     try:
@@ -228,7 +228,7 @@ def _plain_checkin(session_id: int) -> None:
 
 
 def _now() -> datetime:
-    from coach.history.records import local_now
+    from coach.history import local_now
 
     return local_now()
 

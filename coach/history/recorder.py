@@ -16,9 +16,10 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from coach.history import local_now
 from coach.history.database import HistoryUnavailable
 from coach.history.outcome import Outcome, WorkTally
-from coach.history.records import SessionRecord, Source, StepRecord, local_now, stamp
+from coach.history.records import SessionRecord, Source, StepRecord, stamp
 from coach.history.store import HistoryStore
 from coach.routine.timeline import Segment, Timeline
 from coach.session.engine import (

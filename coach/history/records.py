@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from coach.history.checkins import CheckIn
+if TYPE_CHECKING:
+    from coach.history.checkins import CheckIn
 
 Source = Literal["app", "plain", "logged", "imported", "reminder"]
 SessionStatus = Literal["completed", "partial"]
@@ -19,11 +20,6 @@ StepStatus = Literal["done", "skipped"]
 SOURCES: tuple[Source, ...] = ("app", "plain", "logged", "imported", "reminder")
 SESSION_STATUSES: tuple[SessionStatus, ...] = ("completed", "partial")
 STEP_STATUSES: tuple[StepStatus, ...] = ("done", "skipped")
-
-
-def local_now() -> datetime:
-    """The wall clock with the machine's current offset: the default for recording."""
-    return datetime.now().astimezone()
 
 
 def stamp(moment: datetime) -> str:

@@ -16,10 +16,11 @@ from types import TracebackType
 from typing import Any
 
 from coach import locations
+from coach.history import local_now
 from coach.history.checkin_rows import CheckInRows
 from coach.history.checkins import CheckIn
 from coach.history.database import Damaged, HistoryUnavailable, connect, move_aside
-from coach.history.records import SessionRecord, StepRecord, local_now, parse_stamp
+from coach.history.records import SessionRecord, StepRecord, parse_stamp
 
 HISTORY_FILE = locations.HISTORY_FILE
 #: A partial session stopped longer ago than this is history, not something to resume.

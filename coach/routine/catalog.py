@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from coach import locations
 from coach.problems import FileProblems, Problem, suggest
 from coach.routine.files import routine_files, routine_ids
-from coach.routine.model import Exercise, ExerciseStep, RepeatBlock, Routine, Step
-from coach.routine.timeline import expand
+
+if TYPE_CHECKING:
+    # The model loads with the first routine read, not with the catalog: home's first frame
+    # holds a catalog and reads nothing until after it.
+    from coach.routine.model import Exercise, Routine, Step
 
 Source = Literal["user", "bundled", "file"]
 
@@ -45,6 +48,8 @@ class RoutineEntry:
 
     def to_json(self) -> dict[str, Any]:
         """The entry as `coach list --json` prints it (a contract)."""
+        from coach.routine.timeline import expand
+
         routine = self.routine
         total = expand(routine).total_s if routine else None
         return {
@@ -60,6 +65,7 @@ class RoutineEntry:
 
 def count_exercises(routine: Routine) -> int:
     """Exercise steps in the routine as written, counting a block's steps once."""
+    from coach.routine.model import ExerciseStep, RepeatBlock
 
     def count(steps: tuple[Step, ...]) -> int:
         total = 0

@@ -21,15 +21,13 @@ from textual.binding import Binding, BindingType
 
 from coach.audio.choices import SoundChoices
 from coach.cramps.values import RELIEF_ROUTINE
-from coach.history.records import local_now
+from coach.history import local_now
 from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
-from coach.routine.model import Routine
 from coach.session.clock import Clock, MonotonicClock
 from coach.settings import Settings, load_settings, theme_problem
-from coach.tui.commands import CrampCommands
-from coach.tui.history_view import HistoryAccess, WallClock
-from coach.tui.kit import BackendSlot, EventListener, ListenerFactory, SessionKit
+from coach.tui.history_access import HistoryAccess, WallClock
+from coach.tui.kit import BackendSlot, SessionKit
 from coach.tui.messages import (
     CrampLogChosen,
     CrampLogged,
@@ -44,12 +42,16 @@ from coach.tui.messages import (
 )
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.notifications import SeverityLevel
+    from textual.screen import Screen
 
     from coach.audio.backend import AudioBackend
     from coach.history.recorder import Recorder
+    from coach.routine.model import Routine
     from coach.routine.timeline import Timeline
     from coach.tui.cramp_view import LoggedCramp
+    from coach.tui.kit import EventListener, ListenerFactory
     from coach.tui.screens.session import SessionScreen
     from coach.tui.summary import Summary
 
@@ -57,8 +59,16 @@ if TYPE_CHECKING:
 Resume = tuple[int, int]
 
 
+def _cramp_commands() -> type[Provider]:
+    """The palette's cramp commands, loaded when it first opens rather than before home."""
+    from coach.tui.commands import CrampCommands
+
+    return CrampCommands
+
+
 class CoachApp(App[int]):
     TITLE = "coach"
+    CSS_PATH = "screens/home.tcss"
     SUB_TITLE = "feet and calves"
     # Hidden: `c` works on every screen, and the screens with room show it in their footer.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -68,7 +78,7 @@ class CoachApp(App[int]):
         # Textual's own, with words that say what it does here; the footers leave it out.
         Binding("ctrl+p", "command_palette", "Find a routine or a command", show=False),
     ]
-    COMMANDS = App.COMMANDS | {CrampCommands}
+    COMMANDS = App.COMMANDS | {_cramp_commands}
 
     def __init__(
         self,
@@ -97,17 +107,23 @@ class CoachApp(App[int]):
         #: When the relief routine last started here: the time its Finished screen offers.
         self.relief_started: datetime | None = None
 
+    def get_default_screen(self) -> Screen[None]:
+        """Home, as the first screen: Textual's first paint of a screen pushed over the default
+        one leaves out its containers' borders until the next full repaint. (Its stylesheet is
+        the app's `CSS_PATH`, since a first screen's own is not loaded.) `coach run` plays over
+        an empty screen."""
+        if self.start_routine is not None:
+            return super().get_default_screen()
+        from coach.tui.screens.home import HomeScreen
+
+        return HomeScreen(self.catalog, self.settings.daily_routine, self.history)
+
     def on_mount(self) -> None:
-        # Pushed rather than made the default screen, which would not load its stylesheet.
         if self.start_routine is not None:
             self.push_screen(self._session(self.start_routine, self.resume))
         else:
             # Once home is drawn, the sound device opens in the background for the first session.
             self.call_after_refresh(self.kit.backend.warm)
-            from coach.tui.screens.home import HomeScreen
-
-            home = HomeScreen(self.catalog, self.settings.daily_routine, self.history)
-            self.push_screen(home)
         theme = self.settings.theme
         unknown = theme_problem(theme, self.available_themes)
         if unknown:
@@ -356,7 +372,7 @@ class CoachApp(App[int]):
             summary = self.last_summary
             self.exit(return_code=0 if summary is not None and summary.completed else 1)
             return
-        while len(self.screen_stack) > 2 and not _is_home(self.screen):
+        while len(self.screen_stack) > 1 and not _is_home(self.screen):
             await self.pop_screen()
 
 

@@ -20,7 +20,8 @@ from coach.cramps.trends import CrampTrends, WeekCount
 from coach.cramps.values import FEET, PLACES, SEVERITY_MAX, SEVERITY_MIN
 from coach.history.store import HistoryStore
 from coach.history.when import WhenError, parse_when
-from coach.tui.history_view import Read, bar, week_label
+from coach.tui.history_access import Read
+from coach.tui.history_view import bar, week_label
 
 log = logging.getLogger(__name__)
 

@@ -8,27 +8,22 @@ read, in that worker, not with the home screen.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 from coach import text
-from coach.history.records import local_now
 
 if TYPE_CHECKING:
     from coach.history.records import SessionRecord, StepRecord
     from coach.history.stats import Stats
     from coach.history.store import HistoryStore, Resumable
-    from coach.plan import PlanEntry, PlannedItem, WeekAdherence
+    from coach.plan import PlannedItem, WeekAdherence
     from coach.routine.model import Routine
     from coach.routine.timeline import Timeline
+    from coach.tui.history_access import HistoryAccess
 
-log = logging.getLogger(__name__)
-
-WallClock = Callable[[], datetime]
-T = TypeVar("T")
 
 HOME_WEEKS = 12
 STATS_WEEKS = 26
@@ -43,70 +38,6 @@ SHADES = 4
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 EMPTY_HISTORY = "No sessions yet — your first one starts the streak."
 _EIGHTHS = ("", "▏", "▎", "▍", "▌", "▋", "▊", "▉")
-
-
-@dataclass(frozen=True)
-class HistoryAccess:
-    """What time it is and how streaks count, for every history read: tests fix the time.
-
-    The history is `history.db` in the data folder; reading it never creates the file.
-    """
-
-    wall_clock: WallClock = local_now
-    rest_days_per_week: int = 0
-    #: The weekly plan from `schedule:` (routines checked); None when the settings have none,
-    #: so the daily routine is the plan and any completed routine keeps a streak.
-    schedule: tuple[PlanEntry, ...] | None = None
-    daily_routine: str = "foot-daily"
-
-    def plan(self, daily_routine: str | None = None) -> tuple[PlanEntry, ...]:
-        """The schedule, else the daily routine (this one's, or the one given) every day."""
-        from coach.plan import daily
-
-        if self.schedule is not None:
-            return self.schedule
-        return daily(self.daily_routine if daily_routine is None else daily_routine)
-
-    def streak(self, store: HistoryStore, today: date) -> int:
-        from coach.plan.tracking import plan_streak
-
-        return plan_streak(store, self.schedule, today, self.rest_days_per_week).current
-
-    def now(self) -> datetime:
-        moment = self.wall_clock()
-        return moment if moment.tzinfo is not None else moment.astimezone()
-
-    def today(self) -> date:
-        return self.now().date()
-
-    def open(self) -> HistoryStore:
-        from coach.history.store import HistoryStore
-
-        return HistoryStore.open(create=False)
-
-
-@dataclass(frozen=True)
-class Read(Generic[T]):
-    """What a read gave: the value, or why there is none, and notices to pass on once."""
-
-    value: T | None
-    problem: str = ""
-    notices: tuple[str, ...] = ()
-
-
-def read(access: HistoryAccess, body: Callable[[HistoryStore], T]) -> Read[T]:
-    """Run `body` on the history; a problem to show instead of an exception to crash on.
-
-    Meant for thread workers, where an exception would end the app: whatever goes wrong is
-    logged and described instead. Looking at history is never worth losing a session over.
-    """
-    try:
-        with access.open() as store:
-            value = body(store)
-            return Read(value, notices=tuple(store.notices))
-    except Exception as exc:
-        log.exception("reading the history failed")
-        return Read(None, problem=f"History is not available: {exc}")
 
 
 # -- heatmap -------------------------------------------------------------------------------

@@ -343,7 +343,7 @@ def relief(monkeypatch: pytest.MonkeyPatch) -> Relief:
     moments = iter([started, *(started + timedelta(minutes=3, seconds=n) for n in range(20))])
     fake = Relief(moments)
     monkeypatch.setattr("coach.commands.session.play", fake)
-    monkeypatch.setattr("coach.history.records.local_now", lambda: next(moments))
+    monkeypatch.setattr("coach.history.local_now", lambda: next(moments))
     return fake
 
 

@@ -34,7 +34,8 @@ from textual.widgets import DataTable
 import coach.tui.screens.stats as stats_screen
 from coach import text
 from coach.history.store import HistoryStore, history_path
-from coach.tui.history_view import PAGE, HistoryAccess, StatsView
+from coach.tui.history_access import HistoryAccess
+from coach.tui.history_view import PAGE, StatsView
 from coach.tui.messages import RoutinesChanged
 from coach.tui.screens.history import HistoryScreen, SessionDetailScreen
 from coach.tui.screens.home import HomeScreen
@@ -150,7 +151,7 @@ async def test_h_opens_history_s_opens_stats_and_escape_comes_back(root: Path) -
         assert isinstance(app.screen, StatsScreen)
         await open_screen(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
-        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen"]
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen"]
 
 
 # -- history -------------------------------------------------------------------------------

@@ -152,7 +152,7 @@ async def test_enter_on_preview_starts_that_routine(root: Path) -> None:
         await settle(pilot)
         assert session_of(app).routine.name == "Tempo test"
         # The preview made way for the session: finishing returns straight home.
-        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "SessionScreen"]
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "SessionScreen"]
 
 
 async def test_command_palette_finds_and_starts_any_routine(root: Path) -> None:

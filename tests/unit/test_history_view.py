@@ -20,9 +20,9 @@ from coach.routine.model import ExerciseStep, Routine
 from coach.routine.timeline import expand
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionEngine
+from coach.tui.history_access import HistoryAccess, read
 from coach.tui.history_view import (
     EMPTY_HISTORY,
-    HistoryAccess,
     HomeHistory,
     StreakNow,
     bar,
@@ -33,7 +33,6 @@ from coach.tui.history_view import (
     home_lines,
     offer_for,
     planned,
-    read,
     read_home,
     read_streak,
     session_cells,

@@ -41,7 +41,7 @@ from coach.tui.cramp_view import (
     moment_of,
     when_choices,
 )
-from coach.tui.history_view import Read
+from coach.tui.history_access import Read
 from coach.tui.widgets.text_line import TextLine
 
 

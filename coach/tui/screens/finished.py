@@ -20,7 +20,8 @@ from textual.widgets import Button, Footer
 from coach import text
 from coach.history.outcome import verdict
 from coach.routine.catalog import Catalog, UnknownRoutine
-from coach.tui.history_view import HistoryAccess, Read, StreakNow, read, read_streak, streak_result
+from coach.tui.history_access import HistoryAccess, Read, read
+from coach.tui.history_view import StreakNow, read_streak, streak_result
 from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
 from coach.tui.summary import Summary
 from coach.tui.widgets.checkin import CheckInForm

@@ -18,15 +18,13 @@ from textual.widgets import DataTable, Footer, Header
 from coach import text
 from coach.history.records import SessionRecord
 from coach.tui.checkin_view import checkin_cell, checkin_line
+from coach.tui.history_access import HistoryAccess, Read, read
 from coach.tui.history_view import (
     DETAIL_COLUMNS,
     EMPTY_HISTORY,
     HISTORY_COLUMNS,
     PAGE,
-    HistoryAccess,
-    Read,
     detail_lines,
-    read,
     read_page,
     session_cells,
     step_cells,

@@ -1,26 +1,22 @@
-"""Home: today's routine one key away, where the history stands, and every routine in a list."""
+"""Home: today's routine one key away, where the history stands, and every routine in a list.
+
+The first frame is drawn from this module and a few small widgets alone: the routines, the
+history and the routine list's table load after it, in workers, and fill in the places kept
+for them (see `HomeScreen.load_shelf`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header
+from textual.widgets import Button, Header
 
-from coach import text
-from coach.cramps.values import RELIEF_ROUTINE
-from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
-from coach.routine.timeline import expand
-from coach.tui.commands import RoutineCommands, ScreenCommands
-from coach.tui.history_view import HistoryAccess, HomeHistory, Read, plan_line, read, read_home
 from coach.tui.messages import (
     CrampLogChosen,
     EditChosen,
@@ -31,88 +27,41 @@ from coach.tui.messages import (
     RoutinesChanged,
     StatsChosen,
 )
-from coach.tui.screens.listing import ListingScreen
 from coach.tui.widgets.history_summary import HistorySummary
-from coach.tui.widgets.routine_table import RoutineTable
+from coach.tui.widgets.ready_footer import ReadyFooter
 from coach.tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.widgets import DataTable
+
     from coach.plan import PlannedItem
+    from coach.routine.catalog import Catalog
     from coach.tui.cramp_view import DailyTip
+    from coach.tui.history_access import HistoryAccess, Read
+    from coach.tui.history_view import HomeHistory
+    from coach.tui.shelf import Shelf
+    from coach.tui.widgets.routine_table import RoutineTable
 
 
-@dataclass(frozen=True)
-class Shelf:
-    """What the home screen lists, read from disk in one go off the UI loop."""
+def _routine_commands() -> type[Provider]:
+    from coach.tui.commands import RoutineCommands
 
-    today: RoutineEntry | None  # what Enter starts
-    today_error: str
-    entries: list[RoutineEntry]
-    problems: list[str]
-    #: Today's planned routines, by id (those that exist), for names and for Enter.
-    planned: dict[str, RoutineEntry] = field(default_factory=dict)
-    nothing_planned: bool = False
+    return RoutineCommands
 
 
-def read_shelf(catalog: Catalog, planned_ids: Sequence[str]) -> Shelf:
-    """Every routine, and today's planned ones (in plan order; the first is today's)."""
-    entries = catalog.entries()
-    planned: dict[str, RoutineEntry] = {}
-    for routine_id in planned_ids:
-        with suppress(UnknownRoutine):
-            planned.setdefault(routine_id, catalog.find(routine_id))
-    problems = [short_problem(entry) for entry in entries if entry.error]
-    problems += [str(problem) for problem in catalog.library_problems]
-    shelf = Shelf(None, "", entries, problems, planned, nothing_planned=not planned_ids)
-    return pick(shelf, planned_ids[0]) if planned_ids else shelf
+def _screen_commands() -> type[Provider]:
+    from coach.tui.commands import ScreenCommands
 
-
-def pick(shelf: Shelf, routine_id: str) -> Shelf:
-    """The shelf with `routine_id` as the routine Enter starts, or the reason it cannot."""
-    today = shelf.planned.get(routine_id)
-    error = ""
-    if today is None:
-        error = f"There is no routine called {routine_id!r}. Choose one below."
-    elif today.routine is None:
-        error = f"It cannot be loaded: {short_problem(today)}"
-    return replace(shelf, today=today, today_error=error)
-
-
-def short_problem(entry: RoutineEntry) -> str:
-    """`broken.yaml line 4: message`: the file's name is enough next to its source."""
-    problem = entry.error
-    if problem is None:
-        return ""
-    return f"{entry.path.name} line {problem.line}: {problem.message}"
-
-
-def problems_line(problems: list[str]) -> str:
-    """One line, however many files are broken, so the routine list keeps its room."""
-    if not problems:
-        return ""
-    if len(problems) == 1:
-        return "⚠ 1 problem in your routine files: w shows it"
-    return f"⚠ {len(problems)} problems in your routine files: w shows them"
-
-
-def today_lines(shelf: Shelf) -> tuple[str, str]:
-    entry = shelf.today
-    if shelf.nothing_planned:
-        return "Nothing planned today", "Any routine below is welcome."
-    if entry is None or entry.routine is None:
-        return "No routine for today", shelf.today_error
-    routine = entry.routine
-    count = count_exercises(routine)
-    return routine.name, (
-        f"{text.length(expand(routine).total_s)} · {text.plural(count, 'exercise')}"
-    )
+    return ScreenCommands
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    # Its stylesheet, home.tcss, is the app's: home is the first screen (see CoachApp).
+    # Named by functions: the palette's providers load the catalog's modules when first opened.
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
-        RoutineCommands,
-        ScreenCommands,
+        _routine_commands,
+        _screen_commands,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "start_today", "Start today"),
@@ -137,10 +86,16 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.catalog = catalog
         self.daily_routine = daily_routine
-        self.history = history or HistoryAccess()
+        if history is None:
+            from coach.tui.history_access import HistoryAccess
+
+            history = HistoryAccess()
+        self.history = history
         self.shelf: Shelf | None = None
         self.home_history: HomeHistory | None = None
         self._tip_problems_told = False
+        #: The routine list, once the routines are read.
+        self.table: RoutineTable | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -155,10 +110,12 @@ class HomeScreen(Screen[None]):
         # Filled by the cramp diary: one short tip a day.
         yield TextLine(id="daily-tip")
         yield TextLine("All routines", id="list-label")
-        yield RoutineTable(id="routines")
+        # The list's table (Textual's DataTable, the heaviest widget here) is mounted into its
+        # place once the routines are read, after the first frame.
+        yield Vertical(id="routine-area")
         yield TextLine(id="routine-detail")
         yield TextLine(id="routine-problems")
-        yield Footer(compact=True, show_command_palette=False)
+        yield ReadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         # After the first frame: the worker's reading would otherwise slow the drawing of it.
@@ -177,6 +134,7 @@ class HomeScreen(Screen[None]):
     def load_shelf(self) -> None:
         from coach.plan import plan_for_day
         from coach.tui.cramp_view import read_tip  # the diary's modules load here, not first
+        from coach.tui.shelf import read_shelf
 
         plan = plan_for_day(self.history.plan(self.daily_routine), self.history.today())
         shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
@@ -192,19 +150,35 @@ class HomeScreen(Screen[None]):
                 self.notify(problem, title="Tips", severity="warning", timeout=10)
 
     def _show_shelf(self, shelf: Shelf) -> None:
+        from coach.tui.shelf import problems_line
+
         first_time = self.shelf is None
         ready = self._show_today(shelf)
         start = self.query_one("#start-today", Button)
-        table = self.query_one(RoutineTable)
-        table.show(shelf.entries)
+        table = self._routine_table(shelf)
         self.query_one("#routine-problems", TextLine).text = problems_line(shelf.problems)
         if first_time:
             (start if ready else table).focus()
         self._describe(table.cursor_row)
         self.load_history(shelf)
 
+    def _routine_table(self, shelf: Shelf) -> RoutineTable:
+        """The list's table showing the shelf; mounted into its place, rows and all, the first
+        time (a table mounted empty and then filled is drawn once with too narrow columns)."""
+        from coach.tui.widgets.routine_table import RoutineTable
+
+        area = self.query_one("#routine-area")
+        table = self.table or RoutineTable(id="routines")
+        table.show(shelf.entries, area.size.width)
+        if self.table is None:
+            self.table = table
+            area.mount(table)
+        return table
+
     def _show_today(self, shelf: Shelf) -> bool:
         """Show what Enter starts; whether it can start."""
+        from coach.tui.shelf import today_lines
+
         self.shelf = shelf
         name, length = today_lines(shelf)
         self.query_one("#today-name", TextLine).text = name
@@ -217,6 +191,9 @@ class HomeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="history")
     def load_history(self, shelf: Shelf) -> None:
         """Status, streak, heatmap and resume offer, read after the shelf: resuming needs it."""
+        from coach.tui.history_access import read
+        from coach.tui.history_view import read_home
+
         routines = [entry.routine for entry in shelf.entries if entry.routine is not None]
         access, daily = self.history, self.daily_routine
         result = read(access, lambda store: read_home(store, access, daily, routines))
@@ -239,6 +216,9 @@ class HomeScreen(Screen[None]):
         shelf = self.shelf
         if shelf is None:
             return
+        from coach.tui.history_view import plan_line
+        from coach.tui.shelf import pick
+
         names = {rid: e.routine.name for rid, e in shelf.planned.items() if e.routine}
         self.query_one("#today-plan", TextLine).text = plan_line(items, names)
         if items:
@@ -256,12 +236,12 @@ class HomeScreen(Screen[None]):
             return self.shelf is not None and bool(self.shelf.problems)
         return True
 
-    @on(DataTable.RowHighlighted, "#routines")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._describe(event.cursor_row)
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table is self.table:
+            self._describe(event.cursor_row)
 
     def _describe(self, row: int) -> None:
-        entry = self.query_one(RoutineTable).entry_at(row)
+        entry = self.table.entry_at(row) if self.table is not None else None
         detail = ""
         if entry is not None and entry.routine is not None:
             detail = entry.routine.description or entry.routine.name
@@ -270,9 +250,8 @@ class HomeScreen(Screen[None]):
             detail = f"{entry.id} has mistakes: Enter opens the editor (or `coach edit {entry.id}`)"
         self.query_one("#routine-detail", TextLine).text = detail
 
-    @on(DataTable.RowSelected, "#routines")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        entry = self.query_one(RoutineTable).entry_at(event.cursor_row)
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        entry = self.table.entry_at(event.cursor_row) if event.data_table is self.table else None
         if entry is None:
             return
         # A broken routine has no preview to show: straight to its mistake in the editor.
@@ -294,6 +273,8 @@ class HomeScreen(Screen[None]):
         if problems:
             rows = [("⚠", problem) for problem in problems]
             rows.append(("", "Enter on a broken routine in the list opens it in the editor."))
+            from coach.tui.screens.listing import ListingScreen
+
             self.app.push_screen(ListingScreen("Problems in routine files", rows))
 
     def action_history(self) -> None:
@@ -311,6 +292,10 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="relief")
     def find_relief(self) -> None:
+        from coach.cramps.values import RELIEF_ROUTINE
+        from coach.routine.catalog import UnknownRoutine
+        from coach.tui.shelf import short_problem
+
         try:
             entry = self.catalog.find(RELIEF_ROUTINE)
         except UnknownRoutine as exc:

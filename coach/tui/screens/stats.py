@@ -24,16 +24,14 @@ from coach.routine.catalog import Catalog
 from coach.settings import Settings
 from coach.tui.cramp_view import read_trends
 from coach.tui.documents import save_document, tell
+from coach.tui.history_access import HistoryAccess, Read, read
 from coach.tui.history_view import (
     BAR_WEEKS,
     EMPTY_HISTORY,
     STATS_WEEKS,
-    HistoryAccess,
-    Read,
     StatsView,
     exercise_cells,
     figures,
-    read,
     read_stats,
 )
 from coach.tui.messages import CrampLogChosen, CrampLogged

@@ -31,7 +31,7 @@ from coach.history.checkins import (
     read_note,
     save_checkin,
 )
-from coach.tui.history_view import HistoryAccess, read
+from coach.tui.history_access import HistoryAccess, read
 from coach.tui.widgets.text_line import TextLine
 
 CRAMP_OFFER = "No cramp logged today. Had one? Press c to log it."

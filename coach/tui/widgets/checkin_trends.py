@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from coach.tui.checkin_view import TRENDS_TITLE, CheckInTrends, read_checkin_trends, trends_lines
-from coach.tui.history_view import HistoryAccess, Read, read
+from coach.tui.history_access import HistoryAccess, Read, read
 from coach.tui.widgets.text_line import TextLine
 
 

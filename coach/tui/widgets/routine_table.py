@@ -32,19 +32,19 @@ class RoutineTable(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.entries: dict[str, RoutineEntry] = {}
-
-    def on_mount(self) -> None:
         self.add_columns(*COLUMNS)
 
-    def show(self, entries: list[RoutineEntry]) -> None:
-        """Fill the table, keeping the cursor on the routine it was on when refilled."""
+    def show(self, entries: list[RoutineEntry], width: int | None = None) -> None:
+        """Fill the table, keeping the cursor on the routine it was on when refilled. `width`
+        is the room it has, for a table not laid out yet (its own width otherwise)."""
         before = self.entry_at(self.cursor_row)
         self.clear()
         self.entries = {entry.id: entry for entry in entries}
         rows: list[tuple[str, ...]] = [entry_cells(entry) for entry in entries]
-        if rows and self.size.width:
+        width = width or self.size.width
+        if rows and width:
             # A long name gives way (with …), so length and source stay in view.
-            rows = text.fit_column(rows, COLUMNS, self.size.width - 2)
+            rows = text.fit_column(rows, COLUMNS, width - 2)
         for entry, cells in zip(entries, rows, strict=True):
             # As Text: a plain string is read as markup, and a name may hold brackets.
             self.add_row(*(Text(cell, no_wrap=True, end="") for cell in cells), key=entry.id)
