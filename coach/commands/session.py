@@ -128,6 +128,7 @@ def play(
             resume=(resume_id, start_index) if resume_id is not None else None,
             ask_checkin=checkin,
         )
+        _freeze_what_is_loaded()
         app.run()
         return app.return_code or 0
     # The relief routine answers a cramp; its end offers the cramp log, not a check-in.
@@ -257,6 +258,22 @@ def _have_terminal() -> bool:
         return True
     say("the player needs a terminal; for pipes and scripts use `coach run ROUTINE --plain`")
     return False
+
+
+def _freeze_what_is_loaded() -> None:
+    """Leave every object alive now out of the cyclic collector's later walks: the modules,
+    the routine, the app, which live as long as the session anyway.
+
+    Python's full collections would otherwise walk the 60,000 and more objects that importing
+    Textual and coach creates, though none of them is garbage: with them frozen, the one at the
+    session's end (`CoachApp._ended`, about 1 MB off the session's peak) and any Python starts
+    on its own walk only what the session made, about 10 ms instead of 100 on a busy machine.
+    Unlike `open_home`, the collector stays on while the routine and the app load, so what
+    loading leaves behind is collected rather than frozen for good (0.2 to 0.3 MB).
+    """
+    import gc
+
+    gc.freeze()
 
 
 def open_home() -> int:

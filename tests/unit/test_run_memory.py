@@ -1,14 +1,16 @@
-"""`coach run` has its threads share one malloc arena (one_malloc_arena in
-coach.commands.session): issue #10, a session's peak memory."""
+"""Issue #10, a session's peak memory: `coach run` has its threads share one malloc arena and
+freezes what it loaded before the session starts (coach.commands.session)."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import coach.tui.app
 from coach.commands import session
 
 #: Threads that allocate, then a count of the reserved (not yet used) parts of glibc's
@@ -73,3 +75,30 @@ def test_run_shares_the_arena_before_anything_else(monkeypatch: pytest.MonkeyPat
     with pytest.raises(_Stop):
         session.play("foot-daily", plain=True)
     assert calls == ["arena", "load"]
+
+
+class _App:
+    return_code = 0
+
+    def __init__(self) -> None:
+        self.frozen_at_run = 0
+        self.collector_on_at_run: bool | None = None
+
+    def run(self) -> None:
+        self.frozen_at_run = gc.get_freeze_count()
+        self.collector_on_at_run = gc.isenabled()
+
+
+def test_the_session_runs_with_what_it_loaded_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The routine, the modules and the app are left out of later collections, so the one at
+    the session's end walks only what the session made; the collector itself stays on."""
+    app = _App()
+    monkeypatch.setattr(session, "one_malloc_arena", lambda: True)
+    monkeypatch.setattr(session, "_have_terminal", lambda: True)
+    monkeypatch.setattr(coach.tui.app, "make_app", lambda **_: app)
+    try:
+        assert session.play("foot-daily", plain=False) == 0
+    finally:
+        gc.unfreeze()
+    assert app.collector_on_at_run is True
+    assert app.frozen_at_run > 10_000
