@@ -269,7 +269,7 @@ def _freeze_what_is_loaded() -> None:
     session's end (`CoachApp._ended`, about 1 MB off the session's peak) and any Python starts
     on its own walk only what the session made, about 10 ms instead of 100 on a busy machine.
     Unlike `open_home`, the collector stays on while the routine and the app load, so what
-    loading leaves behind is collected rather than frozen for good (0.2 to 0.3 MB).
+    loading leaves behind is collected rather than frozen for good.
     """
     import gc
 
