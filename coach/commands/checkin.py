@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coach.commands.common import positive_int, say
+from coach.commands.common import positive_int, say, wrapped
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -100,5 +100,5 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         return 1
     print(f"Check-in of session {session_id}: {checkin.describe()}.")
     if advice:
-        print(PAIN_ADVICE)
+        print(wrapped(PAIN_ADVICE))
     return 0

@@ -12,6 +12,17 @@ if TYPE_CHECKING:
     from coach.history.store import HistoryStore
 
 
+#: Where the CLI wraps its sentences: a terminal of 80 columns with room to spare.
+WRAP = 76
+
+
+def wrapped(text: str) -> str:
+    """`text` as lines of at most `WRAP` characters, for a paragraph printed to a terminal."""
+    import textwrap
+
+    return textwrap.fill(text, width=WRAP)
+
+
 def say(message: str) -> None:
     """A message for the person, on stderr so that stdout stays clean for scripts."""
     print(f"coach: {message}", file=sys.stderr)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from coach.commands.common import positive_int, print_table, say, with_history
+from coach.commands.common import WRAP, positive_int, print_table, say, with_history, wrapped
 from coach.cramps import values
 from coach.cramps.guidance import red_flags_text
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from coach.history.store import HistoryStore
 
 DEFAULT_LIMIT = 20
-WRAP = 76
 _NOT_ADVICE = "coach gives general information, not medical advice."
 
 _NIGHT = f"{values.NIGHT_STARTS_HOUR:02d}:00 to {values.NIGHT_ENDS_HOUR:02d}:00"
@@ -39,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "cramp",
         help="the cramp diary: log a cramp, list them, or get relief now",
         description="A diary of foot and calf cramps, and step-by-step relief for one now.",
-        epilog=f"{_fill(_DEFAULTS)}\n\n{_fill(_NOT_ADVICE)}\n\n{red_flags_text(WRAP)}",
+        epilog=f"{wrapped(_DEFAULTS)}\n\n{wrapped(_NOT_ADVICE)}\n\n{red_flags_text(WRAP)}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cramp.set_defaults(handler=lambda args: _help(cramp))
@@ -164,12 +163,6 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date like 2024-05-01, got {text!r}") from None
 
 
-def _fill(text: str) -> str:
-    import textwrap
-
-    return textwrap.fill(text, width=WRAP)
-
-
 # -- log -----------------------------------------------------------------------------------
 
 
@@ -211,7 +204,7 @@ def _store(store: HistoryStore, record: CrampRecord, now: datetime) -> int:
     notice = notice_after_log(diary.cramps(since=now - timedelta(days=LOOKBACK_DAYS)), now)
     if notice:
         print()
-        print(_fill(notice))
+        print(wrapped(notice))
     return 0
 
 
@@ -239,7 +232,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if total > len(cramps):
             print(f"\n{len(cramps)} of {total} cramps shown; --limit N shows more.")
         print()
-        print(_fill(diary.trends(local_now().date()).comparison.sentence()))
+        print(wrapped(diary.trends(local_now().date()).comparison.sentence()))
         return 0
 
     return with_history(show)
@@ -251,7 +244,16 @@ def _table(cramps: list[CrampRecord]) -> None:
         when = f"{c.moment:%Y-%m-%d %H:%M}"
         note = c.note or ""
         rows.append(
-            (str(c.id), when, c.foot, c.where, str(c.severity), c.duration, c.context, note)
+            (
+                str(c.id),
+                when,
+                c.foot,
+                c.where,
+                str(c.severity),
+                values.DURATION_WORDS.get(c.duration, c.duration),
+                values.CONTEXT_WORDS.get(c.context, c.context),
+                note,
+            )
         )
     print_table(rows, right={0})
 
@@ -271,7 +273,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
         for week in trends.weeks:
             print(f"{week.start.isoformat():<12}{week.cramps:>8}{week.sessions:>10}")
         print()
-        print(_fill(trends.comparison.sentence()))
+        print(wrapped(trends.comparison.sentence()))
         return 0
 
     return with_history(show)
@@ -402,12 +404,12 @@ def cmd_tip(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     if args.all:
         for n, tip in enumerate(book.tips, start=1):
-            print(_fill(f"{n}. {tip.text}"))
+            print(wrapped(f"{n}. {tip.text}"))
             if tip.source:
                 print(f"   Source: {tip.source}")
         return 0
     tip = tip_for(book.tips, args.date or local_now().date())
-    print(_fill(tip.text))
+    print(wrapped(tip.text))
     if tip.source:
         print(f"Source: {tip.source}")
     return 0

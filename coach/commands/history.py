@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from coach import text
-from coach.commands.common import positive_int, print_table, say, with_history
+from coach.commands.common import positive_int, print_table, say, with_history, wrapped
 
 if TYPE_CHECKING:
     from coach.history.checkins import WeekCheckins
@@ -202,9 +202,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print_table(rows, right={1, 2, 3})
         print_adherence(weeks)
         if diary.count():
-            import textwrap
-
-            print(f"\n{textwrap.fill(diary.trends(today).comparison.sentence(), width=76)}")
+            print(f"\n{wrapped(diary.trends(today).comparison.sentence())}")
         print_checkins(felt, pain_alert(store))
         return 0
 
@@ -225,8 +223,6 @@ def print_adherence(weeks: list[WeekAdherence], shown: int = 4) -> None:
 
 def print_checkins(weeks: list[WeekCheckins], alert: bool) -> None:
     """How sessions felt, the weeks with check-ins only; the calm word while pain stays high."""
-    import textwrap
-
     from coach.history.checkins import PAIN_ADVICE
 
     said = [week for week in weeks if week.sessions]
@@ -239,7 +235,7 @@ def print_checkins(weeks: list[WeekCheckins], alert: bool) -> None:
             rows.append((week.week.isoformat(), str(week.sessions), str(week.hard), mean, most))
         print_table(rows, right={1, 2, 3})
     if alert:
-        print(f"\n{textwrap.fill(PAIN_ADVICE, width=76)}")
+        print(f"\n{wrapped(PAIN_ADVICE)}")
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from coach.history.store import HistoryStore
+    from coach.report.documents import Format
     from coach.report.figures import Period
 
 #: The format names, kept here too so `coach --help` does not load the report package.
@@ -66,6 +67,19 @@ def deliver(data: str | bytes, output: Path | None, what: str) -> int:
     return 0
 
 
+def output_format(args: argparse.Namespace) -> Format:
+    """`--format`, else the suffix of `-o`, else Markdown; a suffix coach does not know is
+    written as Markdown, and said so, rather than silently (`-o report.docx`)."""
+    from coach.report.documents import SUFFIXES, pick_format
+
+    output: Path | None = args.output
+    named = args.format is None and output is not None and str(output) != "-"
+    if named and output is not None and output.suffix.lower() not in SUFFIXES:
+        known = ", ".join(SUFFIXES)
+        say(f"{output.name}: written as Markdown (the suffixes coach knows: {known})")
+    return pick_format(args.format, output)
+
+
 def read_period(args: argparse.Namespace, today: datetime) -> Period:
     from coach.report.figures import dated_period, default_period, since_period
 
@@ -90,7 +104,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 2
 
     def write(store: HistoryStore) -> int:
-        from coach.report.documents import make_report, pick_format, render
+        from coach.report.documents import make_report, render
         from coach.routine.catalog import Catalog
         from coach.settings import load_settings
 
@@ -106,19 +120,17 @@ def cmd_report(args: argparse.Namespace) -> int:
                 args.output,
                 "the report's figures",
             )
-        fmt = pick_format(args.format, args.output)
-        return deliver(render(report, fmt), args.output, "the report")
+        return deliver(render(report, output_format(args)), args.output, "the report")
 
     return with_history(write)
 
 
 def cmd_print(args: argparse.Namespace) -> int:
     from coach.commands.routines import load_entry
-    from coach.report.documents import pick_format, render
+    from coach.report.documents import render
     from coach.report.handout import handout
     from coach.routine.catalog import Catalog
 
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
-    fmt = pick_format(args.format, args.output)
-    return deliver(render(handout(entry.routine), fmt), args.output, "the handout")
+    return deliver(render(handout(entry.routine), output_format(args)), args.output, "the handout")

@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     from coach.tui.screens.session import SessionScreen
     from coach.tui.summary import Summary
 
+#: The stylesheet of the first screen, home (relative to this module).
+HOME_CSS = "screens/home.tcss"
+
 #: An interrupted session to go on with: its id in the history and the segment to start at.
 Resume = tuple[int, int]
 
@@ -68,7 +71,6 @@ def _cramp_commands() -> type[Provider]:
 
 class CoachApp(App[int]):
     TITLE = "coach"
-    CSS_PATH = "screens/home.tcss"
     SUB_TITLE = "feet and calves"
     # Hidden: `c` works on every screen, and the screens with room show it in their footer.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -92,7 +94,8 @@ class CoachApp(App[int]):
         resume: Resume | None = None,
         ask_checkin: bool = True,
     ) -> None:
-        super().__init__()
+        # Home's stylesheet, as the first screen's own `CSS_PATH` is not loaded.
+        super().__init__(css_path=HOME_CSS if start_routine is None else None)
         self.ask_checkin = ask_checkin
         self.catalog = catalog
         self.settings = settings
@@ -108,10 +111,10 @@ class CoachApp(App[int]):
         self.relief_started: datetime | None = None
 
     def get_default_screen(self) -> Screen[None]:
-        """Home, as the first screen: Textual's first paint of a screen pushed over the default
-        one leaves out its containers' borders until the next full repaint. (Its stylesheet is
-        the app's `CSS_PATH`, since a first screen's own is not loaded.) `coach run` plays over
-        an empty screen."""
+        """Home as the first screen rather than pushed over an empty one: Textual draws a pushed
+        screen's first frame in pieces (its containers' borders a frame later). `coach run`
+        plays over an empty screen, since a session ends by switching to its Finished screen,
+        which the first screen cannot do."""
         if self.start_routine is not None:
             return super().get_default_screen()
         from coach.tui.screens.home import HomeScreen

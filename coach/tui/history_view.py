@@ -118,7 +118,7 @@ class ResumeOffer:
 
     @property
     def label(self) -> str:
-        return f"Resume {self.routine.id} (step {self.step} of {self.steps})"
+        return f"Resume {self.routine.name} (step {self.step} of {self.steps})"
 
 
 def offer_for(routine: Routine, timeline: Timeline, found: Resumable) -> ResumeOffer | None:

@@ -231,8 +231,8 @@ def test_list_is_newest_first_with_a_table_and_the_trend_sentence(coach: RunCoac
         "both",
         "calf",
         "5",
-        "under-1-min",
-        "night",
+        *["under", "a", "minute"],  # said in words, as everywhere else
+        *["at", "night", "in", "bed"],
         "n21",
     ]
     assert "20 of 22 cramps shown; --limit N shows more." in lines

@@ -141,7 +141,7 @@ async def test_home_offers_a_fresh_partial_session_and_r_goes_on_with_it(
     app = history_app(root, clock=clock, record_history=True)
     async with app.run_test() as pilot:
         await settle(pilot)
-        assert line(app.screen, "#resume-offer") == "Resume mixed (step 2 of 7): press r"
+        assert line(app.screen, "#resume-offer") == "Resume Mixed test (step 2 of 7): press r"
         assert footer_keys(app)["r"] == "Resume"
         await pilot.press("r")
         await settle(pilot)

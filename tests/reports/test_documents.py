@@ -316,3 +316,17 @@ def test_a_pdf_is_not_poured_into_a_terminal(isolated_folders: Path, args: tuple
     assert result.stderr.decode() == (
         "coach: a PDF is not for the terminal: add -o FILE.pdf (or pipe it to a file)\n"
     )
+
+
+@pytest.mark.parametrize(("command", "extra"), [("report", ()), ("print", ("foot-quick",))])
+def test_a_suffix_coach_does_not_know_is_written_as_markdown_and_said_so(
+    isolated_folders: Path, command: str, extra: tuple[str, ...]
+) -> None:
+    """Noticed in review: `-o r.docx` wrote Markdown into a .docx without a word."""
+    result = coach(command, *extra, "-o", "r.docx", cwd=isolated_folders)
+    assert result.returncode == 0, result.stderr
+    assert (isolated_folders / "r.docx").read_bytes().startswith(b"# ")
+    assert b"r.docx: written as Markdown" in result.stderr
+    assert b".md, .markdown, .html, .htm, .pdf" in result.stderr
+    known = coach(command, *extra, "-o", "r.md", cwd=isolated_folders)
+    assert b"written as Markdown" not in known.stderr

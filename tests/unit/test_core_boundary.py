@@ -111,3 +111,28 @@ def test_every_fast_path_names_a_function() -> None:
 
     for words, target in FAST_PATHS.items():
         assert callable(_fast(target)), words
+
+
+def test_home_first_frame_loads_only_what_it_draws(tmp_path: Path) -> None:
+    """Issue #10 (first frame): the app and home's screen, made as `coach` makes them, load no
+    routine model, timeline, history store, YAML, SQLite or table widget: those load after the
+    first frame, in home's workers."""
+    code = (
+        "from coach.tui.app import make_app\n"
+        "app = make_app(record_history=True)\n"
+        "app.get_default_screen()\n"
+    )
+    env = {**os.environ, "COACH_CONFIG_DIR": str(tmp_path), "COACH_DATA_DIR": str(tmp_path)}
+    _, loaded = run_and_list(code, env)
+    later = (
+        "yaml",
+        "sqlite3",
+        "coach.routine.model",
+        "coach.routine.timeline",
+        "coach.history.store",
+        "coach.plan.progress",
+        "coach.tui.commands",
+        "textual.widgets._data_table",
+    )
+    assert [m for m in later if m in loaded] == []
+    assert "coach.tui.screens.home" in loaded  # it did make home

@@ -274,7 +274,7 @@ def test_the_offer_counts_work_steps() -> None:
     offer = offer_for(FEET, timeline, found)
     assert offer is not None
     assert (offer.session_id, offer.start_index, offer.step, offer.steps) == (7, 4, 3, 4)
-    assert offer.label == "Resume feet (step 3 of 4)"
+    assert offer.label == "Resume Feet (step 3 of 4)"
     done = Resumable(7, len(timeline.segments), "", "")
     assert offer_for(FEET, timeline, done) is None
 
@@ -286,7 +286,7 @@ def test_a_fresh_stopped_session_is_offered(store: HistoryStore) -> None:
     assert (offer.session_id, offer.start_index, offer.label) == (
         session_id,
         2,
-        "Resume feet (step 2 of 4)",
+        "Resume Feet (step 2 of 4)",
     )
 
 

@@ -1,9 +1,11 @@
-"""`coach` alone (open_home): the collector is off only while the app's modules load."""
+"""`coach` alone (open_home): the collector is off while the app's modules load and home's
+first second, and on again after."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -23,6 +25,21 @@ class _App:
         self.frozen_at_run = gc.get_freeze_count()
 
 
+class _Timer:
+    """threading.Timer, recorded rather than waited for."""
+
+    made: list[_Timer] = []
+
+    def __init__(self, interval: float, function: Callable[[], object]) -> None:
+        self.interval, self.function = interval, function
+        self.daemon = False
+        self.started = False
+        _Timer.made.append(self)
+
+    def start(self) -> None:
+        self.started = True
+
+
 @pytest.fixture(autouse=True)
 def _collector_restored() -> Iterator[None]:
     yield
@@ -30,16 +47,23 @@ def _collector_restored() -> Iterator[None]:
     gc.enable()
 
 
-def test_the_app_runs_with_the_collector_on_and_the_loaded_objects_frozen(
+def test_the_loaded_objects_are_frozen_and_the_collector_comes_back_while_the_app_runs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Issue #10 (first frame): collection is paused while imports load, never for the app."""
+    """Issue #10 (first frame): collection is paused while imports load and home fills in
+    (`COLLECTOR_OFF_S`), then on for the rest of the app's life."""
     app = _App()
     monkeypatch.setattr(session, "_have_terminal", lambda: True)
+    monkeypatch.setattr(threading, "Timer", _Timer)
     monkeypatch.setattr(coach.tui.app, "make_app", lambda **_: app)
     assert session.open_home() == 0
-    assert app.collector_on_at_run is True
+    assert app.collector_on_at_run is False
     assert app.frozen_at_run > 0
+    (timer,) = _Timer.made
+    assert timer.started and timer.daemon  # it never keeps the process alive
+    assert timer.interval == session.COLLECTOR_OFF_S
+    timer.function()
+    assert gc.isenabled()
 
 
 def test_a_failure_while_loading_leaves_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,9 +22,11 @@ class TextLine(Widget):
     text: reactive[str] = reactive("")
 
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
-        super().__init__(id=id, classes=classes)
+        # "-empty" given with the classes, not set after: setting a class restyles the widget,
+        # and home's first frame is made of these.
+        empty = "" if text else "-empty"
+        super().__init__(id=id, classes=" ".join(filter(None, (classes, empty))) or None)
         self.set_reactive(TextLine.text, text)
-        self.set_class(not text, "-empty")
 
     def watch_text(self, old: str, text: str) -> None:
         # Stylesheets may hide an empty line (`#tip.-empty { display: none; }`).
