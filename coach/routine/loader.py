@@ -6,7 +6,6 @@ column of the value at fault, so a person editing YAML by hand is told exactly w
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +17,13 @@ from coach.problems import FileProblems, Problem, shown
 from coach.routine.drawing_key import read_drawing
 from coach.routine.files import LIBRARY_FILE as LIBRARY_FILE  # re-exported: its old home
 from coach.routine.model import (
+    MAX_REPEAT,
+    MAX_REPS,
+    MAX_SETS,
     SOUND_EVENTS,
     TEMPO_PHASES,
     Exercise,
     ExerciseStep,
-    Progression,
     RepeatBlock,
     RestStep,
     Routine,
@@ -30,9 +31,9 @@ from coach.routine.model import (
     Step,
     TempoPhase,
 )
+from coach.routine.progress_key import read_progress
 from coach.routine.progression import fully_grown
 from coach.routine.timeline import TimelineTooLong, check_size
-from coach.text import length
 from coach.yamlfile import NodeReader, compose, read_node, read_text
 
 ROUTINE_KEYS = ("name", "description", "tags", "prepare", "rest", "switch", "sounds", "steps")
@@ -42,22 +43,11 @@ EXERCISE_STEP_KEYS = (
 )  # fmt: skip
 REPEAT_KEYS = ("repeat", "rest", "steps")
 REST_KEYS = ("rest",)
-PROGRESS_KEYS = ("every", "add", "max", "hold_if_pain", "back_off_after")
-#: `progress` keys every progression needs; the others have defaults.
-PROGRESS_REQUIRED = ("every", "add", "max")
-#: The most `back_off_after` can be: more hard sessions in a row than anyone should push through.
-MAX_BACK_OFF_AFTER = 20
 _ANY_STEP_KEYS = frozenset(EXERCISE_STEP_KEYS + REPEAT_KEYS + REST_KEYS)
 #: Keys that make a step an exercise step even without `name` or `exercise`.
 _EXERCISE_ONLY_KEYS = frozenset(EXERCISE_STEP_KEYS) - {"rest"}
 EXERCISE_KEYS = ("name", "instructions", "caution", "sides", "drawing")
 SIDES: tuple[Sides, ...] = ("none", "left", "right", "both")
-MAX_SETS = 100
-MAX_REPS = 1000
-MAX_REPEAT = 1000
-#: Longest wait between two growths of a step: a year of completed days.
-MAX_EVERY_DAYS = 365
-_DAYS = re.compile(r"(\d+)\s*d?")
 #: How messages name the file a routine is read from.
 ROUTINE_FILE = "a routine file"
 
@@ -253,7 +243,7 @@ class _RoutineReader:
         duration, reps, tempo = self._amount(node, fields)
         progress = None
         if "progress" in fields:
-            progress = self._progress(fields["progress"][1], duration, reps)
+            progress = read_progress(self.r, fields["progress"][1], duration, reps)
         sets = 1
         if "sets" in fields:
             sets = self.r.whole(fields["sets"][1], "`sets`", 1, MAX_SETS) or 1
@@ -310,87 +300,6 @@ class _RoutineReader:
         if "tempo" in fields:
             tempo = self._tempo(fields["tempo"][1])
         return None, reps, tempo
-
-    def _progress(self, node: Node, duration: float | None, reps: int | None) -> Progression | None:
-        """`every` whole days, then `add` and `max` in the step's own unit: a duration for a
-        timed hold, a whole number for reps. `max` is never below the value in the file."""
-        fields = self.r.mapping(node, "`progress`", PROGRESS_KEYS)
-        if fields is None:
-            return None
-        missing = [f"`{key}`" for key in PROGRESS_REQUIRED if key not in fields]
-        if missing:
-            example = (
-                "{every: 7d, add: 5s, max: 60s}" if reps is None else "{every: 7d, add: 2, max: 20}"
-            )
-            self.r.error(
-                node,
-                f"`progress` needs `every`, `add` and `max` (missing {', '.join(missing)}),"
-                f" for example {example}",
-            )
-        every = self._every(fields["every"][1]) if "every" in fields else None
-        add: float | None = None
-        limit: float | None = None
-        if duration is not None:
-            if "add" in fields:
-                add = self.r.duration(fields["add"][1], "`add`")
-            if "max" in fields:
-                limit = self.r.duration(fields["max"][1], "`max`")
-            base, written = duration, f"`duration` ({length(duration)})"
-        elif reps is not None:
-            if "add" in fields:
-                add = self._reps(fields["add"][1], "`add`")
-            if "max" in fields:
-                limit = self._reps(fields["max"][1], "`max`")
-            base, written = float(reps), f"`reps` ({reps})"
-        else:
-            return None  # the step's amount is already reported as wrong
-        if limit is not None and limit < base:
-            self.r.error(
-                fields["max"][1],
-                f"`max` must be at least the step's {written}, got {shown(fields['max'][1].value)}",
-            )
-            return None
-        listening = self._listening(fields)
-        if every is None or add is None or limit is None or listening is None:
-            return None
-        return Progression(every, float(add), float(limit), node.start_mark.line + 1, *listening)
-
-    def _listening(self, fields: dict[str, tuple[Node, Node]]) -> tuple[int, int] | None:
-        """`hold_if_pain` (a pain score, 1 to 10) and `back_off_after` (hard sessions in a row),
-        each with its default when left out."""
-        hold: int | None = Progression.hold_if_pain
-        back: int | None = Progression.back_off_after
-        if "hold_if_pain" in fields:
-            hold = self.r.whole(fields["hold_if_pain"][1], "`hold_if_pain`", 1, 10)
-        if "back_off_after" in fields:
-            node = fields["back_off_after"][1]
-            back = self.r.whole(node, "`back_off_after`", 1, MAX_BACK_OFF_AFTER)
-        if hold is None or back is None:
-            return None
-        return hold, back
-
-    def _every(self, node: Node) -> int | None:
-        written = self.r.text(node, "`every`")
-        if written is None:
-            return None
-        match = _DAYS.fullmatch(written.strip())
-        days = int(match.group(1)) if match else None
-        if days is None or not 1 <= days <= MAX_EVERY_DAYS:
-            self.r.error(
-                node,
-                f"`every` must be a whole number of days from 1 to {MAX_EVERY_DAYS},"
-                f" like 7d or 7, got {shown(written)}",
-            )
-            return None
-        return days
-
-    def _reps(self, node: Node, what: str) -> int | None:
-        """A whole number of reps; a duration here is the usual slip, so it is named."""
-        if node.tag == "tag:yaml.org,2002:str":
-            got = shown(node.value)
-            self.r.error(node, f"{what} of a reps step must be a whole number of reps, got {got}")
-            return None
-        return self.r.whole(node, what, 1, MAX_REPS)
 
     def _tempo(self, node: Node) -> tuple[TempoPhase, ...]:
         fields = self.r.mapping(node, "`tempo`", TEMPO_PHASES)

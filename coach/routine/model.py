@@ -12,6 +12,11 @@ Side = Literal["left", "right"]
 Sides = Literal["none", "left", "right", "both"]
 SegmentKind = Literal["prepare", "work", "rest", "switch"]
 
+#: The format's limits on counts: sets of a step, reps of a step, times round a `repeat` block.
+MAX_SETS = 100
+MAX_REPS = 1000
+MAX_REPEAT = 1000
+
 #: Tempo phase names, in the order a person usually meets them.
 TEMPO_PHASES = ("up", "hold", "down", "pause")
 

@@ -29,15 +29,20 @@ from coach.routine import progression
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
     LIBRARY_FILE,
-    MAX_EVERY_DAYS,
-    MAX_REPEAT,
-    MAX_REPS,
-    MAX_SETS,
     ROUTINE_KEYS,
     load_exercises,
     parse_routine,
 )
-from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES, ExerciseStep, Routine
+from coach.routine.model import (
+    MAX_REPEAT,
+    MAX_REPS,
+    MAX_SETS,
+    SOUND_EVENTS,
+    TEMPO_PHASES,
+    ExerciseStep,
+    Routine,
+)
+from coach.routine.progress_key import MAX_EVERY_DAYS
 from coach.routine.template import MAX_ID_LENGTH, MODELINE
 from coach.routine.timeline import MAX_SEGMENTS, MAX_TOTAL_S, expand
 from coach.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_DURATION_S, MAX_NODES

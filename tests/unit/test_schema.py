@@ -14,19 +14,21 @@ import yaml
 from coach.problems import FileProblems
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
-    MAX_EVERY_DAYS,
-    MAX_REPEAT,
-    MAX_REPS,
-    MAX_SETS,
-    PROGRESS_KEYS,
-    PROGRESS_REQUIRED,
     REPEAT_KEYS,
     REST_KEYS,
     ROUTINE_KEYS,
     SIDES,
     parse_routine,
 )
-from coach.routine.model import SOUND_EVENTS, TEMPO_PHASES, Exercise
+from coach.routine.model import (
+    MAX_REPEAT,
+    MAX_REPS,
+    MAX_SETS,
+    SOUND_EVENTS,
+    TEMPO_PHASES,
+    Exercise,
+)
+from coach.routine.progress_key import MAX_EVERY_DAYS, PROGRESS_KEYS, PROGRESS_REQUIRED
 from coach.routine.schema import routine_schema
 from coach.yamlfile import parse_duration_text
 
