@@ -2,7 +2,8 @@
 so `coach --help` and `coach --version` never load Textual or audio.
 
 A few exact command lines, run by shell prompts and status bars many times a day, are answered
-before argparse and the command modules load at all: see `FAST_PATHS`.
+before argparse and the command modules load at all: see `FAST_PATHS`. A session (`coach run`)
+builds only its own command's parser: see `ONE_COMMAND`.
 """
 
 from __future__ import annotations
@@ -25,24 +26,36 @@ FAST_PATHS: dict[tuple[str, ...], str] = {
     ("nudge",): "coach.commands.nudge:nudge",
 }
 
+#: The command modules, in the order `coach --help` lists their commands.
+COMMAND_MODULES = (
+    "routines",
+    "session",
+    "history",
+    "checkin",
+    "edit",
+    "cramps",
+    "doctor",
+    "remind",
+    "nudge",
+    "schedule",
+    "report",
+)
 
-def build_parser() -> argparse.ArgumentParser:
+#: A command line whose first word is one of these builds a parser holding only the module that
+#: registers that command. A session lives as long as its routine, and every other command's
+#: parser (and the modules defining it) would sit in its memory all along: about 1 MB of a
+#: session's peak (benchmarks/bench_memory.py). The usage lines, help and error messages are
+#: argparse's own either way: a parser with one subparser words them as the whole tree does
+#: (tests/unit/test_cli_parser.py).
+ONE_COMMAND: dict[str, str] = {"run": "session"}
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The `coach` parser with the commands of `modules` (names in `coach.commands`)."""
     import argparse
+    from importlib import import_module
 
     from coach import __version__
-    from coach.commands import (
-        checkin,
-        cramps,
-        doctor,
-        edit,
-        history,
-        nudge,
-        remind,
-        report,
-        routines,
-        schedule,
-        session,
-    )
 
     parser = argparse.ArgumentParser(
         prog="coach",
@@ -51,18 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    routines.register(sub)
-    session.register(sub)
-    history.register(sub)
-    checkin.register(sub)
-    edit.register(sub)
-    cramps.register(sub)
-    doctor.register(sub)
-    remind.register(sub)
-    nudge.register(sub)
-    schedule.register(sub)
-    report.register(sub)
+    for name in modules:
+        import_module(f"coach.commands.{name}").register(sub)
     return parser
+
+
+def parser_for(words: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser for this command line: only its command's module when `ONE_COMMAND` names
+    its first word, else every command."""
+    module = ONE_COMMAND.get(words[0]) if words else None
+    return build_parser((module,) if module is not None else COMMAND_MODULES)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,7 +97,7 @@ def _fast(target: str) -> Callable[[], int]:
 
 
 def _parsed(words: Sequence[str]) -> int:
-    args = build_parser().parse_args(words)
+    args = parser_for(words).parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:
         from coach.commands.session import open_home

@@ -1,4 +1,4 @@
-"""Which WAV file each cue plays, loaded once per session and scaled once per volume.
+"""Which WAV file each cue plays, read and scaled once per volume (a session plays at one).
 
 A cue's sound name comes from the routine's `sounds:` (where `None` means silence), else it is
 the cue's own name (`tempo` cues add their phase: `tempo-up`). The name is then looked up as
@@ -108,7 +108,12 @@ def volume_step(volume: float) -> float:
 
 
 class SoundSet:
-    """The sounds of one session. Build one per session: user files are read when first used."""
+    """The sounds of one session. Build one per session: user files are read when first used.
+
+    Only the clips as scaled for the volume are kept, not the files' own samples as well (0.3
+    to 0.5 MB of a session's peak memory): a session plays at one volume, and another volume
+    reads the files again.
+    """
 
     def __init__(
         self,
@@ -122,7 +127,7 @@ class SoundSet:
             user_dir if user_dir is not None else user_sounds_dir(),
             bundled_dir if bundled_dir is not None else locations.bundled_dir("sounds"),
         )
-        self._loaded: dict[str, Clip | None] = {}
+        self._broken: set[str] = set()  # names that gave a problem: said once, not read again
         self._scaled: dict[tuple[str, float], Clip] = {}
         self.problems: list[str] = []
 
@@ -150,13 +155,12 @@ class SoundSet:
         name = self.sound_name(kind, detail)
         if name is None:
             return None
-        clip = self._load(name, kind)
-        if clip is None:
-            return None
-        step = volume_step(volume)
-        key = (name, step)
+        key = (name, volume_step(volume))
         if key not in self._scaled:
-            self._scaled[key] = scale_clip(clip, step)
+            clip = self._load(name, kind)
+            if clip is None:
+                return None
+            self._scaled[key] = scale_clip(clip, key[1])
         return self._scaled[key]
 
     def preload(self, volume: float = 1.0) -> None:
@@ -167,8 +171,8 @@ class SoundSet:
                 self.clip(event, detail, volume)
 
     def _load(self, name: str, kind: str) -> Clip | None:
-        if name in self._loaded:
-            return self._loaded[name]
+        if name in self._broken:
+            return None
         clip: Clip | None = None
         path = self.path_for(name)
         if not _PLAIN_NAME.fullmatch(name):
@@ -183,5 +187,6 @@ class SoundSet:
                 clip = load_wav(path, name)
             except UnplayableSound as exc:
                 self.problems.append(f"sound file {path} {exc}; the {kind} cue stays silent")
-        self._loaded[name] = clip
+        if clip is None:
+            self._broken.add(name)
         return clip

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import os
 import shutil
 import subprocess
@@ -22,6 +21,7 @@ from coach import locations
 from coach.audio.backend import Clip
 from coach.audio.sounds import UnplayableSound, load_wav, scale_clip, volume_step
 from coach.audio.worker import SerialWorker
+from coach.digest import sha256_hex
 
 HINT = "install espeak-ng for spoken cues"
 WORDS_PER_MINUTE = 150
@@ -66,7 +66,7 @@ class Voice:
 
     def cache_path(self, phrase: str) -> Path:
         key = f"{self._wpm}\0{self._voice_name or ''}\0{normalise(phrase)}"
-        return self.folder() / f"{hashlib.sha256(key.encode()).hexdigest()[:24]}.wav"
+        return self.folder() / f"{sha256_hex(key.encode())[:24]}.wav"
 
     def render(self, phrase: str) -> Path | None:
         """The phrase's WAV file, from the cache or made now; None if it cannot be had."""

@@ -9,13 +9,13 @@ Storage never stops a session: the first storage error is reported once through 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from coach.digest import sha256_hex
 from coach.history import local_now
 from coach.history.database import HistoryUnavailable
 from coach.history.outcome import Outcome, WorkTally
@@ -40,7 +40,7 @@ def plan_hash(timeline: Timeline) -> str:
     canonical = json.dumps(
         timeline.to_json(), sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return sha256_hex(canonical.encode("utf-8"))
 
 
 def done_elsewhere(

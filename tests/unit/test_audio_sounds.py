@@ -211,6 +211,27 @@ def test_a_file_is_read_once_per_session(folders: tuple[Path, Path]) -> None:
     assert sounds.clip("start") is first
 
 
+def test_only_the_clips_at_the_sessions_volume_are_kept(folders: tuple[Path, Path]) -> None:
+    """Issue #10, a session's peak memory: the file's own samples are not kept beside the clip
+    scaled for the volume; another volume reads the file again (a session plays at one)."""
+    user, _ = folders
+    sounds = sound_set(folders, overrides={"start": "gong"})
+    half = sounds.clip("start", volume=0.5)
+    assert half is not None and half.pcm == pcm16(5, 6, 6)  # 10, 11, 12 at half; 5.5 to even
+    (user / "gong.wav").unlink()
+    assert sounds.clip("start", volume=0.5) is half
+    assert sounds.problems == []
+    assert sounds.clip("start", volume=1.0) is None
+    assert len(sounds.problems) == 1 and "gong" in sounds.problems[0]
+
+
+def test_a_broken_sound_is_said_once_at_any_volume(folders: tuple[Path, Path]) -> None:
+    sounds = sound_set(folders, overrides={"start": "nowhere"})
+    assert sounds.clip("start", volume=0.5) is None
+    assert sounds.clip("start", volume=1.0) is None
+    assert len(sounds.problems) == 1
+
+
 @pytest.mark.parametrize(
     ("samples", "volume", "expected"),
     [

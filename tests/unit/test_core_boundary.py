@@ -22,7 +22,13 @@ CORE_PACKAGES = (
     "coach.plan",
     "coach.report",
 )
-GROUND_MODULES = ["coach.problems", "coach.yamlfile", "coach.files", "coach.transfer"]
+GROUND_MODULES = [
+    "coach.problems",
+    "coach.yamlfile",
+    "coach.files",
+    "coach.transfer",
+    "coach.digest",
+]
 LIGHT_MODULES = ["coach.settings", "coach.text", "coach.plain", "coach.voice_lines", "coach.cli"]
 
 

@@ -23,8 +23,6 @@ from coach.routine.catalog import Catalog, UnknownRoutine
 from coach.tui.history_access import HistoryAccess, Read, read
 from coach.tui.history_view import StreakNow, read_streak, streak_result
 from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
-from coach.tui.screens.cramp_log import CrampNoticeScreen
-from coach.tui.screens.relief import RedFlagsScreen
 from coach.tui.summary import Summary
 from coach.tui.widgets.checkin import CheckInForm
 from coach.tui.widgets.text_line import TextLine
@@ -140,6 +138,10 @@ class FinishedScreen(Screen[None]):
         if message.problem:
             self.notify(message.problem, title="Check-in not saved", severity="warning")
         if message.advice:
+            # The cramp screens (and their radio buttons) load only when shown: most sessions
+            # end without them, and every module a session loads counts in its memory.
+            from coach.tui.screens.cramp_log import CrampNoticeScreen
+
             self.app.push_screen(
                 CrampNoticeScreen(message.advice, "A note from your check-ins"),
                 lambda _: self.action_close(),
@@ -173,6 +175,8 @@ class FinishedScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_warning_signs(self) -> None:
+        from coach.tui.screens.relief import RedFlagsScreen
+
         self.app.push_screen(RedFlagsScreen())
 
     def action_close(self) -> None:

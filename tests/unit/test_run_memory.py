@@ -1,0 +1,104 @@
+"""Issue #10, a session's peak memory: `coach run` has its threads share one malloc arena and
+freezes what it loaded before the session starts (coach.commands.session)."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import coach.tui.app
+from coach.commands import session
+
+#: Threads that allocate, then a count of the reserved (not yet used) parts of glibc's
+#: per-thread arenas: each is a heap of 64 MB that the thread's arena grows into.
+THREADS_THEN_COUNT_ARENAS = """
+import threading
+kept = []
+def work():
+    kept.extend(bytes(10_000 + i) for i in range(50))
+threads = [threading.Thread(target=work) for _ in range(4)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+reserved = 0
+for line in open("/proc/self/maps"):
+    fields = line.split()
+    low, high = (int(x, 16) for x in fields[0].split("-"))
+    if len(fields) == 5 and fields[1] == "---p" and high - low >= 16 << 20:
+        reserved += 1
+print(reserved)
+"""
+
+
+def thread_arenas(first: str) -> int:
+    code = f"{first}\n{THREADS_THEN_COUNT_ARENAS}"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return int(done.stdout.split()[-1])
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/maps").is_file() or not sys.platform.startswith("linux"),
+    reason="glibc's malloc arenas are seen through Linux's /proc",
+)
+def test_threads_allocate_from_the_main_arena() -> None:
+    applied = "from coach.commands.session import one_malloc_arena\nprint(one_malloc_arena())"
+    assert thread_arenas(applied) == 0
+    # Without it the same threads do get arenas of their own: the count above can fail.
+    assert thread_arenas("pass") >= 1
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_run_shares_the_arena_before_anything_else(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Set before the routine is read: no thread may start before the arena limit is set."""
+    calls: list[str] = []
+
+    def one_malloc_arena() -> bool:
+        calls.append("arena")
+        return True
+
+    def load_entry(catalog: object, ref: str) -> None:
+        calls.append("load")
+        raise _Stop
+
+    monkeypatch.setattr(session, "one_malloc_arena", one_malloc_arena)
+    monkeypatch.setattr("coach.commands.routines.load_entry", load_entry)
+    with pytest.raises(_Stop):
+        session.play("foot-daily", plain=True)
+    assert calls == ["arena", "load"]
+
+
+class _App:
+    return_code = 0
+
+    def __init__(self) -> None:
+        self.frozen_at_run = 0
+        self.collector_on_at_run: bool | None = None
+
+    def run(self) -> None:
+        self.frozen_at_run = gc.get_freeze_count()
+        self.collector_on_at_run = gc.isenabled()
+
+
+def test_the_session_runs_with_what_it_loaded_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The routine, the modules and the app are left out of later collections, so the one at
+    the session's end walks only what the session made; the collector itself stays on."""
+    app = _App()
+    monkeypatch.setattr(session, "one_malloc_arena", lambda: True)
+    monkeypatch.setattr(session, "_have_terminal", lambda: True)
+    monkeypatch.setattr(coach.tui.app, "make_app", lambda **_: app)
+    try:
+        assert session.play("foot-daily", plain=False) == 0
+    finally:
+        gc.unfreeze()
+    assert app.collector_on_at_run is True
+    assert app.frozen_at_run > 10_000
