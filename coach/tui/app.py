@@ -56,8 +56,9 @@ if TYPE_CHECKING:
     from coach.tui.screens.session import SessionScreen
     from coach.tui.summary import Summary
 
-#: The stylesheet of the first screen, home (relative to this module).
+#: The stylesheets of the first screen, home or `coach run`'s session (relative to this module).
 HOME_CSS = "screens/home.tcss"
+SESSION_CSS = "screens/session.tcss"
 
 #: An interrupted session to go on with: its id in the history and the segment to start at.
 Resume = tuple[int, int]
@@ -96,7 +97,7 @@ class CoachApp(App[int]):
         ask_checkin: bool = True,
     ) -> None:
         # Home's stylesheet, as the first screen's own `CSS_PATH` is not loaded.
-        super().__init__(css_path=HOME_CSS if start_routine is None else None)
+        super().__init__(css_path=HOME_CSS if start_routine is None else SESSION_CSS)
         self.ask_checkin = ask_checkin
         self.catalog = catalog
         self.settings = settings
@@ -112,20 +113,17 @@ class CoachApp(App[int]):
         self.relief_started: datetime | None = None
 
     def get_default_screen(self) -> Screen[None]:
-        """Home as the first screen rather than pushed over an empty one: Textual draws a pushed
-        screen's first frame in pieces (its containers' borders a frame later). `coach run`
-        plays over an empty screen, since a session ends by switching to its Finished screen,
-        which the first screen cannot do."""
+        """Home, or with `start_routine` (`coach run`) its session, as the first screen rather
+        than pushed over an empty one: Textual draws a pushed screen's first frame in pieces
+        (its containers' borders and the footer's keys a frame or two later)."""
         if self.start_routine is not None:
-            return super().get_default_screen()
+            return self._session(self.start_routine, self.resume)
         from coach.tui.screens.home import HomeScreen
 
         return HomeScreen(self.catalog, self.settings.daily_routine, self.history)
 
     def on_mount(self) -> None:
-        if self.start_routine is not None:
-            self.push_screen(self._session(self.start_routine, self.resume))
-        else:
+        if self.start_routine is None:
             # Once home is drawn, the sound device opens in the background for the first session.
             self.call_after_refresh(self.kit.backend.warm)
         theme = self.settings.theme
@@ -307,7 +305,12 @@ class CoachApp(App[int]):
             checkin_for=None if cramp_at is not None else self._checkin_for(summary),
             catalog=self.catalog,
         )
-        self.switch_screen(finished)
+        if self.screen_stack[:1] == [self.screen]:
+            # `coach run`'s session is the first screen, which cannot be switched away from:
+            # the summary goes over it, and leaving it leaves the app.
+            self.push_screen(finished)
+        else:
+            self.switch_screen(finished)
         if cramp_at is not None:
             from coach.tui.screens.relief import RedFlagsScreen
 

@@ -200,12 +200,16 @@ async def test_coach_run_opens_the_session_and_quitting_exits_after_finished(
     async with app.run_test() as pilot:
         await settle(pilot)
         assert session_of(app).routine.name == "Stretch both sides"
+        # The session is the first screen (drawn whole from its first frame), not pushed.
+        assert [type(s).__name__ for s in app.screen_stack] == ["SessionScreen"]
         await pilot.press("q")
         await pilot.pause()
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, FinishedScreen)
         assert text_of(app.screen, "#heading") == "Session stopped"
+        # It cannot be switched away from: the summary goes over it.
+        assert [type(s).__name__ for s in app.screen_stack] == ["SessionScreen", "FinishedScreen"]
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_code == 1
