@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from driving import open_preview, session_of, settle
@@ -40,6 +41,17 @@ def rewrite(path: Path, body: str) -> None:
 
 def amounts(screen: PreviewScreen) -> list[str]:
     return [row.amount for row in screen.query_one(PlanTable).rows_of_plan]
+
+
+def routines_changed_heard() -> tuple[list[frozenset[Path]], Callable[[object], None]]:
+    """The paths of every RoutinesChanged message, and the message hook that collects them."""
+    heard: list[frozenset[Path]] = []
+
+    def hook(message: object) -> None:
+        if isinstance(message, RoutinesChanged):
+            heard.append(message.paths)
+
+    return heard, hook
 
 
 async def test_a_file_changed_on_disk_shows_its_new_plan_on_the_preview(root: Path) -> None:
@@ -150,11 +162,7 @@ async def test_no_polling_while_a_session_plays_and_home_catches_up_after(root: 
     when the session leaves."""
     path = user_routine(root)
     app = make_test_app(root)
-    heard: list[frozenset[Path]] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, RoutinesChanged):
-            heard.append(message.paths)
+    heard, hook = routines_changed_heard()
 
     async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
         await settle(pilot)
@@ -181,11 +189,7 @@ async def test_no_polling_while_a_session_plays_and_home_catches_up_after(root: 
 async def test_every_screen_in_the_stack_is_told_once(root: Path) -> None:
     path = user_routine(root)
     app = make_test_app(root)
-    heard: list[frozenset[Path]] = []
-
-    def hook(message: object) -> None:
-        if isinstance(message, RoutinesChanged):
-            heard.append(message.paths)
+    heard, hook = routines_changed_heard()
 
     async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
         await open_preview(pilot, "mine")
