@@ -13,7 +13,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,21 +38,45 @@ class Recorded(QuietLinuxDriver):
         super().__init__(*args, **options)  # type: ignore[arg-type]
         self.keys: list[str] = []
         self.key_read = threading.Event()
+        #: The input thread's waits, when a test watches them; and how many it had begun as
+        #: each key was read (read in the thread itself, so nothing later is counted).
+        self.waits: list[float | None] | None = None
+        self.waits_at_key: list[int] = []
 
     def process_message(self, message: Message) -> None:
         if isinstance(message, events.Key):
             self.keys.append(message.key)
+            if self.waits is not None:
+                self.waits_at_key.append(len(self.waits))
             self.key_read.set()
 
 
+class Waits(list[float | None]):
+    """The timeout of every wait of the input thread, in order; a test can wait for the
+    thread to reach a wait rather than for time to pass."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changed = threading.Condition()
+
+    def add(self, timeout: float | None) -> None:
+        with self.changed:
+            self.append(timeout)
+            self.changed.notify_all()
+
+    def until(self, reached: Callable[[Waits], bool], timeout: float = 5.0) -> bool:
+        with self.changed:
+            return self.changed.wait_for(lambda: reached(self), timeout)
+
+
 @pytest.fixture
-def timeouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[float | None]]:
-    """The timeout of every wait of the input thread, in order."""
-    waits: list[float | None] = []
+def timeouts(monkeypatch: pytest.MonkeyPatch) -> Iterator[Waits]:
+    """The input thread's waits, as it begins each."""
+    waits = Waits()
 
     class Selector(driver_module.selectors.SelectSelector):
         def select(self, timeout: float | None = None) -> list[tuple[object, int]]:  # type: ignore[override]
-            waits.append(timeout)
+            waits.add(timeout)
             return super().select(timeout)  # type: ignore[return-value]
 
     monkeypatch.setattr(driver_module.selectors, "SelectSelector", Selector)
@@ -72,19 +96,22 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[int]:
 
 
 async def test_the_input_thread_waits_for_input_and_is_woken_to_stop(
-    terminal: int, timeouts: list[float | None], monkeypatch: pytest.MonkeyPatch
+    terminal: int, timeouts: Waits, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(driver_module, "POLLS_AFTER_INPUT", 2)
     driver = Recorded(object())
+    driver.waits = timeouts
     thread = threading.Thread(target=driver.run_input_thread, daemon=True)
     thread.start()
     try:
         os.write(terminal, b"a")
         assert driver.key_read.wait(5.0)
+        driver.key_read.clear()
         os.write(terminal, b"b")
-        deadline = time.monotonic() + 5.0
-        while timeouts.count(None) < 3 and time.monotonic() < deadline:
-            time.sleep(0.01)  # the thread's own polls run out in real time
+        assert driver.key_read.wait(5.0)
+        # Asleep again once its polls after the second key have run out.
+        read_b = driver.waits_at_key[-1]
+        assert timeouts.until(lambda waits: None in waits[read_b:])
         assert driver.keys == ["a", "b"]
         # Asleep until the first key; after each key a few polls of Textual's 0.1 s (a lone
         # Escape is told by the time that passes), then asleep again.
@@ -102,7 +129,7 @@ async def test_the_input_thread_waits_for_input_and_is_woken_to_stop(
         driver.close()
 
 
-async def test_a_lone_escape_still_arrives(terminal: int, timeouts: list[float | None]) -> None:
+async def test_a_lone_escape_still_arrives(terminal: int, timeouts: Waits) -> None:
     driver = Recorded(object())
     thread = threading.Thread(target=driver.run_input_thread, daemon=True)
     thread.start()

@@ -20,7 +20,8 @@ class StripsWidget(Widget):
     _strips: list[Strip] | None = None
 
     def make_strips(self) -> list[Strip]:
-        raise NotImplementedError
+        """The widget's rows; each kind of strips widget says what it draws (none: blank)."""
+        return []
 
     def refresh(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
