@@ -78,3 +78,19 @@ def today_lines(shelf: Shelf) -> tuple[str, str]:
     return routine.name, (
         f"{text.length(expand(routine).total_s)} · {text.plural(count, 'exercise')}"
     )
+
+
+#: Lines home gives the highlighted routine's description (`#routine-detail` in home.tcss).
+DETAIL_LINES = 3
+
+
+def detail_words(description: str, width: int, lines: int = DETAIL_LINES) -> str:
+    """The description, or, where it would not fit in `lines` lines of `width` columns, its
+    first sentence and where the rest is: cut off mid-sentence, a line could lose what a
+    careful claim adds at its end ("... though it may not stop them completely")."""
+    import textwrap
+
+    if width <= 0 or len(textwrap.wrap(description, width)) <= lines:
+        return description
+    first, _, rest = description.partition(". ")
+    return f"{first}. Enter shows the rest." if rest else description

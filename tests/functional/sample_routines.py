@@ -125,3 +125,22 @@ def make_test_app(
         start_routine=load(catalog, start) if start else None,
         **options,
     )
+
+
+#: A routine of the person's own, in their folder (see `user_routine`).
+MINE = """\
+name: Mine
+prepare: 2s
+steps:
+  - exercise: heel-hold
+    duration: 6s
+"""
+
+
+def user_routine(root: Path, routine_id: str = "mine", body: str = MINE) -> Path:
+    """`body` as the person's routine `routine_id` under the test's root; its path."""
+    folder = root / "user"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{routine_id}.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path

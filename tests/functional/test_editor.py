@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from driving import open_preview, settle
-from sample_routines import ROUTINES, make_test_app
+from sample_routines import MINE, ROUTINES, make_test_app, user_routine
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -16,22 +16,6 @@ from coach.tui.screens.preview import PreviewScreen
 from coach.tui.widgets.plan import PlanTable
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
-
-MINE = """\
-name: Mine
-prepare: 2s
-steps:
-  - exercise: heel-hold
-    duration: 6s
-"""
-
-
-def user_routine(root: Path, routine_id: str = "mine", body: str = MINE) -> Path:
-    folder = root / "user"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{routine_id}.yaml"
-    path.write_text(body, encoding="utf-8")
-    return path
 
 
 async def open_editor(pilot: Pilot[object], routine_id: str) -> EditorScreen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from driving import session_of, settle
-from sample_routines import make_test_app
+from sample_routines import make_test_app, user_routine
 
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionFinished
@@ -255,3 +255,34 @@ async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: 
         assert app.theme != "no-such-theme"
         told = [n.message for n in app._notifications]
         assert "There is no theme called 'no-such-theme'; the default is used." in told
+
+
+LONG = """\
+name: Aa long one
+description: >-
+  Calf and hamstring stretches to do just before you get into bed. Stretching at bedtime is
+  the best-supported habit for night cramps: the NHS suggests it, and a 2012 trial in adults
+  over 55 found fewer and milder night cramps, though it may not stop them completely.
+steps:
+  - {exercise: heel-hold, duration: 6s}
+"""
+
+
+async def test_a_long_description_is_never_cut_mid_sentence_on_home(root: Path) -> None:
+    """Found at 80x24 in a real terminal: home's three lines for the highlighted routine ended
+    at "...night cramps," and left out the caveat that follows."""
+    user_routine(root, "aa-long", body=LONG)
+    for size, whole in (((80, 24), False), ((200, 40), True)):
+        app = make_test_app(root)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one(RoutineTable)
+            assert table.entry_at(table.cursor_row).id == "aa-long"  # type: ignore[union-attr]
+            detail = app.screen.query_one("#routine-detail", TextLine).text
+            if whole:
+                assert detail.endswith("though it may not stop them completely.")
+            else:
+                assert detail == (
+                    "Calf and hamstring stretches to do just before you get into bed."
+                    " Enter shows the rest."
+                )

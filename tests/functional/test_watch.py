@@ -7,29 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from driving import open_preview, session_of, settle
-from sample_routines import EXERCISES, make_test_app
+from sample_routines import EXERCISES, MINE, make_test_app, user_routine
 
 from coach.tui.messages import RoutineChosen, RoutinesChanged
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.watch import POLL_SECONDS, RoutineWatcher, stamps
 from coach.tui.widgets.plan import PlanTable
 from coach.tui.widgets.text_line import TextLine
-
-MINE = """\
-name: Mine
-prepare: 2s
-steps:
-  - exercise: heel-hold
-    duration: 6s
-"""
-
-
-def user_routine(root: Path, body: str = MINE, routine_id: str = "mine") -> Path:
-    folder = root / "user"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{routine_id}.yaml"
-    path.write_text(body, encoding="utf-8")
-    return path
 
 
 def rewrite(path: Path, body: str) -> None:

@@ -241,14 +241,22 @@ class HomeScreen(Screen[None]):
             self._describe(event.cursor_row)
 
     def _describe(self, row: int) -> None:
+        from coach.tui.shelf import detail_words
+
         entry = self.table.entry_at(row) if self.table is not None else None
+        line = self.query_one("#routine-detail", TextLine)
         detail = ""
         if entry is not None and entry.routine is not None:
-            detail = entry.routine.description or entry.routine.name
+            detail = detail_words(entry.routine.description or entry.routine.name, line.size.width)
         elif entry is not None:
             # One line at 80 columns, so the list keeps its rows.
             detail = f"{entry.id} has mistakes: Enter opens the editor (or `coach edit {entry.id}`)"
-        self.query_one("#routine-detail", TextLine).text = detail
+        line.text = detail
+
+    def on_resize(self) -> None:
+        # What fits in the description's lines depends on the width.
+        if self.table is not None:
+            self._describe(self.table.cursor_row)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         entry = self.table.entry_at(event.cursor_row) if event.data_table is self.table else None
