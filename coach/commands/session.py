@@ -103,8 +103,8 @@ def play(
 ) -> int:
     """Play a routine (an id or a path) as `coach run` does; the exit code of the session."""
     from coach.commands.routines import load_entry
-    from coach.cramps.diary import RELIEF_ROUTINE
     from coach.cramps.relief import with_warning
+    from coach.cramps.values import RELIEF_ROUTINE
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
 

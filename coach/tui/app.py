@@ -96,7 +96,7 @@ class CoachApp(App[int]):
         resume: Resume | None = None,
         ask_checkin: bool = True,
     ) -> None:
-        # Home's stylesheet, as the first screen's own `CSS_PATH` is not loaded.
+        # The first screen's stylesheet (home's or the session's): its own is not loaded.
         super().__init__(css_path=HOME_CSS if start_routine is None else SESSION_CSS)
         self.ask_checkin = ask_checkin
         self.catalog = catalog
@@ -305,7 +305,7 @@ class CoachApp(App[int]):
             checkin_for=None if cramp_at is not None else self._checkin_for(summary),
             catalog=self.catalog,
         )
-        if self.screen_stack[:1] == [self.screen]:
+        if leaving:
             # `coach run`'s session is the first screen, which cannot be switched away from:
             # the summary goes over it, and leaving it leaves the app.
             self.push_screen(finished)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driving import session_of, settle
+import pytest
+from driving import open_preview, session_of, settle
 from sample_routines import make_test_app, user_routine
 
+from coach.routine.catalog import Catalog, RoutineEntry
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionFinished
 from coach.settings import Settings
@@ -286,3 +288,33 @@ async def test_a_long_description_is_never_cut_mid_sentence_on_home(root: Path) 
                     "Calf and hamstring stretches to do just before you get into bed."
                     " Enter shows the rest."
                 )
+
+
+async def test_back_on_home_reads_the_history_again_but_not_every_routine_file(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found in review: coming back from any screen (a preview, the keys) re-read and parsed
+    every routine file; changed files are the watcher's to report, and only a session can
+    have changed what home shows of the history."""
+    app = make_test_app(root)
+    reads: list[str] = []
+    original = Catalog.entries
+
+    def entries(catalog: Catalog) -> list[RoutineEntry]:
+        reads.append("routines")
+        return original(catalog)
+
+    monkeypatch.setattr(Catalog, "entries", entries)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert reads == ["routines"]
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        history_reads = []
+        monkeypatch.setattr(home, "load_history", history_reads.append)
+        await open_preview(pilot, "stretch")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is home
+        assert reads == ["routines"]
+        assert history_reads == [home.shelf]

@@ -118,11 +118,11 @@ async def test_the_input_thread_waits_for_input_and_is_woken_to_stop(
         assert timeouts[0] is None
         assert timeouts[-3:] == [POLL_S, POLL_S, None]
         assert set(timeouts) == {None, POLL_S}
-        started = time.monotonic()
         driver.exit_event.set()
         thread.join(5.0)
-        assert not thread.is_alive(), "woken to stop: its wait had no end"
-        assert time.monotonic() - started < 1.0  # Textual's last look at the terminal: 0.1 s
+        # Its wait had no end: only the wake can have stopped it (no wall-clock bound here, which
+        # a busy machine would break).
+        assert not thread.is_alive(), "woken to stop"
     finally:
         driver.exit_event.set()
         thread.join(5.0)
@@ -203,7 +203,6 @@ def test_keys_escape_and_quitting_work_in_a_real_terminal(tmp_path: Path) -> Non
                 with contextlib.suppress(OSError):  # the terminal closed as the app ended
                     os.read(fd, 65536)
         assert done, "the app ended"
-        assert time.monotonic() - started < 2.0
         assert os.waitstatus_to_exitcode(status) == 1  # stopped, not completed
     finally:
         if not done:
@@ -231,9 +230,11 @@ async def test_stopping_after_close_writes_to_no_file(terminal: int) -> None:
     """Textual stops input once more after closing the driver: the pipe's file numbers may
     belong to another file by then, which must not be written to."""
     driver = Recorded(object())
+    closed = {driver._wake_read, driver._wake_write}
     driver.close()
     read_end, write_end = os.pipe()  # takes the closed pipe's numbers, as a later file would
     try:
+        assert write_end in closed, "the test needs the old wake pipe's number reused"
         os.set_blocking(read_end, False)
         driver.exit_event.set()
         with pytest.raises(BlockingIOError):

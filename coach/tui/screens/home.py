@@ -32,6 +32,8 @@ from coach.tui.widgets.ready_footer import ReadyFooter
 from coach.tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from textual.command import Provider
     from textual.widgets import DataTable
 
@@ -96,6 +98,8 @@ class HomeScreen(Screen[None]):
         self._tip_problems_told = False
         #: The routine list, once the routines are read.
         self.table: RoutineTable | None = None
+        #: The day the shelf's plan is for.
+        self.shelf_day: date | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -122,9 +126,15 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.load_shelf)
 
     def on_screen_resume(self) -> None:
-        # Routines may have been edited while a session played.
-        if self.shelf is not None:
+        """Back from another screen: a session may have been recorded, so the history is read
+        again; changed routine files are the watcher's to report (`RoutinesChanged`); a new
+        day brings a new plan and tip, so then everything is."""
+        if self.shelf is None:
+            return
+        if self.shelf_day != self.history.today():
             self.load_shelf()
+        else:
+            self.load_history(self.shelf)
 
     @on(RoutinesChanged)
     def _routines_changed(self) -> None:
@@ -136,10 +146,11 @@ class HomeScreen(Screen[None]):
         from coach.tui.cramp_view import read_tip  # the diary's modules load here, not first
         from coach.tui.shelf import read_shelf
 
-        plan = plan_for_day(self.history.plan(self.daily_routine), self.history.today())
+        today = self.history.today()
+        plan = plan_for_day(self.history.plan(self.daily_routine), today)
         shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
-        tip = read_tip(self.history.today())
-        self.app.call_from_thread(self._show_shelf, shelf)
+        tip = read_tip(today)
+        self.app.call_from_thread(self._show_shelf, shelf, today)
         self.app.call_from_thread(self._show_tip, tip)
 
     def _show_tip(self, tip: DailyTip) -> None:
@@ -149,10 +160,11 @@ class HomeScreen(Screen[None]):
             for problem in tip.problems:
                 self.notify(problem, title="Tips", severity="warning", timeout=10)
 
-    def _show_shelf(self, shelf: Shelf) -> None:
+    def _show_shelf(self, shelf: Shelf, day: date) -> None:
         from coach.tui.shelf import problems_line
 
         first_time = self.shelf is None
+        self.shelf_day = day
         ready = self._show_today(shelf)
         start = self.query_one("#start-today", Button)
         table = self._routine_table(shelf)

@@ -38,6 +38,7 @@ class HistorySummary(HorizontalGroup):
         self._show_heatmap(home.heatmap if home.has_sessions else None)
         self.set_class(home.done_today and not home.nothing_planned, "-done")
         self.set_class(not home.has_sessions, "-no-history")
+        self.remove_class("-problem")  # an earlier read may have failed
 
     def show_problem(self, problem: str) -> None:
         self.query_one("#today-status", TextLine).text = problem
