@@ -56,31 +56,6 @@ def audio_backend() -> AudioBackend:
     return SimpleaudioBackend()
 
 
-#: glibc's `mallopt` parameter for the most malloc arenas (M_ARENA_MAX in <malloc.h>).
-_M_ARENA_MAX = -8
-
-
-def one_malloc_arena() -> bool:
-    """Have every thread allocate from the main malloc arena; True when glibc agreed.
-
-    glibc gives each thread that allocates (Textual's reader and writer, the sound and voice
-    workers, the thread that builds the sound) an arena of its own, and memory freed in one is
-    not reused by another: the arenas' loose ends add up. One shared arena took 0.6 to 0.7 MB
-    off a session's peak (benchmarks/bench_memory.py), with no change in the first cue's timing
-    (bench_first_cue.py). It must run before any thread starts; elsewhere than glibc it does
-    nothing.
-    """
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False
-    return bool(mallopt(_M_ARENA_MAX, 1))
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     return play(
         args.routine,
@@ -105,6 +80,7 @@ def play(
     from coach.commands.routines import load_entry
     from coach.cramps.relief import with_warning
     from coach.cramps.values import RELIEF_ROUTINE
+    from coach.heap import one_malloc_arena
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
 

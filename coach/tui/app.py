@@ -284,15 +284,24 @@ class CoachApp(App[int]):
         self.routine_watcher.start()
 
     @on(SessionEnded)
-    def _ended(self, message: SessionEnded) -> None:
+    async def _ended(self, message: SessionEnded) -> None:
+        with self.batch_update():  # no frame of the emptied session screen
+            await self._finish(message)
+
+    async def _finish(self, message: SessionEnded) -> None:
         import gc
 
+        from coach.heap import give_back_free_memory
         from coach.tui.screens.finished import FinishedScreen
 
-        # What the session left for the cyclic collector goes before the Finished screen is
-        # built: about 1 MB off a session's peak (benchmarks/bench_memory.py). With the
-        # start-up's objects frozen (coach.commands.session) it takes about 10 ms.
+        # The session screen lets go of its widgets, what they leave for the cyclic collector
+        # goes, and malloc hands the freed pages back, all before the Finished screen is built:
+        # it then grows into that room rather than past it (benchmarks/bench_memory.py). With
+        # the start-up's objects frozen (coach.commands.session) it takes about 10 ms.
+        if _is_session(self.screen):
+            await self.screen.release()
         gc.collect()
+        give_back_free_memory()
 
         summary = self.last_summary = self._whole_session(message.summary)
         leaving = self.start_routine is not None

@@ -48,10 +48,44 @@ def thread_arenas(first: str) -> int:
     reason="glibc's malloc arenas are seen through Linux's /proc",
 )
 def test_threads_allocate_from_the_main_arena() -> None:
-    applied = "from coach.commands.session import one_malloc_arena\nprint(one_malloc_arena())"
+    applied = "from coach.heap import one_malloc_arena\nprint(one_malloc_arena())"
     assert thread_arenas(applied) == 0
     # Without it the same threads do get arenas of their own: the count above can fail.
     assert thread_arenas("pass") >= 1
+
+
+#: Frees 20 MB of malloc's heap (blocks too small for their own mappings) behind a block still
+#: in use, so malloc cannot shrink its heap by itself; then the resident memory that
+#: `give_back_free_memory` gave back, in MB.
+FREE_THEN_GIVE_BACK = """
+import os
+from coach.heap import give_back_free_memory
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+freed = [bytearray(8_000) for _ in range(2_500)]
+kept = bytearray(8_000)
+del freed
+before = resident()
+print(give_back_free_memory(), round(before - resident()))
+"""
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/statm").is_file() or not sys.platform.startswith("linux"),
+    reason="glibc's malloc_trim, resident memory seen through Linux's /proc",
+)
+def test_free_heap_pages_go_back_to_the_system() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FREE_THEN_GIVE_BACK],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    gave_back, megabytes = done.stdout.split()
+    assert gave_back == "True"
+    assert int(megabytes) >= 15
 
 
 class _Stop(Exception):
@@ -70,7 +104,7 @@ def test_run_shares_the_arena_before_anything_else(monkeypatch: pytest.MonkeyPat
         calls.append("load")
         raise _Stop
 
-    monkeypatch.setattr(session, "one_malloc_arena", one_malloc_arena)
+    monkeypatch.setattr("coach.heap.one_malloc_arena", one_malloc_arena)
     monkeypatch.setattr("coach.commands.routines.load_entry", load_entry)
     with pytest.raises(_Stop):
         session.play("foot-daily", plain=True)
@@ -93,7 +127,7 @@ def test_the_session_runs_with_what_it_loaded_frozen(monkeypatch: pytest.MonkeyP
     """The routine, the modules and the app are left out of later collections, so the one at
     the session's end walks only what the session made; the collector itself stays on."""
     app = _App()
-    monkeypatch.setattr(session, "one_malloc_arena", lambda: True)
+    monkeypatch.setattr("coach.heap.one_malloc_arena", lambda: True)
     monkeypatch.setattr(session, "_have_terminal", lambda: True)
     monkeypatch.setattr(coach.tui.app, "make_app", lambda **_: app)
     try:
