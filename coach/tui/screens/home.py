@@ -29,6 +29,7 @@ from coach.tui.messages import (
 )
 from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.ready_footer import ReadyFooter
+from coach.tui.widgets.start_button import StartButton
 from coach.tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ class HomeScreen(Screen[None]):
                 yield TextLine("Loading…", id="today-name")
                 yield TextLine(id="today-length")
                 yield TextLine(id="today-plan")
-            yield Button("Start (Enter)", variant="success", id="start-today", disabled=True)
+            yield StartButton("Start (Enter)", id="start-today", disabled=True)
         yield HistorySummary(id="history-summary")
         # Filled by the cramp diary: one short tip a day.
         yield TextLine(id="daily-tip")

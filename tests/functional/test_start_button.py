@@ -1,0 +1,78 @@
+"""StartButton looks and behaves as Textual's success button, with a fraction of its stylesheet
+(issue #10, first frame)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.widgets import Button, Static
+
+from coach.tui.widgets.start_button import StartButton
+
+
+class OneButton(App[None]):
+    def __init__(self, button: Button, theme: str, ansi: bool) -> None:
+        super().__init__(ansi_color=ansi)
+        self.button = button
+        self.theme = theme
+        self.pressed: list[str | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("before")
+        yield self.button
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.pressed.append(event.button.id)
+
+
+def cells(app: App[None]) -> list[list[tuple[str, str]]]:
+    """Every cell of the screen as drawn: its character and its style."""
+    strips = app.screen._compositor.render_strips()
+    return [[(c, str(s.style)) for s in strip for c in s.text] for strip in strips]
+
+
+def textuals() -> Button:
+    return Button("Start (Enter)", variant="success", id="start")
+
+
+def ours() -> Button:
+    return StartButton("Start (Enter)", id="start")
+
+
+@pytest.mark.parametrize(
+    ("theme", "ansi"),
+    [("textual-dark", False), ("textual-light", False), ("gruvbox", False), ("textual-dark", True)],
+)
+@pytest.mark.parametrize("state", ["plain", "disabled", "focused", "hovered", "pressed"])
+async def test_it_looks_as_textuals_success_button(theme: str, ansi: bool, state: str) -> None:
+    drawn = []
+    for make in (ours, textuals):
+        button = make()
+        app = OneButton(button, theme, ansi)
+        async with app.run_test(size=(30, 6)) as pilot:
+            if state == "disabled":
+                button.disabled = True
+            elif state == "focused":
+                button.focus()
+            elif state == "hovered":
+                await pilot.hover("#start")
+            elif state == "pressed":
+                button.add_class("-active")
+            await pilot.pause()
+            drawn.append(cells(app))
+    assert drawn[0] == drawn[1]
+
+
+async def test_it_is_pressed_by_enter_and_by_a_click_unless_disabled() -> None:
+    button = StartButton("Start (Enter)", id="start")
+    button.active_effect_duration = 0  # no pressed look, which holds off a second press
+    app = OneButton(button, "textual-dark", False)
+    async with app.run_test(size=(30, 6)) as pilot:
+        button.focus()
+        await pilot.press("enter")
+        await pilot.click("#start")
+        button.disabled = True
+        await pilot.pause()
+        await pilot.click("#start")
+        await pilot.pause()
+    assert app.pressed == ["start", "start"]
