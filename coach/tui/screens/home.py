@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Header
+from textual.widgets import Button
 
 from coach.tui.messages import (
     CrampLogChosen,
@@ -31,6 +31,7 @@ from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.ready_footer import ReadyFooter
 from coach.tui.widgets.start_button import StartButton
 from coach.tui.widgets.text_line import TextLine
+from coach.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from datetime import date
@@ -103,7 +104,7 @@ class HomeScreen(Screen[None]):
         self.shelf_day: date | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TitleBar()
         with Horizontal(id="today"):
             with Vertical(id="today-text"):
                 yield TextLine("Today", id="today-label")
