@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 import pytest
+from functional.driving import screen_cells
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -87,12 +88,6 @@ def listed(app: App[None]) -> list[str]:
     return [key.key for key in footer.query(FooterKey)]
 
 
-def cells(app: App[None]) -> list[list[tuple[str, str]]]:
-    """Every cell of the screen as drawn: its character and its style."""
-    strips = app.screen._compositor.render_strips()
-    return [[(c, str(s.style)) for s in strip for c in s.text] for strip in strips]
-
-
 @pytest.mark.parametrize(
     ("footer", "keys"),
     [(ReadyFooter, ["t", "r", "exclamation_mark", "question_mark"]), (Footer, [])],
@@ -119,7 +114,7 @@ async def test_the_one_line_looks_as_textuals_keys_do(
         app = Shown(footer, theme, compact)
         async with app.run_test(size=(width, 4)):
             assert app.screen.query(KeyLine) if footer is ReadyFooter else True
-            drawn.append(cells(app))
+            drawn.append(screen_cells(app))
     assert drawn[0] == drawn[1]
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from functional.driving import screen_cells
 from textual.app import App, ComposeResult
 from textual.widgets import Button, Static
 
@@ -23,12 +24,6 @@ class OneButton(App[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.pressed.append(event.button.id)
-
-
-def cells(app: App[None]) -> list[list[tuple[str, str]]]:
-    """Every cell of the screen as drawn: its character and its style."""
-    strips = app.screen._compositor.render_strips()
-    return [[(c, str(s.style)) for s in strip for c in s.text] for strip in strips]
 
 
 def textuals() -> Button:
@@ -59,7 +54,7 @@ async def test_it_looks_as_textuals_success_button(theme: str, ansi: bool, state
             elif state == "pressed":
                 button.add_class("-active")
             await pilot.pause()
-            drawn.append(cells(app))
+            drawn.append(screen_cells(app))
     assert drawn[0] == drawn[1]
 
 

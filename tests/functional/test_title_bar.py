@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from functional.driving import screen_cells
 from textual.app import App, ComposeResult
 from textual.widget import Widget
 from textual.widgets import Header, Static
@@ -25,12 +26,6 @@ class Shown(App[None]):
         yield Static("below")
 
 
-def cells(app: App[None]) -> list[list[tuple[str, str]]]:
-    """Every cell of the screen as drawn: its character and its style."""
-    strips = app.screen._compositor.render_strips()
-    return [[(c, str(s.style)) for s in strip for c in s.text] for strip in strips]
-
-
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "gruvbox", "ansi-dark"])
 @pytest.mark.parametrize("width", [80, 100, 30, 19])
 async def test_it_looks_as_textuals_header_then_gives_it_its_place(theme: str, width: int) -> None:
@@ -38,12 +33,12 @@ async def test_it_looks_as_textuals_header_then_gives_it_its_place(theme: str, w
     ellipsis where it does not fit."""
     ours = Shown(TitleBar, theme)
     async with ours.run_test(size=(width, 4)) as pilot:
-        first = cells(ours)
+        first = screen_cells(ours)
         assert [type(w) for w in ours.screen.children] == [TitleBar, Static]
         await pilot.pause()
         assert [type(w) for w in ours.screen.children] == [Header, Static]
-        after = cells(ours)
+        after = screen_cells(ours)
     textuals = Shown(Header, theme)
     async with textuals.run_test(size=(width, 4)) as pilot:
         await pilot.pause()
-        assert first == after == cells(textuals)
+        assert first == after == screen_cells(textuals)
