@@ -3,6 +3,7 @@ still in holds and pauses, is mirrored for the left side, and can be turned off.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from driving import advance, session_of, settle
 from sample_routines import make_test_app
 from textual.color import Color
 from textual.strip import Strip
+from textual.timer import Timer
 
 from coach.drawing.braille import BODY, Picture, draw
 from coach.drawing.bundled import bundled_drawings
@@ -49,6 +51,53 @@ async def test_the_drawing_moves_during_up_and_stands_still_in_the_hold(
         await advance(pilot, clock, 0.6)  # into the hold
         assert shown(screen).picture == draw(TOE_RAISE, TOE_RAISE.end.as_dict())
         assert screen._frame_timer is None
+
+
+def frame_bookings(screen: SessionScreen, monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The waits the drawing's frame timer is booked with from now on, in order. Its timers
+    are made paused, so real time never fires one: the test moves the clock and fires them."""
+    booked: list[float] = []
+    set_timer = screen.set_timer
+
+    def recording(delay: float, callback: Callable[[], object], *, name: str) -> Timer:
+        if name != "drawing-frame":
+            return set_timer(delay, callback, name=name)
+        booked.append(delay)
+        return set_timer(delay, callback, name=name, pause=True)
+
+    monkeypatch.setattr(screen, "set_timer", recording)
+    return booked
+
+
+async def test_the_frame_timer_is_booked_for_the_next_frame_and_kept_while_that_holds(
+    root: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #10 (a session's CPU): the frame timer was booked anew on every wake and beat,
+    even when the next frame's moment had not moved; it is booked only when it moves."""
+    app = make_test_app(root, clock=clock, start="tempo")  # prepare 2 s; up 1, hold 2, down 1
+    step = 1.0 / frame_count(TOE_RAISE, 1.0)  # the frames of "up", on an even grid
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = session_of(app)
+        booked = frame_bookings(screen, monkeypatch)
+        await advance(pilot, clock, 2.0)  # "up" begins
+        assert booked == [pytest.approx(step)]
+        timer = screen._frame_timer
+        await advance(pilot, clock, step / 4)  # a wake between two frames changes nothing
+        await pilot.press("m")  # nor does a key that leaves the clock alone
+        assert booked == [pytest.approx(step)]
+        assert screen._frame_timer is timer
+        clock.advance(step * 3 / 4)  # the frame is due: the timer fires, the next is booked
+        screen._next_frame()
+        assert booked == [pytest.approx(step)] * 2
+        await advance(pilot, clock, step / 2)
+        await pilot.press("space")  # paused: no frame to wait for
+        assert screen._frame_timer is None
+        clock.advance(30.0)
+        await pilot.press("space")  # resumed: the rest of the frame's wait, from now
+        assert booked == [pytest.approx(step)] * 2 + [pytest.approx(step / 2)]
+        await pilot.press("r")  # the step again from its start: its first frame from now
+        assert booked[3:] == [pytest.approx(step)]
 
 
 async def test_a_pause_stops_the_frames(root: Path, clock: FakeClock) -> None:

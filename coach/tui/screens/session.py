@@ -55,6 +55,9 @@ LATE_CUE_S = 1.0
 #: The longest a session waits for its sound (device opened, sounds loaded) before starting.
 SOUND_WAIT_S = 1.0
 FLASH_S = 0.3
+#: Two reckonings of the next frame's moment closer than this are the same moment (they differ
+#: only by rounding, having been worked out from different readings of the clock).
+SAME_MOMENT_S = 1e-6
 ROOMY_HEIGHT = 32
 KINDS = ("prepare", "work", "rest", "switch")
 PHASES = ("up", "hold", "down", "pause")
@@ -102,6 +105,7 @@ class SessionScreen(Screen[None]):
         self._layout = SessionLayout(1, 1, 0)  # set for the real size on the first resize
         self._frame: Frame | None = None
         self._frame_timer: Timer | None = None
+        self._frame_due: float | None = None  # on the engine's clock, while _frame_timer runs
 
     def compose(self) -> ComposeResult:
         # Widgets sit in bands: a repaint of the clock or the drawing then asks only the few
@@ -220,19 +224,31 @@ class SessionScreen(Screen[None]):
         if self._frame_timer is not None:
             self._frame_timer.stop()
             self._frame_timer = None
+        self._frame_due = None
 
     def _schedule_frame(self) -> None:
-        """The drawing's own wake-up, apart from the engine's: a frame touches nothing else."""
-        self._cancel_frame()
-        if self._ended or not self._layout.drawing_scale:
+        """The drawing's own wake-up, apart from the engine's: a frame touches nothing else.
+
+        Booked again only when the next frame's moment moved (a pause, a skip, a new step):
+        every wake and beat asks, and most leave that moment where it was.
+        """
+        now = self.engine.clock.now()
+        wait = None
+        if not self._ended and self._layout.drawing_scale:
+            wait = seconds_to_next_frame_of(self.engine, now)
+        due = None if wait is None else now + wait
+        booked = self._frame_due
+        if due is not None and booked is not None and abs(due - booked) < SAME_MOMENT_S:
             return
-        wait = seconds_to_next_frame_of(self.engine, self.engine.clock.now())
+        self._cancel_frame()
         if wait is not None:
+            self._frame_due = due
             self._frame_timer = self.set_timer(wait, self._next_frame, name="drawing-frame")
 
     def _next_frame(self) -> None:
         """The frame timer's callback, so it never raises."""
         self._frame_timer = None
+        self._frame_due = None
         try:
             self._show_frame()
         except Exception as exc:
@@ -336,6 +352,7 @@ class SessionScreen(Screen[None]):
         """The drawing's picture now, repainted only when a dot of it changed; then the next
         frame is booked while it moves."""
         if not self._layout.drawing_scale:
+            self._cancel_frame()
             return
         frame = frame_of(self.engine, self.engine.clock.now())
         if frame != self._frame or force:
