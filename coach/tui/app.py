@@ -430,9 +430,6 @@ def make_app(
     (`--no-checkin`) never asks how a recorded session went.
     """
     settings = settings if settings is not None else load_settings()
-    # The audio thread starts a cue's samples while the UI thread draws: hand it the
-    # interpreter every millisecond rather than every five, so a cue is not held by a repaint.
-    sys.setswitchinterval(0.001)
     choices = SoundChoices(
         volume=settings.volume,
         muted=settings.mute if muted is None else muted,

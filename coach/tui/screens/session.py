@@ -9,6 +9,7 @@ sleeps until a key is pressed.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import ClassVar
 
 from textual import events, on
@@ -58,6 +59,10 @@ FLASH_S = 0.3
 #: Two reckonings of the next frame's moment closer than this are the same moment (they differ
 #: only by rounding, having been worked out from different readings of the clock).
 SAME_MOMENT_S = 1e-6
+#: While a session plays, the UI thread hands the interpreter to the audio thread every
+#: millisecond rather than every five (Python's default), so a cue's samples are not held
+#: back by a repaint.
+CUE_SWITCH_INTERVAL_S = 0.001
 ROOMY_HEIGHT = 32
 KINDS = ("prepare", "work", "rest", "switch")
 PHASES = ("up", "hold", "down", "pause")
@@ -106,6 +111,7 @@ class SessionScreen(Screen[None]):
         self._frame: Frame | None = None
         self._frame_timer: Timer | None = None
         self._frame_due: float | None = None  # on the engine's clock, while _frame_timer runs
+        self._switch_interval: float | None = None  # the interpreter's own, while one plays
 
     def compose(self) -> ComposeResult:
         # Widgets sit in bands: a repaint of the clock or the drawing then asks only the few
@@ -143,6 +149,8 @@ class SessionScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(CUE_SWITCH_INTERVAL_S)
         # Looked up once: the view is pushed to them every second.
         self._lines = {line.id or "": line for line in self.query(TextLine)}
         self.listeners = SessionListeners(self.kit.listeners, self.routine, self.timeline)
@@ -184,6 +192,12 @@ class SessionScreen(Screen[None]):
     def on_unmount(self) -> None:
         self._cancel_wake()
         self._cancel_frame()
+        self._restore_switch_interval()
+
+    def _restore_switch_interval(self) -> None:
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     # -- time ------------------------------------------------------------------------------
 
@@ -326,6 +340,7 @@ class SessionScreen(Screen[None]):
         self._ended = True
         self._cancel_wake()
         self._cancel_frame()
+        self._restore_switch_interval()
         summary = Summary(self.timeline.name, self.engine.session_elapsed(), self.tally.outcome())
         self.post_message(SessionEnded(summary))
 
