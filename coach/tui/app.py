@@ -21,12 +21,12 @@ from textual.binding import Binding, BindingType
 
 from coach.audio.choices import SoundChoices
 from coach.cramps.values import RELIEF_ROUTINE
-from coach.history import local_now
+from coach.history import WallClock, local_now
 from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
 from coach.session.clock import Clock, MonotonicClock
 from coach.settings import Settings, load_settings, theme_problem
-from coach.tui.history_access import HistoryAccess, WallClock
+from coach.tui.history_access import HistoryAccess
 from coach.tui.kit import BackendSlot, SessionKit
 from coach.tui.messages import (
     CrampLogChosen,
@@ -120,7 +120,7 @@ class CoachApp(App[int]):
             return self._session(self.start_routine, self.resume)
         from coach.tui.screens.home import HomeScreen
 
-        return HomeScreen(self.catalog, self.settings.daily_routine, self.history)
+        return HomeScreen(self.catalog, self.history)
 
     def on_mount(self) -> None:
         if self.start_routine is None:

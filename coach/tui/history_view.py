@@ -165,14 +165,13 @@ class HomeHistory:
 def read_home(
     store: HistoryStore,
     access: HistoryAccess,
-    daily_routine: str,
     routines: Sequence[Routine] = (),
 ) -> HomeHistory:
     from coach.plan.tracking import all_done, todays_items
 
     now = access.now()
     today = now.date()
-    items = todays_items(store, access.plan(daily_routine), today)
+    items = todays_items(store, access.plan(), today)
     return HomeHistory(
         has_sessions=store.count_sessions() > 0,
         done_today=all_done(items),

@@ -113,8 +113,8 @@ def store() -> HistoryStore:
     return HistoryStore.in_memory()
 
 
-def access(now: datetime = NOW, rest_days: int = 0) -> HistoryAccess:
-    return HistoryAccess(wall_clock=lambda: now, rest_days_per_week=rest_days)
+def access(now: datetime = NOW, rest_days: int = 0, daily: str = "feet") -> HistoryAccess:
+    return HistoryAccess(wall_clock=lambda: now, rest_days_per_week=rest_days, daily_routine=daily)
 
 
 def stopped_session(store: HistoryStore, wall: datetime, after_s: float) -> int:
@@ -237,14 +237,14 @@ def test_read_home_counts_today_for_the_daily_routine_only(store: HistoryStore) 
             record(TODAY - timedelta(days=1), status="partial"),
         ]
     )
-    home = read_home(store, access(), "feet")
+    home = read_home(store, access())
     assert (home.has_sessions, home.done_today, home.streak) == (True, False, 3)
     assert home.heatmap.weeks == 12 and home.heatmap.counts[TODAY] == 1
-    assert read_home(store, access(), "other").done_today
+    assert read_home(store, access(daily="other")).done_today
 
 
 def test_read_home_on_an_empty_history(store: HistoryStore) -> None:
-    home = read_home(store, access(), "feet", [FEET])
+    home = read_home(store, access(), [FEET])
     assert (home.has_sessions, home.done_today, home.streak, home.resume) == (
         False,
         False,
