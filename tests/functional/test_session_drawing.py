@@ -13,7 +13,7 @@ from textual.color import Color
 from textual.strip import Strip
 from textual.timer import Timer
 
-from coach.drawing.braille import BODY, Picture, draw
+from coach.drawing.braille import Picture, draw
 from coach.drawing.bundled import bundled_drawings
 from coach.drawing.motion import frame_count, mirrored
 from coach.session.clock import FakeClock
@@ -200,11 +200,11 @@ async def test_every_rep_draws_the_pictures_of_the_first_and_a_new_style_draws_a
         second = await one_rep()
         assert set(second) == set(first)
         assert made == [], "rep 2 shows rep 1's pictures, painted from the strips kept"
-        body = shown(screen)._styles[BODY]
+        body = shown(screen).strip_styles()[1]
         app.theme = "textual-light"
         await pilot.pause()
         assert made == [shown(screen).picture]
-        assert shown(screen)._styles[BODY] != body  # the light theme's background
+        assert shown(screen).strip_styles()[1] != body  # the light theme's background
         screen.query_one("#clock-row").styles.background = Color.parse("darkblue")
         await pilot.pause()
         backgrounds = {segment.style.bgcolor for segment in shown(screen).render_line(3)}

@@ -9,7 +9,6 @@ through Rich's text layout cost more than the rest of a second's repaint.
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.reactive import reactive
 from textual.strip import Strip
 
@@ -22,6 +21,7 @@ class SecondsBar(StripsWidget):
     """`done` out of `total` seconds; a total of 0 draws no bar."""
 
     COMPONENT_CLASSES = {"seconds-bar--done", "seconds-bar--left"}
+    STRIP_STYLES = ("seconds-bar--done", "seconds-bar--left")
 
     DEFAULT_CSS = """
     SecondsBar {
@@ -40,7 +40,6 @@ class SecondsBar(StripsWidget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._shown: Cells | None = None
-        self._styles: tuple[Style, Style, Style] | None = None
 
     def _cells(self) -> Cells:
         """What the bar shows: filled cells (None: no bar) of its width."""
@@ -59,19 +58,8 @@ class SecondsBar(StripsWidget):
     def watch_done(self) -> None:
         self._changed()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles = None  # a new theme or state: new colours
-
     def make_strips(self) -> list[Strip]:
-        base = self.rich_style
-        if self._styles is None or self._styles[0] != base:  # slow to work out: kept
-            self._styles = (
-                base,
-                self.get_component_rich_style("seconds-bar--done"),
-                self.get_component_rich_style("seconds-bar--left"),
-            )
-        _, done, left = self._styles
+        base, done, left = self.strip_styles()
         self._shown = filled, width = self._cells()
         if filled is None:
             segments = [Segment(" " * width, base)]
