@@ -27,7 +27,6 @@ from coach.tui.history_view import (
     StreakNow,
     bar,
     detail_lines,
-    figures,
     find_offer,
     heatmap_grid,
     home_lines,
@@ -41,6 +40,7 @@ from coach.tui.history_view import (
     week_label,
     where,
 )
+from coach.tui.stats_view import figures
 
 NOW = datetime(2024, 5, 15, 18, 0, tzinfo=UTC)  # a Wednesday
 TODAY = NOW.date()
@@ -437,9 +437,9 @@ def test_a_naive_wall_clock_is_taken_as_local_time() -> None:
     assert HistoryAccess(wall_clock=lambda: naive).now() == naive.astimezone()
 
 
-def test_the_view_module_does_not_import_textual() -> None:
+def test_the_view_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, coach.tui.history_view\n"
+        "import sys, coach.tui.history_view, coach.tui.stats_view\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
     result = subprocess.run(
