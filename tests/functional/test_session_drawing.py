@@ -38,34 +38,32 @@ async def test_the_drawing_moves_during_up_and_stands_still_in_the_hold(
         screen = session_of(app)
         assert shown(screen).display
         assert shown(screen).picture == draw(TOE_RAISE, TOE_RAISE.start.as_dict())
-        assert screen._frame_timer is None  # getting ready: nothing moves
+        assert screen.drawing.timer is None  # getting ready: nothing moves
         await advance(pilot, clock, 2.0)  # "up" begins
         first = shown(screen).picture
-        assert screen._frame_timer is not None
+        assert screen.drawing.timer is not None
         # The next frame on the phase's even grid: one step of the picture, derived from the clock.
-        assert screen._frame_timer._interval == pytest.approx(1.0 / frame_count(TOE_RAISE, 1.0))
+        assert screen.drawing.timer._interval == pytest.approx(1.0 / frame_count(TOE_RAISE, 1.0))
         clock.advance(0.5)
-        screen._next_frame()
+        screen.drawing.next_frame()
         await pilot.pause()
         assert shown(screen).picture != first  # halfway up: a new picture
         await advance(pilot, clock, 0.6)  # into the hold
         assert shown(screen).picture == draw(TOE_RAISE, TOE_RAISE.end.as_dict())
-        assert screen._frame_timer is None
+        assert screen.drawing.timer is None
 
 
 def frame_bookings(screen: SessionScreen, monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The waits the drawing's frame timer is booked with from now on, in order. Its timers
     are made paused, so real time never fires one: the test moves the clock and fires them."""
     booked: list[float] = []
-    set_timer = screen.set_timer
+    set_timer = shown(screen).set_timer
 
     def recording(delay: float, callback: Callable[[], object], *, name: str) -> Timer:
-        if name != "drawing-frame":
-            return set_timer(delay, callback, name=name)
         booked.append(delay)
         return set_timer(delay, callback, name=name, pause=True)
 
-    monkeypatch.setattr(screen, "set_timer", recording)
+    monkeypatch.setattr(shown(screen), "set_timer", recording)
     return booked
 
 
@@ -82,17 +80,17 @@ async def test_the_frame_timer_is_booked_for_the_next_frame_and_kept_while_that_
         booked = frame_bookings(screen, monkeypatch)
         await advance(pilot, clock, 2.0)  # "up" begins
         assert booked == [pytest.approx(step)]
-        timer = screen._frame_timer
+        timer = screen.drawing.timer
         await advance(pilot, clock, step / 4)  # a wake between two frames changes nothing
         await pilot.press("m")  # nor does a key that leaves the clock alone
         assert booked == [pytest.approx(step)]
-        assert screen._frame_timer is timer
+        assert screen.drawing.timer is timer
         clock.advance(step * 3 / 4)  # the frame is due: the timer fires, the next is booked
-        screen._next_frame()
+        screen.drawing.next_frame()
         assert booked == [pytest.approx(step)] * 2
         await advance(pilot, clock, step / 2)
         await pilot.press("space")  # paused: no frame to wait for
-        assert screen._frame_timer is None
+        assert screen.drawing.timer is None
         clock.advance(30.0)
         await pilot.press("space")  # resumed: the rest of the frame's wait, from now
         assert booked == [pytest.approx(step)] * 2 + [pytest.approx(step / 2)]
@@ -106,11 +104,11 @@ async def test_a_pause_stops_the_frames(root: Path, clock: FakeClock) -> None:
         await settle(pilot)
         await advance(pilot, clock, 2.3)
         screen = session_of(app)
-        assert screen._frame_timer is not None
+        assert screen.drawing.timer is not None
         await pilot.press("space")
-        assert screen._frame_timer is None
+        assert screen.drawing.timer is None
         await pilot.press("space")
-        assert screen._frame_timer is not None
+        assert screen.drawing.timer is not None
 
 
 async def test_the_left_side_is_drawn_mirrored(root: Path, clock: FakeClock) -> None:
@@ -147,7 +145,7 @@ async def test_no_drawing_when_turned_off_or_too_small(
         await advance(pilot, clock, 2.3)
         screen = session_of(app)
         assert not shown(screen).display
-        assert screen._frame_timer is None
+        assert screen.drawing.timer is None
 
 
 async def test_the_phase_word_takes_its_rows_once_it_has_a_word(
@@ -188,7 +186,7 @@ async def test_every_rep_draws_the_pictures_of_the_first_and_a_new_style_draws_a
             seen = []
             for _ in range(80):
                 await advance(pilot, clock, 0.05)
-                screen._next_frame()
+                screen.drawing.next_frame()
                 await pilot.pause()
                 seen.append(shown(screen).picture)
             return seen
