@@ -84,12 +84,9 @@ class HomeScreen(Screen[None]):
     # Below 22 rows the heatmap goes, so the routine list keeps its room.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
 
-    def __init__(
-        self, catalog: Catalog, daily_routine: str, history: HistoryAccess | None = None
-    ) -> None:
+    def __init__(self, catalog: Catalog, history: HistoryAccess | None = None) -> None:
         super().__init__()
         self.catalog = catalog
-        self.daily_routine = daily_routine
         if history is None:
             from coach.tui.history_access import HistoryAccess
 
@@ -149,7 +146,7 @@ class HomeScreen(Screen[None]):
         from coach.tui.shelf import read_shelf
 
         today = self.history.today()
-        plan = plan_for_day(self.history.plan(self.daily_routine), today)
+        plan = plan_for_day(self.history.plan(), today)
         shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
         tip = read_tip(today)
         self.app.call_from_thread(self._show_shelf, shelf, today)
@@ -209,8 +206,8 @@ class HomeScreen(Screen[None]):
         from coach.tui.history_view import read_home
 
         routines = [entry.routine for entry in shelf.entries if entry.routine is not None]
-        access, daily = self.history, self.daily_routine
-        result = read(access, lambda store: read_home(store, access, daily, routines))
+        access = self.history
+        result = read(access, lambda store: read_home(store, access, routines))
         self.app.call_from_thread(self._show_history, result)
 
     def _show_history(self, result: Read[HomeHistory]) -> None:
