@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from coach import locations
-from coach.problems import FileProblems, Problem, suggest
 from coach.routine.files import LIBRARY_FILE, SUFFIXES, routine_files, routine_ids
 
 if TYPE_CHECKING:
-    # The model loads with the first routine read, not with the catalog: home's first frame
-    # holds a catalog and reads nothing until after it.
+    # The model and the problems' types load with the first routine read, not with the
+    # catalog: home's first frame holds a catalog and reads nothing until after it.
+    from coach.problems import Problem
     from coach.routine.model import Exercise, Routine, Step
 
 Source = Literal["user", "bundled", "file"]
@@ -105,6 +105,7 @@ class Catalog:
     def exercises(self) -> Mapping[str, Exercise]:
         """Bundled library with the user's overrides; a broken user file is noted, not fatal."""
         if self._exercises is None:
+            from coach.problems import FileProblems
             from coach.routine.loader import load_exercises
 
             library = load_exercises(self.bundled_dir / LIBRARY_FILE)
@@ -135,6 +136,7 @@ class Catalog:
         self, path: Path, source: Source = "file", sound_names: set[str] | None = None
     ) -> RoutineEntry:
         """One routine file; `sound_names` saves listing the sound folders again per file."""
+        from coach.problems import FileProblems
         from coach.routine.loader import load_routine
 
         names = sound_names if sound_names is not None else self.sound_names()
@@ -170,6 +172,8 @@ class Catalog:
                 candidate = folder / f"{ref}{suffix}"
                 if candidate.is_file() and candidate.name != LIBRARY_FILE:
                     return self.load(candidate, source)
+        from coach.problems import suggest
+
         hint = suggest(ref, self.ids())
         raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")
 

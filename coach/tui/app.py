@@ -22,7 +22,6 @@ from textual.binding import Binding, BindingType
 from coach.audio.choices import SoundChoices
 from coach.cramps.values import RELIEF_ROUTINE
 from coach.history import WallClock, local_now
-from coach.plan.entry import check_routines
 from coach.routine.catalog import Catalog
 from coach.session.clock import Clock, MonotonicClock
 from coach.settings import Settings, load_settings, theme_problem
@@ -445,6 +444,8 @@ def make_app(
     catalog = catalog or Catalog.default()
     schedule = None
     if settings.schedule is not None:
+        from coach.plan.entry import check_routines
+
         schedule, unknown = check_routines(settings.schedule, catalog.ids())
         settings = replace(settings, problems=settings.problems + unknown)
     history = HistoryAccess(
