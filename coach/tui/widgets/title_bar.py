@@ -16,7 +16,7 @@ ICON_CELLS, CLOCK_CELLS = 8, 10
 class TitleBar(Widget):
     """Textual's header as it first looks, cell for cell: the title and subtitle centred
     between the icon's cells and the clock's. Textual's header is four widgets (the icon, the
-    title, the clock's space and itself), about 3 ms of the first frame; once that frame is
+    title, the clock's space and itself), about 4 ms of the first frame; once that frame is
     on the screen, it takes this bar's place, with its ways (a click on the icon opens the
     command palette, elsewhere makes it taller; the title fades while the terminal has not
     the focus)."""
