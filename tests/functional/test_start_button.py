@@ -12,7 +12,7 @@ from coach.tui.widgets.start_button import StartButton
 
 
 class OneButton(App[None]):
-    def __init__(self, button: Button, theme: str, ansi: bool) -> None:
+    def __init__(self, button: Button, theme: str, ansi: bool | None) -> None:
         super().__init__(ansi_color=ansi)
         self.button = button
         self.theme = theme
@@ -36,22 +36,46 @@ def ours() -> Button:
 
 @pytest.mark.parametrize(
     ("theme", "ansi"),
-    [("textual-dark", False), ("textual-light", False), ("gruvbox", False), ("textual-dark", True)],
+    [
+        ("textual-dark", False),
+        ("textual-light", False),
+        ("gruvbox", False),
+        ("textual-dark", True),
+        # The ANSI themes a user can pick, besides ANSI colours asked for above.
+        ("ansi-dark", None),
+        ("ansi-light", None),
+    ],
 )
-@pytest.mark.parametrize("state", ["plain", "disabled", "focused", "hovered", "pressed"])
-async def test_it_looks_as_textuals_success_button(theme: str, ansi: bool, state: str) -> None:
+@pytest.mark.parametrize(
+    "state",
+    [
+        "plain",
+        "disabled",
+        "focused",
+        "hovered",
+        "pressed",
+        # States together, where rules meet: specificity and order decide what shows.
+        "focused hovered",
+        "hovered pressed",
+        "disabled hovered",
+        "disabled pressed",  # disabled before the pressed look's 0.2 s are up
+    ],
+)
+async def test_it_looks_as_textuals_success_button(
+    theme: str, ansi: bool | None, state: str
+) -> None:
     drawn = []
     for make in (ours, textuals):
         button = make()
         app = OneButton(button, theme, ansi)
         async with app.run_test(size=(30, 6)) as pilot:
-            if state == "disabled":
+            if "disabled" in state:
                 button.disabled = True
-            elif state == "focused":
+            if "focused" in state:
                 button.focus()
-            elif state == "hovered":
+            if "hovered" in state:
                 await pilot.hover("#start")
-            elif state == "pressed":
+            if "pressed" in state:
                 button.add_class("-active")
             await pilot.pause()
             drawn.append(screen_cells(app))

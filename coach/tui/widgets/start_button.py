@@ -1,4 +1,4 @@
-"""Home's start button: Textual's success button, with only the stylesheet it uses."""
+"""Home's start button: Textual's success button, with a stylesheet of its own."""
 
 from __future__ import annotations
 
@@ -6,49 +6,15 @@ from textual.widgets import Button
 
 
 class StartButton(Button, inherit_css=False):
-    """Textual's `Button(variant="success")` as it looks and behaves, styled by the rules of
-    Textual's button stylesheet that can apply to it (copied from the pinned Textual; the
-    rest are for other variants, flat and compact buttons). That stylesheet is the largest in
-    home's first frame: parsing it and matching its rules took about 3 ms of it.
-    `tests/functional/test_start_button.py` draws the two side by side in every state."""
+    """Textual's `Button(variant="success")` as it looks and behaves, styled by a stylesheet
+    made for this one button. Textual's button stylesheet, written for every variant and for
+    flat and compact buttons, is the largest in home's first frame: parsing it and matching its
+    rules took about 3 ms of it. `tests/functional/test_start_button.py` draws the two side by
+    side in every state and theme."""
 
+    # The values are those of Textual's success button (8.2.8). Ties in specificity go to the
+    # later rule, so a state that must win when states combine comes after the one it beats.
     DEFAULT_CSS = """
-    StartButton:ansi.-style-default {
-        border: tall $border-blurred;
-        background: ansi_default;
-
-        &:disabled {
-            text-opacity: 1;
-            text-style: bold dim;
-            border: tall $border-blurred !important;
-            background: ansi_default !important;
-            pointer: not-allowed;
-            &:hover {
-                background: ansi_default;
-            }
-        }
-
-        &:hover {
-            background: $ansi-background;
-            border: tall $border;
-        }
-
-        &.-active {
-            background: $ansi-background !important;
-            border: blank $background !important;
-            tint: transparent;
-        }
-
-        &.-success {
-            color: $success;
-            border: tall $success;
-            background: ansi_default;
-            &:hover {
-                background: $ansi-background;
-            }
-        }
-    }
-
     StartButton {
         width: auto;
         min-width: 16;
@@ -57,54 +23,55 @@ class StartButton(Button, inherit_css=False):
         text-align: center;
         content-align: center middle;
         pointer: pointer;
+        text-style: bold;
+        color: $button-color-foreground;
+        background: $success;
+        /* Raised: a light edge above, a dark one below. */
+        border-top: tall $success-lighten-2;
+        border-bottom: tall $success-darken-3;
+    }
+    StartButton:disabled {
+        text-opacity: 0.6;
+        pointer: not-allowed;
+    }
+    StartButton:focus {
+        text-style: $button-focus-text-style;
+        background-tint: $foreground 5%;
+    }
+    StartButton:hover {
+        background: $success-darken-2;
+        border-top: tall $success;
+    }
+    /* Pressed, even under the pointer: the edges swap, so it looks pushed in. */
+    StartButton.-active {
+        background: $success;
+        border-top: tall $success-darken-2;
+        border-bottom: tall $success-lighten-2;
+        tint: $background 30%;
+    }
 
-        &.-style-default {
-            text-style: bold;
-            color: $button-foreground;
-            background: $surface;
-            border: none;
-            border-top: tall $surface-lighten-1;
-            border-bottom: tall $surface-darken-1;
-
-            &:disabled {
-                text-opacity: 0.6;
-                pointer: not-allowed;
-            }
-
-            &:focus {
-                text-style: $button-focus-text-style;
-                background-tint: $foreground 5%;
-            }
-            &:hover {
-                border-top: tall $surface;
-                background: $surface-darken-1;
-            }
-
-            &.-active {
-                background: $surface;
-                border-bottom: tall $surface-lighten-1;
-                border-top: tall $surface-darken-1;
-                tint: $background 30%;
-            }
-
-            &.-success {
-                color: $button-color-foreground;
-                background: $success;
-                border-top: tall $success-lighten-2;
-                border-bottom: tall $success-darken-3;
-
-                &:hover {
-                    background: $success-darken-2;
-                    border-top: tall $success;
-                }
-
-                &.-active {
-                    background: $success;
-                    border-bottom: tall $success-lighten-2;
-                    border-top: tall $success-darken-2;
-                }
-            }
-        }
+    /* The ANSI themes (ansi-dark, ansi-light) leave the background to the terminal: the
+       colour goes on the label and on a border all round instead. */
+    StartButton:ansi {
+        color: $success;
+        background: ansi_default;
+        border: tall $success;
+    }
+    StartButton:ansi:hover {
+        background: $ansi-background;
+    }
+    /* Fading the label needs a background colour to fade towards, which the terminal's own
+       is not: dimmed instead, with the border of an unfocused widget. */
+    StartButton:ansi:disabled {
+        text-opacity: 1;
+        text-style: bold dim;
+        background: ansi_default;
+        border: tall $border-blurred;
+    }
+    StartButton:ansi.-active {
+        background: $ansi-background;
+        border: blank $background;
+        tint: transparent;
     }
     """
 
