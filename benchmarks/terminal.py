@@ -91,12 +91,14 @@ class Terminal:
         """Seconds from the start until `text` is on the screen (by default: until anything
         is, which is the first frame); TimeoutError if it never is."""
         deadline = self.started + timeout
-        while time.perf_counter() < deadline:
-            if not self.read(0.05):
-                break
+        while True:
+            # Looked at before reading on: text already on the screen is not waited for again
+            # (a second wait took until the program next wrote, up to 50 ms later).
             shown = shown_text(self.output)
             if text in shown if text else shown.strip():
                 return time.perf_counter() - self.started
+            if time.perf_counter() >= deadline or not self.read(0.05):
+                break
         raise TimeoutError(
             f"{text!r} did not appear; the screen showed {shown_text(self.output)!r}"
         )

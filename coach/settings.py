@@ -12,20 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coach import locations
-from coach.plan.entry import (
-    DAY_SETS,
-    EVERY_DAY,
-    PlanEntry,
-    clock_time,
-    daily,
-    day_number,
-    day_words,
-)
-from coach.problems import FileProblems, Problem, shown, suggest
 
 if TYPE_CHECKING:
     from yaml.nodes import Node
 
+    # Home's first frame holds the settings; with no settings file, these never load.
+    from coach.plan.entry import PlanEntry
+    from coach.problems import Problem
     from coach.yamlfile import NodeReader
 
 SETTINGS_FILE = locations.SETTINGS_FILE
@@ -66,6 +59,8 @@ class Settings:
     @property
     def plan(self) -> tuple[PlanEntry, ...]:
         """The weekly plan: `schedule` when given, else `daily_routine` every day."""
+        from coach.plan.entry import daily
+
         return self.schedule if self.schedule is not None else daily(self.daily_routine)
 
 
@@ -74,6 +69,8 @@ def theme_problem(theme: str | None, known: Collection[str]) -> str | None:
     None when it is unset or one of the `known` theme names."""
     if not theme or theme in known:
         return None
+    from coach.problems import suggest
+
     return f"there is no theme called {theme!r}{suggest(theme, known)}; the default is used"
 
 
@@ -87,6 +84,7 @@ def load_settings(path: Path | None = None) -> Settings:
     if not path.is_file():
         return Settings()
     # PyYAML loads only when there is a file to read: it costs the first frame ~10 ms.
+    from coach.problems import FileProblems
     from coach.yamlfile import NodeReader, read_node
 
     try:
@@ -161,6 +159,9 @@ def _schedule(reader: NodeReader, node: Node) -> tuple[PlanEntry, ...] | None:
 
 
 def _entry(reader: NodeReader, node: Node, what: str) -> PlanEntry | None:
+    from coach.plan.entry import EVERY_DAY, PlanEntry, clock_time
+    from coach.problems import shown
+
     fields = reader.mapping(node, what, _ENTRY_KEYS)
     if fields is None:
         return None
@@ -188,6 +189,8 @@ def _days(reader: NodeReader, node: Node, what: str) -> frozenset[int]:
     """`daily`, `weekdays`, `weekends`, one day name, or a list of day names."""
     from yaml.nodes import SequenceNode
 
+    from coach.plan.entry import DAY_SETS
+
     what = f"`days` of {what}"
     if not isinstance(node, SequenceNode):
         word = reader.text(node, what)
@@ -208,6 +211,9 @@ def _days(reader: NodeReader, node: Node, what: str) -> frozenset[int]:
 
 
 def _day(reader: NodeReader, node: Node, word: str, what: str) -> frozenset[int]:
+    from coach.plan.entry import day_number, day_words
+    from coach.problems import shown
+
     number = day_number(word)
     if number is not None:
         return frozenset({number})
@@ -221,6 +227,8 @@ def _day(reader: NodeReader, node: Node, word: str, what: str) -> frozenset[int]
 
 
 def _terminal(reader: NodeReader, node: Node) -> str | None:
+    from coach.problems import shown
+
     command = reader.text(node, "`terminal`")
     if command is not None and "{command}" not in command:
         reader.error(

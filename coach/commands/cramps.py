@@ -1,4 +1,5 @@
-"""`coach cramp log|list|trends|now` and `coach tip`: the cramp diary and daily tips.
+"""`coach cramp log|list|trends|now` and `coach tip`: the cramp diary and daily tips (what
+`cramp now` does after its parser is in `cramp_now`).
 
 Only the allowed values and the red-flag text are loaded to build the parser; the diary, the
 history and the player are imported by the command that needs them.
@@ -77,7 +78,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--plain", action="store_true", help="no TUI: one line per step")
     p.add_argument("--mute", action="store_true", help="no sound cues")
     p.add_argument("--no-voice", action="store_true", help="beeps only, no spoken cues")
-    p.set_defaults(handler=cmd_now)
+    p.set_defaults(handler=_now)
 
     p = sub.add_parser("tip", help="today's tip on cramps and foot care")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the tip of another day")
@@ -149,6 +150,12 @@ def _options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--note", metavar="TEXT", help="anything else worth remembering")
 
 
+def _now(args: argparse.Namespace) -> int:
+    from coach.commands.cramp_now import cmd_now
+
+    return cmd_now(args)
+
+
 def _help(parser: argparse.ArgumentParser) -> int:
     parser.print_help()
     return 0
@@ -188,10 +195,10 @@ def cmd_log(args: argparse.Namespace) -> int:
         context=args.context,
         note=args.note,
     )
-    return with_history(lambda store: _store(store, record, now), create=True)
+    return with_history(lambda store: store_cramp(store, record, now), create=True)
 
 
-def _store(store: HistoryStore, record: CrampRecord, now: datetime) -> int:
+def store_cramp(store: HistoryStore, record: CrampRecord, now: datetime) -> int:
     """Keep the cramp, say what was kept, and add the doctor notice when a pattern shows."""
     from datetime import timedelta
 
@@ -277,119 +284,6 @@ def cmd_trends(args: argparse.Namespace) -> int:
         return 0
 
     return with_history(show)
-
-
-# -- now -----------------------------------------------------------------------------------
-
-
-def _interactive() -> bool:
-    """Whether a person is at a terminal to answer questions."""
-    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
-
-
-def _ask(prompt: str) -> str | None:
-    """A typed answer, or None at the end of input."""
-    try:
-        return input(prompt)
-    except EOFError:
-        return None
-
-
-def cmd_now(args: argparse.Namespace) -> int:
-    from coach.commands import session
-    from coach.cramps.values import RELIEF_ROUTINE
-    from coach.history import local_now
-
-    started = local_now()
-    plain = args.plain or not sys.stdout.isatty()
-    code = session.play(RELIEF_ROUTINE, plain=plain, mute=args.mute, no_voice=args.no_voice)
-    print()
-    print(red_flags_text(WRAP))
-    print()
-    if code != 130 and _interactive():
-        record = _ask_details(started)
-        if record is not None:
-            logged = with_history(lambda store: _store(store, record, local_now()), create=True)
-            return code or logged
-        print("Not logged.")
-    print(f"To log this cramp: coach cramp log --at {_at_words(started, local_now())}")
-    return code
-
-
-def _ask_details(started: datetime) -> CrampRecord | None:
-    """Ask whether to log the cramp and, Enter taking each default, its details."""
-    from coach.cramps.records import new_cramp
-
-    while True:
-        answer = _ask("Log this cramp? [Y/n] ")
-        if answer is None:
-            return None
-        word = answer.strip().lower()
-        if word in ("n", "no"):
-            return None
-        if word in ("", "y", "yes"):
-            break
-    context = values.default_context(started)
-    questions: list[tuple[str, str, object, Callable[[str], object]]] = [
-        ("where", "Where: toes, arch, heel or calf?", values.DEFAULT_PLACE, _reader("where")),
-        ("foot", "Which foot: left, right or both?", values.DEFAULT_FOOT, _reader("foot")),
-        ("severity", "How bad, 1 to 10?", values.DEFAULT_SEVERITY, values.read_severity),
-        (
-            "duration",
-            "How long: under-1-min, 1-10-min or over-10-min?",
-            values.DEFAULT_DURATION,
-            _reader("duration"),
-        ),
-        (
-            "context",
-            "When: night, exercise, sitting, standing or other?",
-            context,
-            _reader("context"),
-        ),
-    ]
-    details = {key: default for key, _, default, _ in questions}
-    for key, question, default, read in questions:
-        while True:
-            answer = _ask(f"{question} [{default}] ")
-            if answer is None or not answer.strip():
-                break
-            try:
-                details[key] = read(answer)
-                break
-            except values.CrampValueError as exc:
-                print(exc)
-        if answer is None:
-            break  # end of input: the defaults for the rest
-    return new_cramp(
-        started,
-        foot=str(details["foot"]),
-        where=str(details["where"]),
-        severity=details["severity"],
-        duration=str(details["duration"]),
-        context=str(details["context"]),
-    )
-
-
-def _reader(what: str) -> Callable[[str], object]:
-    allowed = {
-        "where": values.PLACES,
-        "foot": values.FEET,
-        "duration": values.DURATIONS,
-        "context": values.CONTEXTS,
-    }[what]
-    return lambda text: values.read_choice(what, text, allowed)
-
-
-def _at_words(moment: datetime, now: datetime) -> str:
-    """`moment` as `coach cramp log --at` reads it: HH:MM today, 'yesterday HH:MM', or ISO."""
-    from datetime import timedelta
-
-    clock = f"{moment:%H:%M}"
-    if moment.date() == now.date():
-        return clock
-    if moment.date() == now.date() - timedelta(days=1):
-        return f"'yesterday {clock}'"
-    return f"{moment:%Y-%m-%dT%H:%M}"
 
 
 # -- tip -----------------------------------------------------------------------------------

@@ -121,7 +121,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from coach.problems import FileProblems, Problem
     from coach.routine.catalog import Catalog
-    from coach.routine.loader import LIBRARY_FILE, load_exercises
+    from coach.routine.files import LIBRARY_FILE
+    from coach.routine.loader import load_exercises
 
     catalog = Catalog.default()
     bundled_library = catalog.bundled_dir / LIBRARY_FILE

@@ -1,6 +1,10 @@
 """Completion history: SQLite storage, recording, streaks and stats. Pure core: no Textual."""
 
+from collections.abc import Callable
 from datetime import datetime
+
+#: What time and day it is, for the history: `local_now`, or a fixed time in tests.
+WallClock = Callable[[], datetime]
 
 
 def local_now() -> datetime:

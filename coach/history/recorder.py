@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from coach.digest import sha256_hex
-from coach.history import local_now
+from coach.history import WallClock, local_now
 from coach.history.database import HistoryUnavailable
 from coach.history.outcome import Outcome, WorkTally
 from coach.history.records import SessionRecord, Source, StepRecord, stamp
@@ -31,7 +31,6 @@ from coach.session.engine import (
     SessionFinished,
 )
 
-WallClock = Callable[[], datetime]
 Notify = Callable[[str], None]
 
 

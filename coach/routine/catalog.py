@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from coach import locations
-from coach.problems import FileProblems, Problem, suggest
-from coach.routine.files import routine_files, routine_ids
+from coach.routine.files import LIBRARY_FILE, SUFFIXES, routine_files, routine_ids
 
 if TYPE_CHECKING:
-    # The model loads with the first routine read, not with the catalog: home's first frame
-    # holds a catalog and reads nothing until after it.
+    # The model and the problems' types load with the first routine read, not with the
+    # catalog: home's first frame holds a catalog and reads nothing until after it.
+    from coach.problems import Problem
     from coach.routine.model import Exercise, Routine, Step
 
 Source = Literal["user", "bundled", "file"]
@@ -105,7 +105,8 @@ class Catalog:
     def exercises(self) -> Mapping[str, Exercise]:
         """Bundled library with the user's overrides; a broken user file is noted, not fatal."""
         if self._exercises is None:
-            from coach.routine.loader import LIBRARY_FILE, load_exercises
+            from coach.problems import FileProblems
+            from coach.routine.loader import load_exercises
 
             library = load_exercises(self.bundled_dir / LIBRARY_FILE)
             user_file = self.user_dir / LIBRARY_FILE
@@ -135,6 +136,7 @@ class Catalog:
         self, path: Path, source: Source = "file", sound_names: set[str] | None = None
     ) -> RoutineEntry:
         """One routine file; `sound_names` saves listing the sound folders again per file."""
+        from coach.problems import FileProblems
         from coach.routine.loader import load_routine
 
         names = sound_names if sound_names is not None else self.sound_names()
@@ -160,24 +162,24 @@ class Catalog:
 
     def find(self, ref: str) -> RoutineEntry:
         """A routine by id (user folder first) or by path to a YAML file."""
-        from coach.routine.loader import LIBRARY_FILE
-
         path = Path(ref).expanduser()
-        if path.suffix in (".yaml", ".yml") or "/" in ref:
+        if path.suffix in SUFFIXES or "/" in ref:
             if not path.is_file():
                 raise UnknownRoutine(f"no routine file at {ref}")
             return self.load(path)
         for folder, source in self._folders():
-            for suffix in (".yaml", ".yml"):
+            for suffix in SUFFIXES:
                 candidate = folder / f"{ref}{suffix}"
                 if candidate.is_file() and candidate.name != LIBRARY_FILE:
                     return self.load(candidate, source)
+        from coach.problems import suggest
+
         hint = suggest(ref, self.ids())
         raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")
 
     def user_file(self, routine_id: str) -> Path | None:
         """The user's file that already answers to `routine_id`, if any."""
-        for suffix in (".yaml", ".yml"):
+        for suffix in SUFFIXES:
             path = self.user_dir / f"{routine_id}{suffix}"
             if path.exists():
                 return path
@@ -185,7 +187,7 @@ class Catalog:
 
     def hides_bundled(self, routine_id: str) -> bool:
         """Whether a user's routine `routine_id` takes the place of a bundled one."""
-        return any((self.bundled_dir / f"{routine_id}{s}").is_file() for s in (".yaml", ".yml"))
+        return any((self.bundled_dir / f"{routine_id}{s}").is_file() for s in SUFFIXES)
 
     def add_user_file(self, routine_id: str, text: str) -> Path:
         """Write `text` as the new `<routine_id>.yaml` in the user's folder (made if missing),

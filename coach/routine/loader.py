@@ -15,7 +15,6 @@ from yaml.nodes import Node
 from coach.drawing.bundled import bundled_drawings
 from coach.problems import FileProblems, Problem, shown
 from coach.routine.drawing_key import read_drawing
-from coach.routine.files import LIBRARY_FILE as LIBRARY_FILE  # re-exported: its old home
 from coach.routine.model import (
     MAX_REPEAT,
     MAX_REPS,

@@ -16,6 +16,11 @@ SegmentKind = Literal["prepare", "work", "rest", "switch"]
 MAX_SETS = 100
 MAX_REPS = 1000
 MAX_REPEAT = 1000
+#: A `progress:` key's limits: the longest wait between two growths of a step (a year of
+#: completed days), and the most hard sessions in a row anyone should push through before
+#: it backs off (`back_off_after`).
+MAX_EVERY_DAYS = 365
+MAX_BACK_OFF_AFTER = 20
 
 #: Tempo phase names, in the order a person usually meets them.
 TEMPO_PHASES = ("up", "hold", "down", "pause")

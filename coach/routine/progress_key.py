@@ -12,17 +12,13 @@ import re
 from yaml.nodes import Node
 
 from coach.problems import shown
-from coach.routine.model import MAX_REPS, Progression
+from coach.routine.model import MAX_BACK_OFF_AFTER, MAX_EVERY_DAYS, MAX_REPS, Progression
 from coach.text import length
 from coach.yamlfile import NodeReader
 
 PROGRESS_KEYS = ("every", "add", "max", "hold_if_pain", "back_off_after")
 #: `progress` keys every progression needs; the others have defaults.
 PROGRESS_REQUIRED = ("every", "add", "max")
-#: The most `back_off_after` can be: more hard sessions in a row than anyone should push through.
-MAX_BACK_OFF_AFTER = 20
-#: Longest wait between two growths of a step: a year of completed days.
-MAX_EVERY_DAYS = 365
 _DAYS = re.compile(r"(\d+)\s*d?")
 
 

@@ -9,8 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from coach.routine.loader import SIDES
-from coach.routine.model import MAX_REPEAT, MAX_REPS, MAX_SETS, SOUND_EVENTS, TEMPO_PHASES
-from coach.routine.progress_key import MAX_BACK_OFF_AFTER, MAX_EVERY_DAYS
+from coach.routine.model import (
+    MAX_BACK_OFF_AFTER,
+    MAX_EVERY_DAYS,
+    MAX_REPEAT,
+    MAX_REPS,
+    MAX_SETS,
+    SOUND_EVENTS,
+    TEMPO_PHASES,
+)
 from coach.yamlfile import MAX_DURATION_S
 
 _NUMBER = r"\d+(?:\.\d+)?"

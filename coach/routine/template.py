@@ -12,7 +12,7 @@ from pathlib import Path
 
 from coach.files import write_atomic
 from coach.problems import one_line
-from coach.routine.loader import LIBRARY_FILE
+from coach.routine.files import LIBRARY_FILE
 from coach.routine.schema import routine_schema
 
 #: The schema's file name in the user's routine folder; the modeline points to it.

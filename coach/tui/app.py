@@ -21,12 +21,11 @@ from textual.binding import Binding, BindingType
 
 from coach.audio.choices import SoundChoices
 from coach.cramps.values import RELIEF_ROUTINE
-from coach.history import local_now
-from coach.plan.entry import check_routines
+from coach.history import WallClock, local_now
 from coach.routine.catalog import Catalog
 from coach.session.clock import Clock, MonotonicClock
 from coach.settings import Settings, load_settings, theme_problem
-from coach.tui.history_access import HistoryAccess, WallClock
+from coach.tui.history_access import HistoryAccess
 from coach.tui.kit import BackendSlot, SessionKit
 from coach.tui.messages import (
     CrampLogChosen,
@@ -120,7 +119,7 @@ class CoachApp(App[int]):
             return self._session(self.start_routine, self.resume)
         from coach.tui.screens.home import HomeScreen
 
-        return HomeScreen(self.catalog, self.settings.daily_routine, self.history)
+        return HomeScreen(self.catalog, self.history)
 
     def on_mount(self) -> None:
         if self.start_routine is None:
@@ -439,9 +438,6 @@ def make_app(
     (`--no-checkin`) never asks how a recorded session went.
     """
     settings = settings if settings is not None else load_settings()
-    # The audio thread starts a cue's samples while the UI thread draws: hand it the
-    # interpreter every millisecond rather than every five, so a cue is not held by a repaint.
-    sys.setswitchinterval(0.001)
     choices = SoundChoices(
         volume=settings.volume,
         muted=settings.mute if muted is None else muted,
@@ -457,6 +453,8 @@ def make_app(
     catalog = catalog or Catalog.default()
     schedule = None
     if settings.schedule is not None:
+        from coach.plan.entry import check_routines
+
         schedule, unknown = check_routines(settings.schedule, catalog.ids())
         settings = replace(settings, problems=settings.problems + unknown)
     history = HistoryAccess(

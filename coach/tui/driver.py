@@ -12,13 +12,14 @@ import contextlib
 import os
 import selectors
 from codecs import getincrementaldecoder
+from collections.abc import Callable
 from threading import Event
 from typing import Any
 
-from textual._loop import loop_last
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
 
 #: Textual's own poll, kept after input: its parser times a lone Escape out after 0.1 s.
 POLL_S = 0.1
@@ -38,6 +39,50 @@ class _WakingEvent(Event):
         if self.wake_fd is not None:
             with contextlib.suppress(OSError):  # full: a wake is already waiting
                 os.write(self.wake_fd, b"\0")
+
+
+class _TerminalInput:
+    """What the terminal sends, turned into Textual's events for the app, and how long the
+    input thread may wait for more."""
+
+    def __init__(self, fd: int, parser: XTermParser, post: Callable[[Message], None]) -> None:
+        self.fd = fd
+        self._parser = parser
+        # A key's UTF-8 bytes may come split over two reads: the decoder keeps the first part.
+        self._decoder = getincrementaldecoder("utf-8")()
+        self._post = post
+        self._polls_left = 0
+
+    def wait_s(self) -> float | None:
+        """How long the next wait may last: without end, unless input came within the last
+        few waits. Then the parser may hold an Escape that could begin a key sequence, and
+        only time passing (its tick) tells it that the Escape was pressed alone."""
+        return POLL_S if self._polls_left else None
+
+    def waited(self, *, sent: bool) -> None:
+        """Counts one wait, after which the terminal had `sent` something or not."""
+        self._polls_left = POLLS_AFTER_INPUT if sent else max(0, self._polls_left - 1)
+
+    def read(self) -> None:
+        """Reads what the terminal sent and passes on the events it completes."""
+        text = self._decoder.decode(os.read(self.fd, 4096))
+        # Nothing decoded: the end of a piped stdin, or half a character. Feeding the parser
+        # an empty string would tell it the input has ended.
+        if text:
+            for event in self._parser.feed(text):
+                self._post(event)
+
+    def tick(self) -> None:
+        """Passes on what the parser lets go of as time passes (a lone Escape)."""
+        for event in self._parser.tick():
+            self._post(event)
+
+    def end(self) -> None:
+        """Tells the parser the input has ended. Whatever it still held is dropped, as in
+        Textual's driver: nothing reads the events by then."""
+        with contextlib.suppress(EOFError, ParseError):
+            for _event in self._parser.feed(""):
+                pass
 
 
 class QuietLinuxDriver(LinuxDriver):
@@ -65,53 +110,29 @@ class QuietLinuxDriver(LinuxDriver):
                 pass
 
     def run_input_thread(self) -> None:
-        """Textual's input loop (textual.drivers.linux_driver, 8.2.8) with the one change:
-        `select` waits without a timeout unless input came within the last few polls."""
+        """Passes on what the terminal sends until the stop signal is set, as Textual's
+        `LinuxDriver.run_input_thread` does, but waking for input and for the stop signal
+        rather than every 0.1 s."""
         self._drain_wakes()  # a stop from an earlier thread (suspend and resume)
+        terminal = _TerminalInput(self.fileno, XTermParser(self._debug), self.process_message)
         selector = selectors.SelectSelector()
-        selector.register(self.fileno, selectors.EVENT_READ)
+        selector.register(terminal.fd, selectors.EVENT_READ)
         selector.register(self._wake_read, selectors.EVENT_READ)
-
-        fileno = self.fileno
-        EVENT_READ = selectors.EVENT_READ
-
-        parser = XTermParser(self._debug)
-        feed = parser.feed
-        tick = parser.tick
-
-        decode = getincrementaldecoder("utf-8")().decode
-        read = os.read
-
-        def process_selector_events(
-            selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False
-        ) -> None:
-            terminal = [(key, mask) for key, mask in selector_events if key.fd == fileno]
-            for last, (_selector_key, mask) in loop_last(terminal):
-                if mask & EVENT_READ:
-                    unicode_data = decode(read(fileno, 1024 * 4), final=final and last)
-                    if not unicode_data:
-                        # This can occur if the stdin is piped
-                        break
-                    for event in feed(unicode_data):
-                        self.process_message(event)
-            for event in tick():
-                self.process_message(event)
-
-        polls = 0
         try:
             while not self.exit_event.is_set():
-                selector_events = selector.select(POLL_S if polls else None)
-                if any(key.fd == fileno for key, _ in selector_events):
-                    polls = POLLS_AFTER_INPUT
-                else:
-                    polls = max(0, polls - 1)
-                if any(key.fd == self._wake_read for key, _ in selector_events):
+                ready = {key.fd for key, _mask in selector.select(terminal.wait_s())}
+                terminal.waited(sent=terminal.fd in ready)
+                if self._wake_read in ready:
                     self._drain_wakes()
-                process_selector_events(selector_events)
-            selector.unregister(self.fileno)
-            process_selector_events(selector.select(0.1), final=True)
+                if terminal.fd in ready:
+                    terminal.read()
+                terminal.tick()
+            # Stopped. Textual's loop ends the same way: the terminal no longer watched (what
+            # is typed now is for whoever has the terminal next), one more poll's wait, which
+            # a wake still waiting cuts short, and a last tick for an Escape just typed.
+            selector.unregister(terminal.fd)
+            selector.select(POLL_S)
+            terminal.tick()
         finally:
             selector.close()
-            with contextlib.suppress(EOFError, ParseError):
-                for _event in feed(""):
-                    pass
+            terminal.end()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from coach.history import local_now
+from coach.history import WallClock, local_now
 
 if TYPE_CHECKING:
     from coach.history.store import HistoryStore
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WallClock = Callable[[], datetime]
 T = TypeVar("T")
 
 
@@ -37,13 +36,11 @@ class HistoryAccess:
     schedule: tuple[PlanEntry, ...] | None = None
     daily_routine: str = "foot-daily"
 
-    def plan(self, daily_routine: str | None = None) -> tuple[PlanEntry, ...]:
-        """The schedule, else the daily routine (this one's, or the one given) every day."""
+    def plan(self) -> tuple[PlanEntry, ...]:
+        """The schedule, else the daily routine every day."""
         from coach.plan import daily
 
-        if self.schedule is not None:
-            return self.schedule
-        return daily(self.daily_routine if daily_routine is None else daily_routine)
+        return self.schedule if self.schedule is not None else daily(self.daily_routine)
 
     def streak(self, store: HistoryStore, today: date) -> int:
         from coach.plan.tracking import plan_streak

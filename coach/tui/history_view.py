@@ -17,17 +17,14 @@ from coach import text
 
 if TYPE_CHECKING:
     from coach.history.records import SessionRecord, StepRecord
-    from coach.history.stats import Stats
     from coach.history.store import HistoryStore, Resumable
-    from coach.plan import PlannedItem, WeekAdherence
+    from coach.plan import PlannedItem
     from coach.routine.model import Routine
     from coach.routine.timeline import Timeline
     from coach.tui.history_access import HistoryAccess
 
 
 HOME_WEEKS = 12
-STATS_WEEKS = 26
-BAR_WEEKS = 12
 #: Sessions the History screen reads at a time; more are read as the cursor nears the end.
 PAGE = 100
 #: How many of the newest sessions are looked through for one to resume: a resumable session
@@ -165,14 +162,13 @@ class HomeHistory:
 def read_home(
     store: HistoryStore,
     access: HistoryAccess,
-    daily_routine: str,
     routines: Sequence[Routine] = (),
 ) -> HomeHistory:
     from coach.plan.tracking import all_done, todays_items
 
     now = access.now()
     today = now.date()
-    items = todays_items(store, access.plan(daily_routine), today)
+    items = todays_items(store, access.plan(), today)
     return HomeHistory(
         has_sessions=store.count_sessions() > 0,
         done_today=all_done(items),
@@ -333,51 +329,7 @@ def detail_lines(record: SessionRecord) -> tuple[str, str]:
     return heading, " · ".join(figures)
 
 
-# -- stats ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StatsView:
-    stats: Stats
-    heatmap: HeatmapGrid
-    weeks: tuple[tuple[date, float], ...]  # (Monday, active minutes), oldest first
-    adherence: tuple[WeekAdherence, ...] = ()  # planned and completed, oldest first
-
-
-def read_stats(store: HistoryStore, access: HistoryAccess) -> StatsView:
-    from coach.history.stats import weekly_minutes
-    from coach.plan.tracking import adherence, plan_summary
-
-    today = access.today()
-    return StatsView(
-        stats=plan_summary(store, access.schedule, today, access.rest_days_per_week),
-        heatmap=read_heatmap(store, today, STATS_WEEKS),
-        weeks=tuple(weekly_minutes(store, BAR_WEEKS, today)),
-        adherence=tuple(adherence(store, access.plan(), today, BAR_WEEKS)),
-    )
-
-
-def days_text(count: int) -> str:
-    return text.plural(count, "day")
-
-
-def figures(stats: Stats) -> list[tuple[str, str]]:
-    """The Stats screen's numbers as (label, value) pairs."""
-    played = stats.sessions_played
-    # Over the sessions played in coach: those logged by hand are completed by definition.
-    rate = (
-        "—"
-        if stats.completion_rate is None
-        else f"{stats.completion_rate:.0%} of {played:,} played"
-    )
-    return [
-        ("Current streak", days_text(stats.current_streak)),
-        ("Longest streak", days_text(stats.longest_streak)),
-        ("Days active", f"{stats.days_active:,}"),
-        ("Completion rate", rate),
-        ("This week", text.total(stats.this_week_min * 60)),
-        ("Total time", text.total(stats.total_active_s)),
-    ]
+# -- bars by the week ----------------------------------------------------------------------
 
 
 def week_label(monday: date) -> str:
@@ -394,10 +346,3 @@ def bar(value: float, top: float, width: int) -> str:
     eighths = max(1, round(min(value / top, 1.0) * width * 8))
     full, part = divmod(eighths, 8)
     return "█" * full + _EIGHTHS[part]
-
-
-def exercise_cells(stats: Stats) -> list[tuple[str, str, str, str]]:
-    return [
-        (t.name, f"{t.sets:,}", f"{t.reps:,}" if t.reps else "—", text.clock(t.seconds, False))
-        for t in stats.exercises
-    ]

@@ -44,6 +44,25 @@ class SessionView:
     session_left: str
     upcoming: str
 
+    def lines(self) -> dict[str, str]:
+        """The text of each of the screen's lines, by the id of its widget."""
+        return {
+            "stage": self.stage,
+            "side": self.side,
+            "counts": self.counts,
+            "title": self.title,
+            "amount": self.amount,
+            "rep": self.rep,
+            "rep-inline": self.rep,
+            "hint": self.hint,
+            "instructions": "\n".join(self.instructions),
+            "caution": f"Caution: {self.caution}" if self.caution else "",
+            "upcoming": self.upcoming,
+            # Up beside the stage, not on the bar at the bottom: what changes every second
+            # then sits in one band, and a second's repaint leaves the rest of the screen be.
+            "session-left": self.session_left,
+        }
+
 
 def _counts(segment: Segment) -> str:
     parts = []
@@ -100,6 +119,21 @@ def seconds_to_next_change(remaining: float | None, elapsed: float) -> float | N
         return None
     shown = math.ceil(remaining - 1e-9)
     return max(0.0, remaining - (shown - 1))
+
+
+def seconds_to_next_wake(engine: SessionEngine, now: float) -> float | None:
+    """How long until the screen has something to do: the engine's next deadline (a cue, a
+    step's end) or the big clock's next number, the sooner; None, paused or not started."""
+    if engine.paused or not engine.started:
+        return None
+    waits = []
+    deadline = engine.next_deadline()
+    if deadline is not None:
+        waits.append(deadline - now)
+    tick = seconds_to_next_change(engine.remaining(now), engine.elapsed(now))
+    if tick is not None:
+        waits.append(tick)
+    return max(0.0, min(waits)) if waits else None
 
 
 def open_ended_from(timeline: Timeline) -> list[bool]:

@@ -5,11 +5,10 @@ and the words home says about them."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 
 from coach import text
-from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_exercises
+from coach.routine.catalog import Catalog, RoutineEntry, count_exercises
 from coach.routine.timeline import expand
 
 
@@ -27,12 +26,11 @@ class Shelf:
 
 
 def read_shelf(catalog: Catalog, planned_ids: Sequence[str]) -> Shelf:
-    """Every routine, and today's planned ones (in plan order; the first is today's)."""
+    """Every routine, and today's planned ones (in plan order; the first is today's), each
+    file read once: the planned ones are found among all."""
     entries = catalog.entries()
-    planned: dict[str, RoutineEntry] = {}
-    for routine_id in planned_ids:
-        with suppress(UnknownRoutine):
-            planned.setdefault(routine_id, catalog.find(routine_id))
+    by_id = {entry.id: entry for entry in entries}
+    planned = {routine_id: by_id[routine_id] for routine_id in planned_ids if routine_id in by_id}
     problems = [short_problem(entry) for entry in entries if entry.error]
     problems += [str(problem) for problem in catalog.library_problems]
     shelf = Shelf(None, "", entries, problems, planned, nothing_planned=not planned_ids)

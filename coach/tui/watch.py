@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from coach.routine.catalog import Catalog
-from coach.routine.loader import LIBRARY_FILE
+from coach.routine.files import LIBRARY_FILE, SUFFIXES
 from coach.tui.messages import RoutinesChanged
 
 #: How often the folders are looked at, in seconds.
@@ -40,7 +40,7 @@ def stamps(folders: tuple[Path, ...]) -> dict[Path, Stamp]:
         except OSError:
             continue
         for entry in entries:
-            if entry.name.startswith(".") or not entry.name.endswith((".yaml", ".yml")):
+            if entry.name.startswith(".") or not entry.name.endswith(SUFFIXES):
                 continue
             try:
                 info = entry.stat()

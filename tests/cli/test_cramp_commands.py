@@ -356,8 +356,8 @@ def answering(monkeypatch: pytest.MonkeyPatch, *answers: str | None) -> list[str
         asked.append(prompt)
         return queue.pop(0) if queue else None
 
-    monkeypatch.setattr("coach.commands.cramps._interactive", lambda: True)
-    monkeypatch.setattr("coach.commands.cramps._ask", ask)
+    monkeypatch.setattr("coach.commands.cramp_now.interactive", lambda: True)
+    monkeypatch.setattr("coach.commands.cramp_now.ask", ask)
     return asked
 
 

@@ -89,3 +89,10 @@ def footer_cut(app: App[object]) -> list[str]:
         for key in footer.query(FooterKey)
         if key.region.width == 0 or key.region.right > width
     ]
+
+
+def screen_cells(app: App[object]) -> list[list[tuple[str, str]]]:
+    """Every cell of the screen as drawn, its character and its style: two screens alike in
+    these look alike, however their widgets split the lines."""
+    strips = app.screen._compositor.render_strips()
+    return [[(c, str(s.style)) for s in strip for c in s.text] for strip in strips]

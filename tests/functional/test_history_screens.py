@@ -35,11 +35,12 @@ import coach.tui.screens.stats as stats_screen
 from coach import text
 from coach.history.store import HistoryStore, history_path
 from coach.tui.history_access import HistoryAccess
-from coach.tui.history_view import PAGE, StatsView
+from coach.tui.history_view import PAGE
 from coach.tui.messages import RoutinesChanged
 from coach.tui.screens.history import HistoryScreen, SessionDetailScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.stats import StatsScreen
+from coach.tui.stats_view import StatsView
 from coach.tui.widgets.bar_chart import WeekBars
 from coach.tui.widgets.heatmap import Heatmap
 from coach.tui.widgets.routine_table import RoutineTable

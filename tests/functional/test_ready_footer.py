@@ -1,47 +1,158 @@
-"""ReadyFooter: the keys are in the first screen's first frame (issue #10, first frame)."""
+"""ReadyFooter: the keys are in the first screen's first frame, drawn by one widget that looks
+cell for cell as Textual's keys do (issue #10, first frame)."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 import pytest
+from functional.driving import screen_cells
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from coach.tui.widgets.ready_footer import ReadyFooter
+from coach.tui.widgets.ready_footer import KeyLine, ReadyFooter
+
+
+class TextualKeys(Footer):
+    """Textual's own footer, listing its keys as soon as it is composed (the reference)."""
+
+    def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
+        super().__init__(compact=compact, show_command_palette=show_command_palette)
+        self.set_reactive(Footer._bindings_ready, True)
 
 
 class First(Screen[None]):
-    """A first screen with keys and nothing to focus, as home is before its list arrives."""
+    """A first screen with keys and nothing to focus, as home is before its list arrives: a
+    disabled key, a hidden one, a key shown by another name, two keys for one action."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("t", "app.bell", "Start today")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "app.record('t')", "Start today"),
+        Binding("enter", "app.record('t')", "Start today"),
+        Binding("r", "app.record('r')", "Resume"),
+        Binding("exclamation_mark", "app.record('!')", "Cramp now", key_display="!"),
+        Binding("w", "app.record('w')", "Problems", show=False),
+    ]
 
-    def __init__(self, footer: type[Footer]) -> None:
+    def __init__(self, footer: type[Footer], compact: bool) -> None:
         super().__init__()
         self.footer = footer
+        self.compact = compact
 
     def compose(self) -> ComposeResult:
         yield Static("home")
-        yield self.footer(compact=True, show_command_palette=False)
+        yield self.footer(compact=self.compact, show_command_palette=False)
 
 
 class Shown(App[None]):
-    def __init__(self, footer: type[Footer]) -> None:
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "app.record('?')", "Keys", key_display="?")
+    ]
+
+    def __init__(
+        self,
+        footer: type[Footer],
+        theme: str = "textual-dark",
+        compact: bool = True,
+        focused: bool = True,
+    ) -> None:
         super().__init__()
+        self.set_reactive(App.app_focus, focused)
         self.footer = footer
+        self.compact = compact
+        self.theme = theme
+        self.pressed: list[str] = []
 
     def get_default_screen(self) -> Screen[None]:
-        return First(self.footer)
+        return First(self.footer, self.compact)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if parameters == ("r",) else True  # shown, but disabled
+
+    def action_record(self, what: str) -> None:
+        self.pressed.append(what)
+
+    def bell(self) -> None:
+        self.pressed.append("bell")
 
 
-@pytest.mark.parametrize(("footer", "keys"), [(ReadyFooter, ["t"]), (Footer, [])])
+def listed(app: App[None]) -> list[str]:
+    """The keys the screen's footer lists, as one line or as Textual's keys."""
+    footer = app.screen.query_one(Footer)
+    lines = footer.query(KeyLine)
+    if lines:
+        return [key.key for key in lines.first().keys]
+    return [key.key for key in footer.query(FooterKey)]
+
+
+@pytest.mark.parametrize(
+    ("footer", "keys"),
+    [(ReadyFooter, ["t", "r", "exclamation_mark", "question_mark"]), (Footer, [])],
+)
 async def test_the_keys_are_there_from_the_start(footer: type[Footer], keys: list[str]) -> None:
     """Textual's own footer waits for the screen to announce its bindings, which nothing
     does on a first screen with no focus; the ready one lists them at once. (Textual's row
     shows the test would see the difference; it pins Textual's behaviour this relies on.)"""
     app = Shown(footer)
     async with app.run_test():
-        assert [key.key for key in app.screen.query(FooterKey)] == keys
+        assert listed(app) == keys
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "solarized-light", "nord"])
+@pytest.mark.parametrize("compact", [True, False])
+@pytest.mark.parametrize("width", [70, 30])
+async def test_the_one_line_looks_as_textuals_keys_do(
+    theme: str, compact: bool, width: int
+) -> None:
+    """Cell for cell, in light and dark themes, compact or not, cut short or not: the keys
+    (one disabled, dimmed) and the footer's background between them."""
+    drawn = []
+    for footer in (ReadyFooter, TextualKeys):
+        app = Shown(footer, theme, compact)
+        async with app.run_test(size=(width, 4)):
+            assert app.screen.query(KeyLine) if footer is ReadyFooter else True
+            drawn.append(screen_cells(app))
+    assert drawn[0] == drawn[1]
+
+
+# "t Start today r Resume ! Cramp now ? Keys": the gaps at 13, 22 and 34.
+@pytest.mark.parametrize(
+    ("x", "pressed"),
+    [(0, ["t"]), (12, ["t"]), (13, []), (15, ["bell"]), (25, ["!"]), (36, ["?"]), (60, [])],
+)
+async def test_a_click_on_the_line_presses_the_key_under_it(x: int, pressed: list[str]) -> None:
+    """Before Textual's keys take over, a click does what a click on one of them does: it
+    presses the key, or rings the bell for a disabled one; between two keys, nothing."""
+    app = Shown(ReadyFooter)
+    async with app.run_test(size=(70, 4)) as pilot:
+        line = app.screen.query_one(KeyLine)
+        line.post_message(events.MouseDown(line, x, 0, 0, 0, 1, False, False, False))
+        await pilot.pause()
+        assert app.pressed == pressed
+
+
+async def test_textuals_keys_take_over_when_the_keys_change() -> None:
+    """The one line is for the first frame: the screen's first announcement of its keys
+    (Textual makes one just after it) brings Textual's keys, with their hover look."""
+    app = Shown(ReadyFooter)
+    async with app.run_test(size=(70, 4)) as pilot:
+        assert app.screen.query(KeyLine)
+        await pilot.pause()
+        assert not app.screen.query(KeyLine)
+        assert len(app.screen.query(FooterKey)) == 4
+
+
+async def test_textuals_keys_take_over_once_the_mouse_moves_over_the_line() -> None:
+    """A footer of an app without focus is not told of its keys; the first mouse move over
+    the line brings Textual's keys, which have a hover look and tooltips."""
+    app = Shown(ReadyFooter, focused=False)
+    async with app.run_test(size=(70, 4)) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one(KeyLine)
+        line.post_message(events.MouseMove(line, 3, 0, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        assert not app.screen.query(KeyLine)
+        assert len(app.screen.query(FooterKey)) == 4

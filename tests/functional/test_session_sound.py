@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from coach.routine.timeline import expand
 from coach.session.clock import FakeClock
 from coach.session.engine import Cue, Event, SegmentStarted, SessionEngine, SessionFinished
 from coach.tui.screens.finished import FinishedScreen
-from coach.tui.screens.session import SessionScreen
+from coach.tui.screens.session import CUE_SWITCH_INTERVAL_S, SessionScreen
 
 
 def expected_sounds(root: Path, routine_id: str) -> list[str]:
@@ -62,6 +63,34 @@ async def test_the_cues_played_are_the_engines_cues_in_order(
         assert isinstance(app.screen, FinishedScreen)
     assert audio.names == expected
     assert expected[-1] == "finish"
+
+
+@pytest.fixture
+def switch_interval() -> Iterator[float]:
+    """The interpreter's switch interval at a value of the test's own, put back afterwards."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.004)
+    yield sys.getswitchinterval()
+    sys.setswitchinterval(before)
+
+
+async def test_cues_get_the_interpreter_every_millisecond_while_a_session_plays(
+    root: Path, clock: FakeClock, switch_interval: float
+) -> None:
+    """Issue #10 (review): the 1 ms switch interval that keeps a repaint from holding a cue was
+    set for the whole process when the app was built; it is the session's, undone at its end."""
+    app = make_test_app(root, clock=clock, start="stretch")
+    assert sys.getswitchinterval() == switch_interval
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert sys.getswitchinterval() == pytest.approx(CUE_SWITCH_INTERVAL_S)
+        await play_through(pilot, clock)
+        assert sys.getswitchinterval() == switch_interval
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert sys.getswitchinterval() == pytest.approx(CUE_SWITCH_INTERVAL_S)
+    assert sys.getswitchinterval() == switch_interval  # left while it played
 
 
 async def test_cues_long_overdue_stay_silent_but_reach_the_listeners(

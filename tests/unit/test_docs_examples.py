@@ -26,14 +26,15 @@ import yaml
 from coach import locations, text
 from coach.problems import FileProblems
 from coach.routine import progression
+from coach.routine.files import LIBRARY_FILE
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
-    LIBRARY_FILE,
     ROUTINE_KEYS,
     load_exercises,
     parse_routine,
 )
 from coach.routine.model import (
+    MAX_EVERY_DAYS,
     MAX_REPEAT,
     MAX_REPS,
     MAX_SETS,
@@ -42,7 +43,6 @@ from coach.routine.model import (
     ExerciseStep,
     Routine,
 )
-from coach.routine.progress_key import MAX_EVERY_DAYS
 from coach.routine.template import MAX_ID_LENGTH, MODELINE
 from coach.routine.timeline import MAX_SEGMENTS, MAX_TOTAL_S, expand
 from coach.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_DURATION_S, MAX_NODES

@@ -23,7 +23,8 @@ from coach.drawing.motion import (
     travel,
 )
 from coach.problems import FileProblems
-from coach.routine.loader import LIBRARY_FILE, load_exercises
+from coach.routine.files import LIBRARY_FILE
+from coach.routine.loader import load_exercises
 
 TOE_RAISE = bundled_drawings()["toe-raise"]
 LIBRARY = load_exercises(locations.bundled_dir("routines") / LIBRARY_FILE)

@@ -27,7 +27,6 @@ from coach.tui.history_view import (
     StreakNow,
     bar,
     detail_lines,
-    figures,
     find_offer,
     heatmap_grid,
     home_lines,
@@ -41,6 +40,7 @@ from coach.tui.history_view import (
     week_label,
     where,
 )
+from coach.tui.stats_view import figures
 
 NOW = datetime(2024, 5, 15, 18, 0, tzinfo=UTC)  # a Wednesday
 TODAY = NOW.date()
@@ -113,8 +113,8 @@ def store() -> HistoryStore:
     return HistoryStore.in_memory()
 
 
-def access(now: datetime = NOW, rest_days: int = 0) -> HistoryAccess:
-    return HistoryAccess(wall_clock=lambda: now, rest_days_per_week=rest_days)
+def access(now: datetime = NOW, rest_days: int = 0, daily: str = "feet") -> HistoryAccess:
+    return HistoryAccess(wall_clock=lambda: now, rest_days_per_week=rest_days, daily_routine=daily)
 
 
 def stopped_session(store: HistoryStore, wall: datetime, after_s: float) -> int:
@@ -237,14 +237,14 @@ def test_read_home_counts_today_for_the_daily_routine_only(store: HistoryStore) 
             record(TODAY - timedelta(days=1), status="partial"),
         ]
     )
-    home = read_home(store, access(), "feet")
+    home = read_home(store, access())
     assert (home.has_sessions, home.done_today, home.streak) == (True, False, 3)
     assert home.heatmap.weeks == 12 and home.heatmap.counts[TODAY] == 1
-    assert read_home(store, access(), "other").done_today
+    assert read_home(store, access(daily="other")).done_today
 
 
 def test_read_home_on_an_empty_history(store: HistoryStore) -> None:
-    home = read_home(store, access(), "feet", [FEET])
+    home = read_home(store, access(), [FEET])
     assert (home.has_sessions, home.done_today, home.streak, home.resume) == (
         False,
         False,
@@ -437,9 +437,9 @@ def test_a_naive_wall_clock_is_taken_as_local_time() -> None:
     assert HistoryAccess(wall_clock=lambda: naive).now() == naive.astimezone()
 
 
-def test_the_view_module_does_not_import_textual() -> None:
+def test_the_view_modules_do_not_import_textual() -> None:
     code = (
-        "import sys, coach.tui.history_view\n"
+        "import sys, coach.tui.history_view, coach.tui.stats_view\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
     result = subprocess.run(

@@ -1,9 +1,10 @@
 """`coach` alone (open_home): the collector is off while the app's modules load and home's
-first second, and on again after."""
+first second, and on again after; for that second threads take turns every 0.5 ms."""
 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Callable, Iterator
 
@@ -19,10 +20,12 @@ class _App:
     def __init__(self) -> None:
         self.collector_on_at_run: bool | None = None
         self.frozen_at_run = 0
+        self.switch_interval_at_run = 0.0
 
     def run(self) -> None:
         self.collector_on_at_run = gc.isenabled()
         self.frozen_at_run = gc.get_freeze_count()
+        self.switch_interval_at_run = sys.getswitchinterval()
 
 
 class _Timer:
@@ -30,8 +33,10 @@ class _Timer:
 
     made: list[_Timer] = []
 
-    def __init__(self, interval: float, function: Callable[[], object]) -> None:
-        self.interval, self.function = interval, function
+    def __init__(
+        self, interval: float, function: Callable[..., object], args: tuple[object, ...] = ()
+    ) -> None:
+        self.interval, self.function, self.args = interval, function, args
         self.daemon = False
         self.started = False
         _Timer.made.append(self)
@@ -42,9 +47,12 @@ class _Timer:
 
 @pytest.fixture(autouse=True)
 def _collector_restored() -> Iterator[None]:
+    switch_interval = sys.getswitchinterval()
+    _Timer.made.clear()
     yield
     gc.unfreeze()
     gc.enable()
+    sys.setswitchinterval(switch_interval)
 
 
 def test_the_loaded_objects_are_frozen_and_the_collector_comes_back_while_the_app_runs(
@@ -52,18 +60,46 @@ def test_the_loaded_objects_are_frozen_and_the_collector_comes_back_while_the_ap
 ) -> None:
     """Issue #10 (first frame): collection is paused while imports load and home fills in
     (`COLLECTOR_OFF_S`), then on for the rest of the app's life."""
+    app, timer = opened(monkeypatch)
+    assert app.collector_on_at_run is False
+    assert app.frozen_at_run > 0
+    assert timer.started and timer.daemon  # it never keeps the process alive
+    assert timer.interval == session.COLLECTOR_OFF_S
+    timer.function(*timer.args)
+    assert gc.isenabled()
+
+
+def opened(monkeypatch: pytest.MonkeyPatch) -> tuple[_App, _Timer]:
+    """Home opened as `coach` opens it, with the app and the timer recorded."""
     app = _App()
     monkeypatch.setattr(session, "_have_terminal", lambda: True)
     monkeypatch.setattr(threading, "Timer", _Timer)
     monkeypatch.setattr(coach.tui.app, "make_app", lambda **_: app)
     assert session.open_home() == 0
-    assert app.collector_on_at_run is False
-    assert app.frozen_at_run > 0
     (timer,) = _Timer.made
-    assert timer.started and timer.daemon  # it never keeps the process alive
-    assert timer.interval == session.COLLECTOR_OFF_S
-    timer.function()
-    assert gc.isenabled()
+    return app, timer
+
+
+def test_threads_take_turns_every_half_millisecond_for_the_first_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue #10 (first frame): Textual's writer thread puts the first frame on the terminal
+    without waiting up to 5 ms for the work started after it; then Python's own pace again."""
+    sys.setswitchinterval(0.005)
+    app, timer = opened(monkeypatch)
+    assert app.switch_interval_at_run == pytest.approx(session.STARTUP_SWITCH_INTERVAL_S)
+    timer.function(*timer.args)
+    assert sys.getswitchinterval() == pytest.approx(0.005)
+
+
+def test_a_session_playing_after_the_first_second_keeps_its_own_pace(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sys.setswitchinterval(0.005)
+    _, timer = opened(monkeypatch)
+    sys.setswitchinterval(0.001)  # as a session screen sets it while it plays
+    timer.function(*timer.args)
+    assert sys.getswitchinterval() == pytest.approx(0.001)
 
 
 def test_a_failure_while_loading_leaves_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:

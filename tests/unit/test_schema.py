@@ -21,6 +21,7 @@ from coach.routine.loader import (
     parse_routine,
 )
 from coach.routine.model import (
+    MAX_EVERY_DAYS,
     MAX_REPEAT,
     MAX_REPS,
     MAX_SETS,
@@ -28,7 +29,7 @@ from coach.routine.model import (
     TEMPO_PHASES,
     Exercise,
 )
-from coach.routine.progress_key import MAX_EVERY_DAYS, PROGRESS_KEYS, PROGRESS_REQUIRED
+from coach.routine.progress_key import PROGRESS_KEYS, PROGRESS_REQUIRED
 from coach.routine.schema import routine_schema
 from coach.yamlfile import parse_duration_text
 

@@ -11,6 +11,7 @@ from coach.session.engine import SessionEngine
 from coach.tui.session_view import (
     open_ended_from,
     seconds_to_next_change,
+    seconds_to_next_wake,
     shown_seconds,
     view_of,
 )
@@ -84,3 +85,18 @@ def test_time_left_says_when_self_paced_steps_are_still_to_come() -> None:
     clock.advance(10)
     engine.poll()
     assert view_of(engine, clock.now(), [False, False]).session_left == "0:00 left"
+
+
+def test_the_next_wake_follows_the_clock_and_none_comes_until_started_or_while_paused() -> None:
+    step = ExerciseStep(
+        name="Hold", exercise_id=None, instructions=(), caution=None, duration=2.5, reps=None,
+        tempo=(), sides="none", sets=1, switch=0.0, prepare=0.0, rest=0.0,
+    )  # fmt: skip
+    clock = FakeClock()
+    engine = SessionEngine(expand(Routine(id="r", name="R", steps=(step,))), clock)
+    assert seconds_to_next_wake(engine, clock.now()) is None  # not started
+    engine.start()
+    assert seconds_to_next_wake(engine, clock.now()) == pytest.approx(0.5)  # "0:03" to "0:02"
+    assert seconds_to_next_wake(engine, clock.advance(0.7)) == pytest.approx(0.8)
+    engine.pause()
+    assert seconds_to_next_wake(engine, clock.now()) is None  # paused: until a key

@@ -12,9 +12,9 @@ import pytest
 
 from coach import files, locations
 from coach.files import backup_path, write_atomic, write_new
+from coach.routine.files import LIBRARY_FILE
 from coach.routine.loader import (
     EXERCISE_STEP_KEYS,
-    LIBRARY_FILE,
     REPEAT_KEYS,
     ROUTINE_KEYS,
     load_exercises,

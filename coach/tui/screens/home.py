@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Header
+from textual.widgets import Button
 
 from coach.tui.messages import (
     CrampLogChosen,
@@ -29,7 +29,9 @@ from coach.tui.messages import (
 )
 from coach.tui.widgets.history_summary import HistorySummary
 from coach.tui.widgets.ready_footer import ReadyFooter
+from coach.tui.widgets.start_button import StartButton
 from coach.tui.widgets.text_line import TextLine
+from coach.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from datetime import date
@@ -82,12 +84,9 @@ class HomeScreen(Screen[None]):
     # Below 22 rows the heatmap goes, so the routine list keeps its room.
     VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
 
-    def __init__(
-        self, catalog: Catalog, daily_routine: str, history: HistoryAccess | None = None
-    ) -> None:
+    def __init__(self, catalog: Catalog, history: HistoryAccess | None = None) -> None:
         super().__init__()
         self.catalog = catalog
-        self.daily_routine = daily_routine
         if history is None:
             from coach.tui.history_access import HistoryAccess
 
@@ -102,14 +101,14 @@ class HomeScreen(Screen[None]):
         self.shelf_day: date | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="")
+        yield TitleBar()
         with Horizontal(id="today"):
             with Vertical(id="today-text"):
                 yield TextLine("Today", id="today-label")
                 yield TextLine("Loading…", id="today-name")
                 yield TextLine(id="today-length")
                 yield TextLine(id="today-plan")
-            yield Button("Start (Enter)", variant="success", id="start-today", disabled=True)
+            yield StartButton("Start (Enter)", id="start-today", disabled=True)
         yield HistorySummary(id="history-summary")
         # Filled by the cramp diary: one short tip a day.
         yield TextLine(id="daily-tip")
@@ -147,7 +146,7 @@ class HomeScreen(Screen[None]):
         from coach.tui.shelf import read_shelf
 
         today = self.history.today()
-        plan = plan_for_day(self.history.plan(self.daily_routine), today)
+        plan = plan_for_day(self.history.plan(), today)
         shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
         tip = read_tip(today)
         self.app.call_from_thread(self._show_shelf, shelf, today)
@@ -207,8 +206,8 @@ class HomeScreen(Screen[None]):
         from coach.tui.history_view import read_home
 
         routines = [entry.routine for entry in shelf.entries if entry.routine is not None]
-        access, daily = self.history, self.daily_routine
-        result = read(access, lambda store: read_home(store, access, daily, routines))
+        access = self.history
+        result = read(access, lambda store: read_home(store, access, routines))
         self.app.call_from_thread(self._show_history, result)
 
     def _show_history(self, result: Read[HomeHistory]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 from typing import ClassVar
 
 from textual import events, on
@@ -28,18 +29,18 @@ from coach.audio.session_sound import SessionSound
 from coach.history.outcome import WorkTally
 from coach.routine.model import Routine
 from coach.routine.timeline import expand
-from coach.session.cues import is_tempo
 from coach.session.engine import Cue, Event, SegmentStarted, SessionEngine, SessionFinished
-from coach.tui.drawing_frames import Frame, frame_of, seconds_to_next_frame_of
 from coach.tui.kit import SessionKit
 from coach.tui.layout import SessionLayout, layout_for
 from coach.tui.listeners import SessionListeners
 from coach.tui.messages import SessionEnded
 from coach.tui.screens.confirm import ConfirmScreen
+from coach.tui.session_controls import Controls, controls, offered
+from coach.tui.session_drawing import SessionDrawing
 from coach.tui.session_view import (
     SessionView,
     open_ended_from,
-    seconds_to_next_change,
+    seconds_to_next_wake,
     view_of,
 )
 from coach.tui.summary import Summary
@@ -61,6 +62,10 @@ COLLECT_AFTER_S = 0.25
 #: No collection this close to a deadline (a cue's beat): a full one holds the interpreter for
 #: about 10 ms, and the audio thread needs it to start a sound.
 COLLECT_MARGIN_S = 0.1
+#: While a session plays, the UI thread hands the interpreter to the audio thread every
+#: millisecond rather than every five (Python's default), so a cue's samples are not held
+#: back by a repaint.
+CUE_SWITCH_INTERVAL_S = 0.001
 ROOMY_HEIGHT = 32
 KINDS = ("prepare", "work", "rest", "switch")
 PHASES = ("up", "hold", "down", "pause")
@@ -102,12 +107,12 @@ class SessionScreen(Screen[None]):
         self._timer: Timer | None = None
         self._flash_timer: Timer | None = None
         self._view: SessionView | None = None
-        self._controls: tuple[bool, ...] = ()
+        self._controls: Controls | None = None
         self._ended = False
         self._lines: dict[str, TextLine] = {}
         self._layout = SessionLayout(1, 1, 0)  # set for the real size on the first resize
-        self._frame: Frame | None = None
-        self._frame_timer: Timer | None = None
+        self.drawing = SessionDrawing(ExerciseDrawing(id="drawing"), self.engine, self._carry_on)
+        self._switch_interval: float | None = None  # the interpreter's own, while one plays
         self._collect_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -130,7 +135,7 @@ class SessionScreen(Screen[None]):
                     yield BigText(id="big-clock")
                     yield BigText(id="phase")
                     yield TextLine(id="rep")
-                yield ExerciseDrawing(id="drawing")
+                yield self.drawing.widget
             with Vertical(id="lower-band"):
                 yield SecondsBar(id="segment-bar")
                 yield TextLine(id="hint")
@@ -146,6 +151,8 @@ class SessionScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(CUE_SWITCH_INTERVAL_S)
         # Looked up once: the view is pushed to them every second.
         self._lines = {line.id or "": line for line in self.query(TextLine)}
         self.listeners = SessionListeners(self.kit.listeners, self.routine, self.timeline)
@@ -176,18 +183,25 @@ class SessionScreen(Screen[None]):
         phase.scale = layout.word_scale
         # As wide as the widest word, so UP, HOLD and DOWN change no layout and move nothing.
         phase.styles.width = max(big_width(word, layout.word_scale) for word in WIDEST_WORDS)
-        drawing = self.query_one("#drawing", ExerciseDrawing)
+        self.drawing.scale = layout.drawing_scale
+        drawing = self.drawing.widget
         drawing.styles.width = 30 * max(1, layout.drawing_scale)
         drawing.styles.height = 8 * max(1, layout.drawing_scale)
         if self._view is not None and old.clock_scale != layout.clock_scale:
             self._show_clock(self._view.clock_s)
         if old.drawing_scale != layout.drawing_scale:
-            self._show_frame(force=True)
+            self.drawing.show(force=True)
 
     def on_unmount(self) -> None:
         self._cancel_wake()
-        self._cancel_frame()
         self._cancel_collect()
+        self.drawing.stop()
+        self._restore_switch_interval()
+
+    def _restore_switch_interval(self) -> None:
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     # -- time ------------------------------------------------------------------------------
 
@@ -205,19 +219,9 @@ class SessionScreen(Screen[None]):
 
     def _schedule_wake(self) -> None:
         self._cancel_wake()
-        engine = self.engine
-        if self._ended or engine.paused or not engine.started:
-            return
-        now = engine.clock.now()
-        waits = []
-        deadline = engine.next_deadline()
-        if deadline is not None:
-            waits.append(deadline - now)
-        tick = seconds_to_next_change(engine.remaining(now), engine.elapsed(now))
-        if tick is not None:
-            waits.append(tick)
-        if waits:
-            self._timer = self.set_timer(max(0.0, min(waits)), self.wake, name="session-wake")
+        wait = None if self._ended else seconds_to_next_wake(self.engine, self.engine.clock.now())
+        if wait is not None:
+            self._timer = self.set_timer(wait, self.wake, name="session-wake")
 
     def _cancel_wake(self) -> None:
         if self._timer is not None:
@@ -236,7 +240,7 @@ class SessionScreen(Screen[None]):
         Each step restyles the screen and rebuilds its footer: Textual's widgets and styles
         left in reference cycles, which Python's collector otherwise keeps until its rare full
         collections (about 13,000 objects by the end of a 27-second session). Collected as
-        each step begins, a session's peak memory is about 1 MB lower (bench_memory.py). What
+        each step begins, the session's memory stays about 1 MB lower (bench_memory.py). What
         start-up loaded is frozen (coach.commands.session), so this walks only the session's.
         """
         self._collect_timer = None
@@ -252,28 +256,6 @@ class SessionScreen(Screen[None]):
         except Exception as exc:
             self._carry_on("collecting garbage", exc)
             return False
-
-    def _cancel_frame(self) -> None:
-        if self._frame_timer is not None:
-            self._frame_timer.stop()
-            self._frame_timer = None
-
-    def _schedule_frame(self) -> None:
-        """The drawing's own wake-up, apart from the engine's: a frame touches nothing else."""
-        self._cancel_frame()
-        if self._ended or not self._layout.drawing_scale:
-            return
-        wait = seconds_to_next_frame_of(self.engine, self.engine.clock.now())
-        if wait is not None:
-            self._frame_timer = self.set_timer(wait, self._next_frame, name="drawing-frame")
-
-    def _next_frame(self) -> None:
-        """The frame timer's callback, so it never raises."""
-        self._frame_timer = None
-        try:
-            self._show_frame()
-        except Exception as exc:
-            self._carry_on("drawing the next frame", exc)
 
     # -- events ----------------------------------------------------------------------------
 
@@ -351,8 +333,9 @@ class SessionScreen(Screen[None]):
     def _end(self) -> None:
         self._ended = True
         self._cancel_wake()
-        self._cancel_frame()
         self._cancel_collect()
+        self.drawing.end()
+        self._restore_switch_interval()
         summary = Summary(self.timeline.name, self.engine.session_elapsed(), self.tally.outcome())
         self.post_message(SessionEnded(summary))
 
@@ -382,26 +365,11 @@ class SessionScreen(Screen[None]):
 
     # -- showing ---------------------------------------------------------------------------
 
-    def _show_frame(self, force: bool = False) -> None:
-        """The drawing's picture now, repainted only when a dot of it changed; then the next
-        frame is booked while it moves."""
-        if not self._layout.drawing_scale:
-            return
-        frame = frame_of(self.engine, self.engine.clock.now())
-        if frame != self._frame or force:
-            self._frame = frame
-            picture = frame.picture(self._layout.drawing_scale) if frame else None
-            widget = self.query_one("#drawing", ExerciseDrawing)
-            widget.show(picture)
-            # Nothing to show (a rest, a step without a drawing): its room goes to the text.
-            widget.set_class(frame is None, "-none")
-        self._schedule_frame()
-
     def _refresh_view(self) -> None:
         view = view_of(self.engine, self.engine.clock.now(), self._open_ended)
         self.set_class(self.engine.paused, "-paused")
         self._refresh_controls()
-        self._show_frame()
+        self.drawing.show()
         if view == self._view:
             return
         self._view = view
@@ -409,23 +377,7 @@ class SessionScreen(Screen[None]):
             self.set_class(view.kind == kind, f"-{kind}")
         self.set_class(view.counting_up, "-self-paced")
         self.set_class(bool(view.phase), "-tempo")
-        lines = {
-            "stage": view.stage,
-            "side": view.side,
-            "counts": view.counts,
-            "title": view.title,
-            "amount": view.amount,
-            "rep": view.rep,
-            "rep-inline": view.rep,
-            "hint": view.hint,
-            "instructions": "\n".join(view.instructions),
-            "caution": f"Caution: {view.caution}" if view.caution else "",
-            "upcoming": view.upcoming,
-            # Up beside the stage, not on the bar at the bottom: what changes every second
-            # then sits in one band, and a second's repaint leaves the rest of the screen be.
-            "session-left": view.session_left,
-        }
-        for name, value in lines.items():
+        for name, value in view.lines().items():
             line = self._lines[name]
             if line.text != value:  # most lines stay as they were: a reactive's set costs more
                 line.text = value
@@ -449,38 +401,13 @@ class SessionScreen(Screen[None]):
         """Footer and sound state follow the engine; recomposing the footer only on a change."""
         muted, silent = self.sound.muted, self.sound.unavailable
         self._lines["sound-state"].text = "MUTED" if muted else "no sound" if silent else ""
-        segment = self.engine.current
-        controls = (
-            self.engine.paused,
-            muted,
-            segment is not None and segment.self_paced,
-            self._adjustable(),
-        )
-        if controls != self._controls:
-            self._controls = controls
+        now = controls(self.engine, muted)
+        if now != self._controls:
+            self._controls = now
             self.refresh_bindings()
 
-    def _adjustable(self) -> bool:
-        segment = self.engine.current
-        return segment is not None and not segment.self_paced and not is_tempo(segment)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        running = self.engine.started and not self.engine.finished and not self._ended
-        if action == "pause":
-            return running and not self.engine.paused
-        if action == "resume":
-            return running and self.engine.paused
-        if action == "done":
-            segment = self.engine.current
-            return running and segment is not None and segment.self_paced
-        if action == "adjust":
-            # Hidden rather than greyed out, so the footer fits 80 columns.
-            return running and self._adjustable()
-        if action == "mute":
-            return not self.sound.muted
-        if action == "unmute":
-            return self.sound.muted
-        return True
+        return offered(action, self.engine, self.sound.muted, self._ended)
 
     # -- controls --------------------------------------------------------------------------
 

@@ -25,17 +25,17 @@ from coach.settings import Settings
 from coach.tui.cramp_view import read_trends
 from coach.tui.documents import save_document, tell
 from coach.tui.history_access import HistoryAccess, Read, read
-from coach.tui.history_view import (
+from coach.tui.history_view import EMPTY_HISTORY
+from coach.tui.messages import CrampLogChosen, CrampLogged
+from coach.tui.screens.format import FormatScreen
+from coach.tui.stats_view import (
     BAR_WEEKS,
-    EMPTY_HISTORY,
     STATS_WEEKS,
     StatsView,
     exercise_cells,
     figures,
     read_stats,
 )
-from coach.tui.messages import CrampLogChosen, CrampLogged
-from coach.tui.screens.format import FormatScreen
 from coach.tui.widgets.bar_chart import AdherenceBars, WeekBars
 from coach.tui.widgets.checkin_trends import CheckInTrendsView
 from coach.tui.widgets.cramp_trends import CrampTrendsView

@@ -15,7 +15,7 @@ from rich.style import Style
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from coach.drawing.braille import BODY, CELLS_H, CELLS_W, EMPTY, Picture
+from coach.drawing.braille import BODY, CELLS_H, CELLS_W, EMPTY, PROP, Picture
 from coach.tui.widgets.strips import StripsWidget
 
 _BLANK = Picture((), ())
@@ -27,6 +27,7 @@ class ExerciseDrawing(StripsWidget):
     """Shows one `Picture`; a new picture equal to the old one repaints nothing."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"drawing--body", "drawing--prop"}
+    STRIP_STYLES = ("drawing--body", "drawing--prop")
     DEFAULT_CSS = f"""
     ExerciseDrawing {{
         width: {CELLS_W};
@@ -41,38 +42,32 @@ class ExerciseDrawing(StripsWidget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._made: dict[Picture, list[Strip]] = {}
-        self._styles: dict[str, Style] = {}
+        self._made_in: tuple[Style, ...] = ()  # the styles of the strips in `_made`
 
     def show(self, picture: Picture | None) -> None:
         self.picture = picture or _BLANK
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles.clear()  # a new theme: new colours
-        self._made.clear()
-
     def make_strips(self) -> list[Strip]:
-        base = self.rich_style
-        if self._styles.get(EMPTY) != base:  # a new theme, or a container's new background
-            self._styles = {EMPTY: base, BODY: self.get_component_rich_style("drawing--body")}
+        styles = self.strip_styles()
+        if styles is not self._made_in:  # new colours: every picture is made again
             self._made.clear()
+            self._made_in = styles
         strips = self._made.get(self.picture)
         if strips is None:
             if len(self._made) >= KEPT:
                 self._made.clear()
             strips = self._made[self.picture] = self._picture_strips()
-        return [strip.adjust_cell_length(self.size.width, base) for strip in strips]
+        return [strip.adjust_cell_length(self.size.width, styles[0]) for strip in strips]
 
     def _picture_strips(self) -> list[Strip]:
-        """Made once per picture; the styles once per theme: they are slow to work out."""
-        styles = self._styles
+        """Made once per picture, in the styles of `_made_in`."""
+        base, body, prop = self._made_in
+        styles = {EMPTY: base, BODY: body, PROP: prop}
         strips = []
         for row, layers in zip(self.picture.rows, self.picture.layers, strict=True):
             segments, at = [], 0
             for layer, run in groupby(layers):
                 size = len(list(run))
-                if layer not in styles:
-                    styles[layer] = self.get_component_rich_style("drawing--prop")
                 segments.append(Segment(row[at : at + size], styles[layer]))
                 at += size
             strips.append(Strip(segments))

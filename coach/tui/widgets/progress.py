@@ -1,4 +1,4 @@
-"""A progress bar fed whole seconds, with a short label after it.
+"""A progress bar fed whole seconds.
 
 Drawn here rather than with Textual's `ProgressBar`, which keeps a once-a-second interval
 running for its ETA and animates at 15 frames a second when it has no total: a session must
@@ -9,19 +9,19 @@ through Rich's text layout cost more than the rest of a second's repaint.
 from __future__ import annotations
 
 from rich.segment import Segment
-from rich.style import Style
 from textual.reactive import reactive
 from textual.strip import Strip
 
 from coach.tui.widgets.strips import StripsWidget
 
-Cells = tuple[int | None, int, str]
+Cells = tuple[int | None, int]
 
 
 class SecondsBar(StripsWidget):
-    """`done` out of `total` seconds; a total of 0 draws no bar, only the label."""
+    """`done` out of `total` seconds; a total of 0 draws no bar."""
 
-    COMPONENT_CLASSES = {"seconds-bar--done", "seconds-bar--left", "seconds-bar--label"}
+    COMPONENT_CLASSES = {"seconds-bar--done", "seconds-bar--left"}
+    STRIP_STYLES = ("seconds-bar--done", "seconds-bar--left")
 
     DEFAULT_CSS = """
     SecondsBar {
@@ -29,7 +29,6 @@ class SecondsBar(StripsWidget):
         width: 1fr;
         & > .seconds-bar--done { color: $accent; }
         & > .seconds-bar--left { color: $foreground 15%; }
-        & > .seconds-bar--label { color: $text-muted; }
     }
     """
 
@@ -37,21 +36,17 @@ class SecondsBar(StripsWidget):
     # drawn again only when the cells it shows change (see `_cells`).
     total: reactive[int] = reactive(0, repaint=False)
     done: reactive[int] = reactive(0, repaint=False)
-    label: reactive[str] = reactive("", repaint=False)
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._shown: Cells | None = None
-        self._styles: tuple[Style, Style, Style, Style] | None = None
 
     def _cells(self) -> Cells:
-        """What the bar shows: filled cells (None: no bar), the cells before the label, and the
-        label."""
-        label = f" {self.label}" if self.label else ""
-        width = max(0, self.size.width - len(label))
+        """What the bar shows: filled cells (None: no bar) of its width."""
+        width = self.size.width
         if self.total <= 0 or width <= 0:
-            return None, width, label
-        return round(width * min(max(self.done, 0), self.total) / self.total), width, label
+            return None, width
+        return round(width * min(max(self.done, 0), self.total) / self.total), width
 
     def _changed(self) -> None:
         if self._cells() != self._shown:
@@ -63,27 +58,11 @@ class SecondsBar(StripsWidget):
     def watch_done(self) -> None:
         self._changed()
 
-    def watch_label(self) -> None:
-        self._changed()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles = None  # a new theme or state: new colours
-
     def make_strips(self) -> list[Strip]:
-        base = self.rich_style
-        if self._styles is None or self._styles[0] != base:  # slow to work out: kept
-            self._styles = (
-                base,
-                self.get_component_rich_style("seconds-bar--done"),
-                self.get_component_rich_style("seconds-bar--left"),
-                self.get_component_rich_style("seconds-bar--label"),
-            )
-        _, done, left, label_style = self._styles
-        self._shown = filled, width, label = self._cells()
+        base, done, left = self.strip_styles()
+        self._shown = filled, width = self._cells()
         if filled is None:
             segments = [Segment(" " * width, base)]
         else:
             segments = [Segment("━" * filled, done), Segment("━" * (width - filled), left)]
-        segments.append(Segment(label, label_style))
         return [Strip(segments).adjust_cell_length(self.size.width, base)]
