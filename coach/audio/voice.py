@@ -26,8 +26,6 @@ from coach.digest import sha256_hex
 HINT = "install espeak-ng for spoken cues"
 WORDS_PER_MINUTE = 150
 RENDER_TIMEOUT_S = 20.0
-#: Spoken clips kept in memory (about 40 KB each); older ones are read from the cache again.
-KEPT_CLIPS = 16
 
 
 def normalise(phrase: str) -> str:
@@ -52,7 +50,6 @@ class Voice:
         self._cache_dir = cache_dir
         self._wpm = words_per_minute
         self._voice_name = voice_name
-        self._clips: dict[tuple[str, float], Clip] = {}
         self._lock = threading.Lock()
         self._worker = SerialWorker("coach-voice", on_error=self._give_up) if background else None
         self.renders = 0  # espeak-ng runs so far: the cache is working when this stays put
@@ -80,26 +77,24 @@ class Voice:
             return self._run_espeak(self._executable, text, path)
 
     def clip(self, phrase: str, volume: float = 1.0) -> Clip | None:
-        """The phrase as a clip at `volume`, from its file; the last `KEPT_CLIPS` stay in
-        memory (counts and side names repeat; a long session's other lines need not stay)."""
+        """The phrase as a clip at `volume`, read from its file each time it is said.
+
+        Not kept in memory: a phrase is said on the voice's thread, where reading and scaling
+        a second of speech takes a few milliseconds, while the 16 clips kept before (40 to 90
+        KB each) held about 0.3 MB of a session's peak memory (benchmarks/bench_memory.py).
+        """
         text = normalise(phrase)
-        key = (text, volume_step(volume))
-        if key in self._clips:
-            self._clips[key] = self._clips.pop(key)  # the most recently used go last
-            return self._clips[key]
+        level = volume_step(volume)
         for _attempt in range(2):
             path = self.render(text)
             if path is None:
                 return None
             try:
-                clip = scale_clip(load_wav(path, f"say:{text}"), key[1])
+                clip = scale_clip(load_wav(path, f"say:{text}"), level)
             except UnplayableSound:
                 # A damaged cache file: render it again, once.
                 path.unlink(missing_ok=True)
                 continue
-            self._clips[key] = clip
-            while len(self._clips) > KEPT_CLIPS:
-                del self._clips[next(iter(self._clips))]
             return clip
         self.problem = "espeak-ng wrote a WAV file coach cannot read; spoken cues are off"
         return None
