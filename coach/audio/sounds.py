@@ -163,6 +163,10 @@ class SoundSet:
             self._scaled[key] = scale_clip(clip, key[1])
         return self._scaled[key]
 
+    def forget(self) -> None:
+        """Let go of the clips (a session that has ended); one asked for again is read again."""
+        self._scaled.clear()
+
     def preload(self, volume: float = 1.0) -> None:
         """Load every sound this session can play, so problems show before the first cue."""
         for event in SOUND_EVENTS:

@@ -56,7 +56,7 @@ async def test_coach_runs_session_under_its_finished_screen_holds_no_widgets(
     root: Path, clock: FakeClock
 ) -> None:
     """`coach run`'s session is the first screen and stays under the Finished screen to the
-    end: emptied, it no longer holds its widgets (and their caches) all that time."""
+    end: emptied, it no longer holds its widgets (and their caches) and sounds all that time."""
     app = make_test_app(root, clock=clock, start="stretch")
     async with app.run_test() as pilot:
         await settle(pilot)
@@ -69,6 +69,8 @@ async def test_coach_runs_session_under_its_finished_screen_holds_no_widgets(
         assert app.screen_stack[0] is session
         assert not session.children
         assert not session.query("*")
+        player = session.sound._player
+        assert player is not None and not player.sounds._scaled, "its cue sounds are let go"
 
 
 async def test_each_step_is_followed_by_a_collection_unless_a_cue_is_near(

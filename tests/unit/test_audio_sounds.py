@@ -225,6 +225,17 @@ def test_only_the_clips_at_the_sessions_volume_are_kept(folders: tuple[Path, Pat
     assert len(sounds.problems) == 1 and "gong" in sounds.problems[0]
 
 
+def test_forgotten_clips_are_read_again_when_asked_for(folders: tuple[Path, Path]) -> None:
+    """Issue #10, a session's peak memory: an ended session lets go of its sounds."""
+    user, _ = folders
+    sounds = sound_set(folders)
+    first = sounds.clip("start")
+    sounds.forget()
+    write_wav(user / "start.wav", (7, 8))
+    again = sounds.clip("start")
+    assert again is not None and again is not first and again.pcm == pcm16(7, 8)
+
+
 def test_a_broken_sound_is_said_once_at_any_volume(folders: tuple[Path, Path]) -> None:
     sounds = sound_set(folders, overrides={"start": "nowhere"})
     assert sounds.clip("start", volume=0.5) is None

@@ -342,8 +342,10 @@ class SessionScreen(Screen[None]):
     async def release(self) -> None:
         """Once ended: let go of the widgets and what they hold, before the next screen is
         built. `coach run`'s session stays under its Finished screen to the end (a first
-        screen cannot be switched away from), and would otherwise keep them all along."""
+        screen cannot be switched away from), and would otherwise keep them all along; its cue
+        sounds go too."""
         self._lines = {}
+        self.sound.forget_sounds()
         await self.remove_children()
 
     @on(Worker.StateChanged)
