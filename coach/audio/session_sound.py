@@ -139,7 +139,7 @@ class SessionSound:
 
     def forget_sounds(self) -> None:
         """The session is over: its cue sounds leave memory before the next screen is built
-        (0.3 MB of them, bench_memory.py). A cue already handed to the device plays on."""
+        (0.2 to 0.3 MB of the peak, bench_memory.py). A cue handed to the device plays on."""
         player = self._player
         if player is not None:
             player.sounds.forget()
