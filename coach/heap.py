@@ -44,7 +44,7 @@ def give_back_free_memory() -> bool:
     Memory Python frees goes back to malloc, which keeps it for reuse; pages it keeps count in
     the process's resident memory until then. Called once a session's screen has let go of its
     widgets, before the next screen is built, it took about 0.4 MB off the session's peak
-    (benchmarks/bench_memory.py). It takes about a millisecond.
+    (benchmarks/bench_memory.py). It takes a few milliseconds at most.
     """
     trim = _libc_call("malloc_trim")
     return trim is not None and bool(trim(0))
