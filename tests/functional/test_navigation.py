@@ -79,6 +79,27 @@ async def test_a_missing_daily_routine_is_said_and_the_list_takes_the_focus(root
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_the_arrows_move_in_the_list_while_the_start_button_has_the_focus(
+    root: Path,
+) -> None:
+    """Found walking home at 80x24: the keys list says the arrows move in the list of
+    routines, but with the start button focused (as home opens) they did nothing."""
+    app = make_test_app(root)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        assert app.focused is app.screen.query_one("#start-today")
+        assert table.cursor_row == 0
+        await pilot.press("down")
+        assert app.focused is table
+        assert table.cursor_row == 1
+        await pilot.press("down", "up")
+        assert table.cursor_row == 1
+        app.screen.query_one("#start-today").focus()
+        await pilot.press("up")
+        assert (app.focused, table.cursor_row) == (table, 0)
+
+
 async def test_selecting_a_routine_opens_its_preview_and_escape_comes_back(root: Path) -> None:
     app = make_test_app(root)
     async with app.run_test() as pilot:

@@ -76,6 +76,10 @@ class HomeScreen(Screen[None]):
         Binding("exclamation_mark", "cramp_now", "Cramp now", key_display="!"),
         Binding("c", "log_cramp", "Log cramp"),
         Binding("w", "show_problems", "Problems in routine files", show=False),
+        # The start button has the focus first (Enter starts today's routine); the arrows
+        # still move in the list, as the keys list says. The list, once focused, takes them.
+        Binding("down", "move_in_list(1)", show=False),
+        Binding("up", "move_in_list(-1)", show=False),
     ]
     KEY_NOTES: ClassVar[list[tuple[str, str]]] = [
         ("Enter", "Start today's routine; on a routine in the list, its preview"),
@@ -281,6 +285,16 @@ class HomeScreen(Screen[None]):
         shelf = self.shelf
         if shelf is not None and shelf.today is not None and shelf.today.routine is not None:
             self.post_message(RoutineChosen(shelf.today.routine))
+
+    def action_move_in_list(self, step: int) -> None:
+        table = self.table
+        if table is None:
+            return
+        table.focus()
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
 
     def action_resume(self) -> None:
         offer = self.home_history.resume if self.home_history is not None else None
