@@ -339,3 +339,16 @@ async def test_back_on_home_reads_the_history_again_but_not_every_routine_file(
         assert app.screen is home
         assert reads == ["routines"]
         assert history_reads == [home.shelf]
+
+
+async def test_home_stylesheet_reaches_no_other_screen(root: Path) -> None:
+    """Home's stylesheet is the app's (home is the first screen), so its rules must be home's
+    alone: `#routine-problems { height: 1 }` for home's one-line count cut the preview's list
+    of a broken routine's mistakes to one line."""
+    app = make_test_app(root)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        preview = await open_preview(pilot, "stretch")
+        preview.query_one("#routine-problems", TextLine).text = "first\nsecond\nthird"
+        await pilot.pause()
+        assert preview.query_one("#routine-problems").region.height == 3
