@@ -254,19 +254,6 @@ def _freeze_what_is_loaded() -> None:
 
 #: How long the cyclic garbage collector stays off as home opens (see `open_home`).
 COLLECTOR_OFF_S = 1.0
-#: How often threads take turns at the interpreter for as long (Python's own: every 5 ms).
-STARTUP_SWITCH_INTERVAL_S = 0.0005
-
-
-def _first_second_over(switch_interval: float) -> None:
-    """The collector on, and threads taking turns at `switch_interval` again, unless a session
-    playing has set its own (it puts back the startup's when it ends, which then stays: it
-    costs nothing while at most one thread has work, as on home)."""
-    import gc
-
-    gc.enable()
-    if abs(sys.getswitchinterval() - STARTUP_SWITCH_INTERVAL_S) < 1e-6:
-        sys.setswitchinterval(switch_interval)
 
 
 def open_home() -> int:
@@ -281,10 +268,6 @@ def open_home() -> int:
     # as the process anyway): about 20 ms sooner on the screen. It stays off for home's first
     # second, while the routines, the history and their modules load after that first frame
     # (the list shows about 40 ms sooner), then is on for good.
-    # For as long, threads take turns every 0.5 ms rather than 5: Textual's writer thread puts
-    # each frame on the terminal, and the first one waited up to 5 ms (about 5 ms later on the
-    # screen) while the work that follows it (the routine list's worker, Textual's header and
-    # keys) held the interpreter.
     gc.disable()
     try:
         from coach.tui.app import make_app
@@ -296,10 +279,8 @@ def open_home() -> int:
         gc.enable()
         raise
     gc.freeze()
-    switch_interval = sys.getswitchinterval()
-    sys.setswitchinterval(STARTUP_SWITCH_INTERVAL_S)
-    after = threading.Timer(COLLECTOR_OFF_S, _first_second_over, (switch_interval,))
-    after.daemon = True
-    after.start()
+    collect_again = threading.Timer(COLLECTOR_OFF_S, gc.enable)
+    collect_again.daemon = True
+    collect_again.start()
     app.run()
     return app.return_code or 0

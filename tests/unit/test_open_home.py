@@ -4,7 +4,6 @@ first second, and on again after; for that second threads take turns every 0.5 m
 from __future__ import annotations
 
 import gc
-import sys
 import threading
 from collections.abc import Callable, Iterator
 
@@ -20,12 +19,10 @@ class _App:
     def __init__(self) -> None:
         self.collector_on_at_run: bool | None = None
         self.frozen_at_run = 0
-        self.switch_interval_at_run = 0.0
 
     def run(self) -> None:
         self.collector_on_at_run = gc.isenabled()
         self.frozen_at_run = gc.get_freeze_count()
-        self.switch_interval_at_run = sys.getswitchinterval()
 
 
 class _Timer:
@@ -47,12 +44,10 @@ class _Timer:
 
 @pytest.fixture(autouse=True)
 def _collector_restored() -> Iterator[None]:
-    switch_interval = sys.getswitchinterval()
     _Timer.made.clear()
     yield
     gc.unfreeze()
     gc.enable()
-    sys.setswitchinterval(switch_interval)
 
 
 def test_the_loaded_objects_are_frozen_and_the_collector_comes_back_while_the_app_runs(
@@ -78,28 +73,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> tuple[_App, _Timer]:
     assert session.open_home() == 0
     (timer,) = _Timer.made
     return app, timer
-
-
-def test_threads_take_turns_every_half_millisecond_for_the_first_second(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Issue #10 (first frame): Textual's writer thread puts the first frame on the terminal
-    without waiting up to 5 ms for the work started after it; then Python's own pace again."""
-    sys.setswitchinterval(0.005)
-    app, timer = opened(monkeypatch)
-    assert app.switch_interval_at_run == pytest.approx(session.STARTUP_SWITCH_INTERVAL_S)
-    timer.function(*timer.args)
-    assert sys.getswitchinterval() == pytest.approx(0.005)
-
-
-def test_a_session_playing_after_the_first_second_keeps_its_own_pace(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    sys.setswitchinterval(0.005)
-    _, timer = opened(monkeypatch)
-    sys.setswitchinterval(0.001)  # as a session screen sets it while it plays
-    timer.function(*timer.args)
-    assert sys.getswitchinterval() == pytest.approx(0.001)
 
 
 def test_a_failure_while_loading_leaves_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:

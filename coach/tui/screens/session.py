@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 from typing import ClassVar
 
 from textual import events, on
@@ -62,10 +61,6 @@ COLLECT_AFTER_S = 0.25
 #: No collection this close to a deadline (a cue's beat): a full one holds the interpreter for
 #: about 10 ms, and the audio thread needs it to start a sound.
 COLLECT_MARGIN_S = 0.1
-#: While a session plays, the UI thread hands the interpreter to the audio thread every
-#: millisecond rather than every five (Python's default), so a cue's samples are not held
-#: back by a repaint.
-CUE_SWITCH_INTERVAL_S = 0.001
 ROOMY_HEIGHT = 32
 KINDS = ("prepare", "work", "rest", "switch")
 PHASES = ("up", "hold", "down", "pause")
@@ -112,7 +107,6 @@ class SessionScreen(Screen[None]):
         self._lines: dict[str, TextLine] = {}
         self._layout = SessionLayout(1, 1, 0)  # set for the real size on the first resize
         self.drawing = SessionDrawing(ExerciseDrawing(id="drawing"), self.engine, self._carry_on)
-        self._switch_interval: float | None = None  # the interpreter's own, while one plays
         self._collect_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -151,8 +145,6 @@ class SessionScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(CUE_SWITCH_INTERVAL_S)
         # Looked up once: the view is pushed to them every second.
         self._lines = {line.id or "": line for line in self.query(TextLine)}
         self.listeners = SessionListeners(self.kit.listeners, self.routine, self.timeline)
@@ -196,12 +188,6 @@ class SessionScreen(Screen[None]):
         self._cancel_wake()
         self._cancel_collect()
         self.drawing.stop()
-        self._restore_switch_interval()
-
-    def _restore_switch_interval(self) -> None:
-        if self._switch_interval is not None:
-            sys.setswitchinterval(self._switch_interval)
-            self._switch_interval = None
 
     # -- time ------------------------------------------------------------------------------
 
@@ -335,7 +321,6 @@ class SessionScreen(Screen[None]):
         self._cancel_wake()
         self._cancel_collect()
         self.drawing.end()
-        self._restore_switch_interval()
         summary = Summary(self.timeline.name, self.engine.session_elapsed(), self.tally.outcome())
         self.post_message(SessionEnded(summary))
 
