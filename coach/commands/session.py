@@ -242,7 +242,7 @@ def _freeze_what_is_loaded() -> None:
 
     Python's full collections would otherwise walk the 60,000 and more objects that importing
     Textual and coach creates, though none of them is garbage: with them frozen, the one at the
-    session's end (`CoachApp._ended`, about 1 MB off the session's peak) and any Python starts
+    session's end (`CoachApp._finish`, about 1 MB off the session's peak) and any Python starts
     on its own walk only what the session made, about 10 ms instead of 100 on a busy machine.
     Unlike `open_home`, the collector stays on while the routine and the app load, so what
     loading leaves behind is collected rather than frozen for good.

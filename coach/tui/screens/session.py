@@ -71,7 +71,7 @@ ADJUST = Binding.Group("±10 s", compact=True)
 class SessionScreen(Screen[None]):
     CSS_PATH = "session.tcss"
     #: Routine files are not watched while a session plays (see `coach.tui.watch`).
-    HOLDS_ROUTINE_WATCH: ClassVar[bool] = True
+    HOLDS_ROUTINE_WATCH: ClassVar[bool] = True  # watch.HOLDS_WATCH: no look while one plays
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "pause", "Pause"),
         Binding("space", "resume", "Resume"),
@@ -227,7 +227,8 @@ class SessionScreen(Screen[None]):
         left in reference cycles, which Python's collector otherwise keeps until its rare full
         collections (about 13,000 objects by the end of a 27-second session). Collected as
         each step begins, the session's memory stays about 1 MB lower (bench_memory.py). What
-        start-up loaded is frozen (coach.commands.session), so this walks only the session's.
+        start-up loaded is frozen (coach.commands.session) and left out of the walk; a session
+        begun from home also walks what home loaded after its first frame.
         """
         self._collect_timer = None
         try:
