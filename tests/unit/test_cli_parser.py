@@ -10,9 +10,9 @@ import contextlib
 import io
 
 import pytest
+from fresh_python import run_and_list
 
 from coach.cli import COMMAND_MODULES, ONE_COMMAND, build_parser, parser_for
-from tests.unit.test_core_boundary import run_and_list
 
 RUN_LINES = [
     ["run", "foot-daily"],

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fresh_python import run_and_list
 
 import coach
 
@@ -39,19 +40,6 @@ def core_modules() -> list[str]:
         if info.name.startswith(CORE_PACKAGES) or info.name.startswith("coach.commands.")
     ]
     return sorted(found) + GROUND_MODULES + LIGHT_MODULES
-
-
-MARK = "--- modules loaded ---"
-
-
-def run_and_list(code: str, env: dict[str, str] | None = None) -> tuple[str, list[str]]:
-    """What `code` printed, and every module loaded once it ran, in a fresh interpreter."""
-    script = f"import sys\n{code}\nprint({MARK!r})\nprint('\\n'.join(sorted(sys.modules)))\n"
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
-    )
-    printed, _, modules = result.stdout.partition(MARK)
-    return printed, modules.split()
 
 
 def test_every_core_package_is_found() -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 
+from fresh_python import run_and_list
 from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.digest import sha256_hex
-from tests.unit.test_core_boundary import run_and_list
 
 
 @given(st.binary(max_size=4096))

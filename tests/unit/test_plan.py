@@ -300,3 +300,13 @@ def test_sessions_on_unplanned_days_change_nothing(days: frozenset[int], done: s
     weekly = weekly_adherence(plan, everything, day(30), weeks=6)
     assert weekly == weekly_adherence(plan, planned_only, day(30), weeks=6)
     assert all(0 <= w.completed <= w.planned for w in weekly)
+
+
+def test_every_name_the_plan_package_offers_is_found_where_it_says() -> None:
+    """`coach.plan` loads its parts on first use: its names are written in its type-only
+    imports, its table of homes and `__all__`. A name missing from the table would pass the
+    type checker and fail only when first used."""
+    import coach.plan
+
+    for name in coach.plan.__all__:
+        assert getattr(coach.plan, name) is not None, name

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from coach.routine.model import ExerciseStep, Routine, TempoPhase
+from builders import exercise, routine
+
+from coach.routine.model import ExerciseStep, TempoPhase
 from coach.routine.timeline import expand
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionEngine
@@ -11,17 +13,9 @@ from coach.tui.session_controls import controls, offered
 KEYS = ("pause", "resume", "done", "adjust", "mute", "unmute", "skip")
 
 
-def step(name: str, duration: float | None, tempo: tuple[TempoPhase, ...] = ()) -> ExerciseStep:
-    return ExerciseStep(
-        name=name, exercise_id=None, instructions=(), caution=None, duration=duration,
-        reps=None if duration else 2, tempo=tempo, sides="none", sets=1, switch=0.0,
-        prepare=0.0, rest=0.0,
-    )  # fmt: skip
-
-
 def engine_of(*steps: ExerciseStep) -> tuple[SessionEngine, FakeClock]:
     clock = FakeClock()
-    return SessionEngine(expand(Routine(id="r", name="R", steps=steps)), clock), clock
+    return SessionEngine(expand(routine(*steps)), clock), clock
 
 
 def keys(engine: SessionEngine, muted: bool = False, ended: bool = False) -> set[str]:
@@ -30,7 +24,9 @@ def keys(engine: SessionEngine, muted: bool = False, ended: bool = False) -> set
 
 def test_each_kind_of_step_offers_its_own_keys() -> None:
     tempo = (TempoPhase("up", 1), TempoPhase("down", 1))
-    engine, _ = engine_of(step("Hold", 10.0), step("Raise", None, tempo), step("Curl", None))
+    engine, _ = engine_of(
+        exercise("Hold", 10.0), exercise("Raise", reps=2, tempo=tempo), exercise("Curl", reps=2)
+    )
     assert keys(engine) == {"mute", "skip"}  # not started: nothing to pause
     engine.start()
     assert keys(engine) == {"pause", "adjust", "mute", "skip"}  # a timed hold
@@ -44,7 +40,7 @@ def test_each_kind_of_step_offers_its_own_keys() -> None:
 
 
 def test_paused_offers_resume_and_ended_offers_no_session_keys() -> None:
-    engine, _ = engine_of(step("Hold", 10.0))
+    engine, _ = engine_of(exercise("Hold", 10.0))
     engine.start()
     engine.pause()
     assert keys(engine) == {"resume", "adjust", "mute", "skip"}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import replace
 
-from coach.routine.model import ExerciseStep, Routine, TempoPhase
+import pytest
+from builders import exercise, routine
+
+from coach.routine.model import TempoPhase
 from coach.routine.timeline import expand
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionEngine
@@ -40,13 +43,11 @@ def test_seconds_to_next_change(
 
 
 def test_the_view_does_not_change_between_whole_seconds() -> None:
-    step = ExerciseStep(
-        name="Raise", exercise_id=None, instructions=("Rise.",), caution="Hold on.",
-        duration=None, reps=2, tempo=(TempoPhase("up", 1), TempoPhase("down", 1)),
-        sides="both", sets=2, switch=3.0, prepare=2.0, rest=0.0,
-    )  # fmt: skip
+    tempo = (TempoPhase("up", 1), TempoPhase("down", 1))
+    step = exercise("Raise", reps=2, tempo=tempo, sides="both", sets=2, switch=3.0, prepare=2.0)
+    step = replace(step, instructions=("Rise.",), caution="Hold on.")
     clock = FakeClock()
-    engine = SessionEngine(expand(Routine(id="r", name="R", steps=(step,))), clock)
+    engine = SessionEngine(expand(routine(step)), clock)
     engine.start()
     first = view_of(engine, clock.now())
     assert (first.stage, first.title, first.amount, first.side) == (
@@ -64,16 +65,7 @@ def test_the_view_does_not_change_between_whole_seconds() -> None:
 
 
 def test_time_left_says_when_self_paced_steps_are_still_to_come() -> None:
-    def exercise(name: str, duration: float | None, reps: int | None) -> ExerciseStep:
-        return ExerciseStep(
-            name=name, exercise_id=None, instructions=(), caution=None, duration=duration,
-            reps=reps, tempo=(), sides="none", sets=1, switch=0.0, prepare=0.0, rest=0.0,
-        )  # fmt: skip
-
-    routine = Routine(
-        id="r", name="R", steps=(exercise("Hold", 10.0, None), exercise("Walk", None, 5))
-    )
-    timeline = expand(routine)
+    timeline = expand(routine(exercise("Hold", 10.0), exercise("Walk", reps=5)))
     assert open_ended_from(timeline) == [True, True]
     clock = FakeClock()
     engine = SessionEngine(timeline, clock)
@@ -88,12 +80,8 @@ def test_time_left_says_when_self_paced_steps_are_still_to_come() -> None:
 
 
 def test_the_next_wake_follows_the_clock_and_none_comes_until_started_or_while_paused() -> None:
-    step = ExerciseStep(
-        name="Hold", exercise_id=None, instructions=(), caution=None, duration=2.5, reps=None,
-        tempo=(), sides="none", sets=1, switch=0.0, prepare=0.0, rest=0.0,
-    )  # fmt: skip
     clock = FakeClock()
-    engine = SessionEngine(expand(Routine(id="r", name="R", steps=(step,))), clock)
+    engine = SessionEngine(expand(routine(exercise("Hold", 2.5))), clock)
     assert seconds_to_next_wake(engine, clock.now()) is None  # not started
     engine.start()
     assert seconds_to_next_wake(engine, clock.now()) == pytest.approx(0.5)  # "0:03" to "0:02"
