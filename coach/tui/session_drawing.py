@@ -13,7 +13,7 @@ from coach.tui.drawing_frames import Frame, frame_of, seconds_to_next_frame_of
 from coach.tui.widgets.drawing import ExerciseDrawing
 
 #: Two reckonings of the next frame's moment closer than this are the same moment (they differ
-#: only by rounding, having been worked out from different readings of the clock).
+#: only by rounding: each is a reading of the clock plus the wait from it).
 SAME_MOMENT_S = 1e-6
 
 
@@ -42,13 +42,14 @@ class SessionDrawing:
         if not self.scale:
             self.stop()
             return
-        frame = frame_of(self.engine, self.engine.clock.now())
+        now = self.engine.clock.now()
+        frame = frame_of(self.engine, now)
         if frame != self._frame or force:
             self._frame = frame
             self.widget.show(frame.picture(self.scale) if frame else None)
             # Nothing to show (a rest, a step without a drawing): its room goes to the text.
             self.widget.set_class(frame is None, "-none")
-        self._book()
+        self._book(now)
 
     def end(self) -> None:
         """The session is over: no frame is booked from now on."""
@@ -70,10 +71,9 @@ class SessionDrawing:
         except Exception as exc:
             self.carry_on("drawing the next frame", exc)
 
-    def _book(self) -> None:
+    def _book(self, now: float) -> None:
         """Booked again only when the next frame's moment moved (a pause, a skip, a new step):
         every wake and beat of the screen asks, and most leave that moment where it was."""
-        now = self.engine.clock.now()
         wait = None if self.ended else seconds_to_next_frame_of(self.engine, now)
         due = None if wait is None else now + wait
         booked = self._due
