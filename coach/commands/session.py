@@ -278,7 +278,7 @@ def open_home() -> int:
     except BaseException:
         gc.enable()
         raise
-    gc.freeze()
+    _freeze_what_is_loaded()
     collect_again = threading.Timer(COLLECTOR_OFF_S, gc.enable)
     collect_again.daemon = True
     collect_again.start()
