@@ -64,7 +64,8 @@ async def test_home_lists_every_routine_and_shows_broken_ones_with_their_error(r
         await pilot.press("w")
         await settle(pilot)
         listed = [line.text for line in app.screen.query(".listing-text").results(TextLine)]
-        assert listed[0].startswith("broken.yaml line 4: `duration` must be a duration")
+        # FILE:LINE:COL as everywhere else (a new user's walk found "broken.yaml line 4:").
+        assert listed[0].startswith("broken.yaml:4:15: `duration` must be a duration")
 
 
 async def test_a_missing_daily_routine_is_said_and_the_list_takes_the_focus(root: Path) -> None:
