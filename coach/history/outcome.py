@@ -2,10 +2,13 @@
 
 A session is completed when it reached its end AND at least half of its planned work time was
 done, not skipped; otherwise it is partial, however it ended. Pressing "skip" to the end earns
-no streak. Timed holds and tempo steps count at their planned length. A self-paced step has no
-planned length: done, it counts at the time it took; skipped, at the pace of the self-paced
-reps done in the same session (`SELF_PACED_REP_S` a rep when none was done). The rule applies
-to sessions as they are recorded; rows already in a history keep the status they were given.
+no streak. Timed holds and tempo steps are planned at their planned length and, done, count
+at the time actually spent in them, never more than planned: shortening steps with `-` is
+not doing them (cut below half, a step even ends skipped, see `coach.session.engine`). A
+self-paced step has no planned length: done, it counts at the time it took; skipped, at the
+pace of the self-paced reps done in the same session (`SELF_PACED_REP_S` a rep when none was
+done). The rule applies to sessions as they are recorded; rows already in a history keep the
+status they were given.
 """
 
 from __future__ import annotations
@@ -102,7 +105,7 @@ class WorkTally:
             seconds = _seconds(segment, end, rep_s)
             planned += seconds
             if end is not None and end.status == "done":
-                done_s += seconds
+                done_s += min(end.actual_s, seconds)
         return Outcome(self.reached_end, len(groups), done, skipped, planned, done_s)
 
     def _self_paced_rep_s(self, work: tuple[Segment, ...]) -> float:
@@ -117,7 +120,7 @@ class WorkTally:
 
 
 def _seconds(segment: Segment, end: _End | None, rep_s: float) -> float:
-    """The work time a segment stands for in the completed rule."""
+    """The planned work time a segment stands for in the completed rule."""
     if segment.duration_s is not None:
         return segment.duration_s
     if end is not None and end.status == "done":
