@@ -68,7 +68,8 @@ class WorkTally:
     """The last end of each work segment of one session, and whether the session reached its end.
 
     Fed with engine events (`add`) and, for a resumed session, with the steps history already
-    holds (`seed`); going back and doing a step again replaces its earlier end.
+    holds (`seed`). Going back and doing a step again replaces its earlier end, except that a
+    step once done stays done: skipping over it after `back` does not undo the work.
     """
 
     def __init__(self, timeline: Timeline) -> None:
@@ -76,11 +77,17 @@ class WorkTally:
         self.reached_end = False
         self._ends: dict[int, _End] = {}
 
-    def add(self, event: Event) -> None:
+    def add(self, event: Event) -> bool:
+        """Take in one event; False for a step's end that is not kept (a skip over a done
+        step), which history must not write over the done one either."""
         if isinstance(event, SegmentEnded) and event.segment.kind == "work":
+            earlier = self._ends.get(event.segment.index)
+            if earlier is not None and earlier.status == "done" and event.status != "done":
+                return False
             self._ends[event.segment.index] = _End(event.status, event.active_s)
         elif isinstance(event, SessionFinished):
             self.reached_end = event.completed
+        return True
 
     def seed(self, steps: Iterable[StepRecord]) -> None:
         for step in steps:

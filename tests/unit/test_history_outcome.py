@@ -157,3 +157,21 @@ def test_a_shortened_step_counts_the_time_done_not_the_time_planned() -> None:
     assert (outcome.done, outcome.skipped) == (1, 1)
     assert (outcome.planned_work_s, outcome.done_work_s) == (120.0, 40.0)
     assert not outcome.completed
+
+
+def test_a_done_step_skipped_over_after_back_stays_done() -> None:
+    """Defect #15 of the new-user walk: Hold A waited out (4 s), then `p` `p` and `n` `n`
+    recorded Hold A as skipped at 0.6 s; the 4 s done were lost."""
+    clock = FakeClock()
+    tl = timeline(exercise("Hold A", 4.0, prepare=0), exercise("Hold B", 6.0, prepare=0))
+    engine = SessionEngine(tl, clock)
+    tally = WorkTally(tl)
+    events = engine.start()
+    clock.advance(4.5)  # Hold A done, 0.5 s into Hold B
+    events += [*engine.poll(), *engine.back()]  # early in Hold B: back to Hold A
+    clock.advance(0.6)
+    events += [*engine.skip(), *engine.skip()]
+    kept = [tally.add(event) for event in events]
+    assert kept.count(False) == 1
+    outcome = tally.outcome()
+    assert (outcome.done, outcome.skipped, outcome.done_work_s) == (1, 1, 4.0)
