@@ -156,10 +156,14 @@ class CoachApp(App[int]):
             self.notify("Press ctrl+q to quit coach.", title="Do you want to quit?")
 
     def _session(self, routine: Routine, resume: Resume | None = None) -> SessionScreen:
-        """The session screen for `routine`; with `resume`, going on with that session."""
+        """The session screen for `routine`; with `resume`, going on with that session.
+
+        Every session starts here, from home (`!` too) or as `coach run` and `coach cramp
+        now`'s first screen, so the relief always ends the same way: with the cramp offer."""
         from coach.cramps.relief import with_warning
         from coach.tui.screens.session import SessionScreen
 
+        self.relief_started = self.history.now() if routine.id == RELIEF_ROUTINE else None
         session_id, start_index = resume if resume is not None else (None, 0)
         kit = replace(self.kit, listeners=self._listeners(session_id))
         return SessionScreen(with_warning(routine), kit, start_index)
@@ -221,7 +225,6 @@ class CoachApp(App[int]):
             self.notify("Finish or stop this session first.")
             return
         session = self._session(self._todays(routine), resume)
-        self.relief_started = self.history.now() if routine.id == RELIEF_ROUTINE else None
         if _is_preview(self.screen):
             self.switch_screen(session)
         else:
