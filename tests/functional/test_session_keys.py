@@ -188,7 +188,9 @@ async def test_q_asks_no_goes_on_and_yes_shows_finished(root: Path, clock: FakeC
         assert isinstance(finished, FinishedScreen)
         assert not finished.summary.completed
         assert finished.summary.active_s == pytest.approx(2.5)
-        assert "Not finished: 2" in finished.query_one("#figures", TextLine).text
+        # Defect #17 of the new-user walk: "Not finished: 2" was read as 2 steps missing
+        # from history, which lists the steps that ended; these are exercises, and say so.
+        assert "Not finished: 2 exercises" in finished.query_one("#figures", TextLine).text
 
 
 async def test_the_stop_question_has_a_footer_of_its_own_keys(root: Path, clock: FakeClock) -> None:
