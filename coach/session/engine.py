@@ -282,9 +282,15 @@ class SessionEngine:
 
     def adjust(self, delta_s: float, now: float | None = None) -> list[Event]:
         """Lengthen or shorten a timed, non-tempo segment; shortening to nothing ends it, done
-        or skipped by how much of its planned time was spent (`SHORTENED_DONE_SHARE`)."""
+        or skipped by how much of its planned time was spent (`SHORTENED_DONE_SHARE`).
+
+        A press that finds its segment already over (it ended between the last poll and the
+        key) changes nothing: it was meant for the segment on screen, not the next one."""
         t = self._time(now)
+        index = self._index
         events = self.poll(t)
+        if self._index != index:
+            return events
         segment = self.current
         if segment is None or self._duration is None or is_tempo(segment):
             return events

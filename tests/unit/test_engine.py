@@ -806,3 +806,14 @@ def test_minus_ending_a_step_leaves_the_next_one_its_whole_length() -> None:
         engine.adjust(-10)
     assert engine.index == 1
     assert engine.remaining() == 60
+
+
+def test_minus_pressed_as_its_step_ends_by_itself_leaves_the_next_one_whole() -> None:
+    """Defect #1 of the new-user walk: a `-` meant for a step that ended on its own a moment
+    before the key was read (the screen not yet showing the next) took 10 s off the next."""
+    engine, clock = started(segments(("work", 20), ("work", 60)))
+    clock.advance(20.05)  # the step is over; the screen has not woken to show it yet
+    ended = [e for e in engine.adjust(-10) if isinstance(e, SegmentEnded)]
+    assert [(e.segment.index, e.status, e.active_s) for e in ended] == [(0, "done", 20)]
+    assert engine.index == 1
+    assert engine.remaining() == pytest.approx(59.95)
