@@ -19,6 +19,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from coach import text
 from coach.audio.choices import SoundChoices
 from coach.cramps.values import RELIEF_ROUTINE
 from coach.history import WallClock, local_now
@@ -58,6 +59,10 @@ if TYPE_CHECKING:
 #: The stylesheets of the first screen, home or `coach run`'s session (relative to this module).
 HOME_CSS = "screens/home.tcss"
 SESSION_CSS = "screens/session.tcss"
+
+#: The most settings problems told as notices at start; past that, the last notice says how
+#: many more there are and where to read them.
+SETTINGS_NOTICES = 3
 
 #: An interrupted session to go on with: its id in the history and the segment to start at.
 Resume = tuple[int, int]
@@ -131,8 +136,24 @@ class CoachApp(App[int]):
             self.notify(f"{unknown[0].upper()}{unknown[1:]}.", title="Settings", timeout=8)
         elif theme:
             self.theme = theme
-        for problem in self.settings.problems:
+        self._tell_settings_problems()
+
+    def _tell_settings_problems(self) -> None:
+        """The first few settings problems as notices, and where to read every one: ten stacked
+        notices covered home and were gone after ten seconds, with nowhere to read them again."""
+        problems = self.settings.problems
+        shown = problems if len(problems) <= SETTINGS_NOTICES else problems[: SETTINGS_NOTICES - 1]
+        for problem in shown:
             self.notify(str(problem), title="Settings", severity="warning", timeout=10)
+        if len(problems) > len(shown):
+            more = len(problems) - len(shown)
+            self.notify(
+                f"{text.plural(more, 'more problem')} in the settings: `coach doctor` lists"
+                " every one.",
+                title="Settings",
+                severity="warning",
+                timeout=15,
+            )
 
     async def action_quit(self) -> None:
         """Ctrl+q: over a playing session it asks first, as `q` does; anywhere else it quits,

@@ -8,6 +8,7 @@ import pytest
 from driving import open_preview, session_of, settle
 from sample_routines import make_test_app, user_routine
 
+from coach.problems import Problem
 from coach.routine.catalog import Catalog, RoutineEntry
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionFinished
@@ -66,7 +67,8 @@ async def test_home_lists_every_routine_and_shows_broken_ones_with_their_error(r
         await pilot.press("w")
         await settle(pilot)
         listed = [line.text for line in app.screen.query(".listing-text").results(TextLine)]
-        assert listed[0].startswith("broken.yaml line 4: `duration` must be a duration")
+        # FILE:LINE:COL as everywhere else (a new user's walk found "broken.yaml line 4:").
+        assert listed[0].startswith("broken.yaml:4:15: `duration` must be a duration")
 
 
 async def test_a_missing_daily_routine_is_said_and_the_list_takes_the_focus(root: Path) -> None:
@@ -323,6 +325,29 @@ async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: 
         assert app.theme != "no-such-theme"
         told = [n.message for n in app._notifications]
         assert "There is no theme called 'no-such-theme'; the default is used." in told
+
+
+async def test_many_settings_problems_are_a_few_notices_and_where_to_read_them_all(
+    root: Path,
+) -> None:
+    """A new user's walk: ten settings mistakes were ten stacked notices over home, gone after
+    ten seconds with nowhere to read them again."""
+    problems = tuple(Problem("settings.yaml", n, 1, f"mistake {n}") for n in range(1, 11))
+    settings = Settings(daily_routine="daily", voice=False, problems=problems)
+    app = make_test_app(root, settings=settings)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        told = [n.message for n in app._notifications]
+        assert told == [
+            "settings.yaml:1:1: mistake 1",
+            "settings.yaml:2:1: mistake 2",
+            "8 more problems in the settings: `coach doctor` lists every one.",
+        ]
+    few = Settings(daily_routine="daily", voice=False, problems=problems[:3])
+    app = make_test_app(root, settings=few)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == [str(p) for p in problems[:3]]
 
 
 LONG = """\
