@@ -156,18 +156,35 @@ class CoachApp(App[int]):
             )
 
     async def action_quit(self) -> None:
-        """Quitting mid-session (ctrl+q) still ends it properly, so the history hears of it."""
+        """Ctrl+q: over a playing session it asks first, as `q` does; anywhere else it quits,
+        ending a session under the screen on top properly so the history hears of it."""
+        screen = self.screen
+        if _is_session(screen) and screen.check_action("stop", ()):
+            screen.action_stop()
+            return
         stopped = False
         for screen in self.screen_stack:
             if _is_session(screen):
                 stopped = screen.stop_now() or stopped
         self.exit(return_code=1 if stopped else 0)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+c, which quits many programs: say which key does here, in plain words
+        (Textual's own line carries markup, which `notify` shows as typed)."""
+        if _is_session(self.screen):
+            self.notify("Press q or ctrl+q to stop this session.", title="Do you want to stop?")
+        else:
+            self.notify("Press ctrl+q to quit coach.", title="Do you want to quit?")
+
     def _session(self, routine: Routine, resume: Resume | None = None) -> SessionScreen:
-        """The session screen for `routine`; with `resume`, going on with that session."""
+        """The session screen for `routine`; with `resume`, going on with that session.
+
+        Every session starts here, from home (`!` too) or as `coach run` and `coach cramp
+        now`'s first screen, so the relief always ends the same way: with the cramp offer."""
         from coach.cramps.relief import with_warning
         from coach.tui.screens.session import SessionScreen
 
+        self.relief_started = self.history.now() if routine.id == RELIEF_ROUTINE else None
         session_id, start_index = resume if resume is not None else (None, 0)
         kit = replace(self.kit, listeners=self._listeners(session_id))
         return SessionScreen(with_warning(routine), kit, start_index)
@@ -229,7 +246,6 @@ class CoachApp(App[int]):
             self.notify("Finish or stop this session first.")
             return
         session = self._session(self._todays(routine), resume)
-        self.relief_started = self.history.now() if routine.id == RELIEF_ROUTINE else None
         if _is_preview(self.screen):
             self.switch_screen(session)
         else:
