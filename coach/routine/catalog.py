@@ -79,6 +79,15 @@ def count_exercises(routine: Routine) -> int:
     return count(routine.steps)
 
 
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; a name no file system could hold (or a place that cannot be
+    looked at) is no file, where `Path.is_file` would raise."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 class UnknownRoutine(LookupError):
     """No routine answers to that id or path; the message says what exists."""
 
@@ -161,21 +170,25 @@ class Catalog:
         return routine_ids(folder for folder, _ in self._folders())
 
     def find(self, ref: str) -> RoutineEntry:
-        """A routine by id (user folder first) or by path to a YAML file."""
+        """A routine by id (user folder first) or by path to a YAML file.
+
+        Whatever `ref` holds (a name too long for any file system, say) the answer is a
+        routine or UnknownRoutine, never an OSError.
+        """
+        from coach.problems import shown, suggest
+
         path = Path(ref).expanduser()
         if path.suffix in SUFFIXES or "/" in ref:
-            if not path.is_file():
+            if not _is_file(path):
                 raise UnknownRoutine(f"no routine file at {ref}")
             return self.load(path)
         for folder, source in self._folders():
             for suffix in SUFFIXES:
                 candidate = folder / f"{ref}{suffix}"
-                if candidate.is_file() and candidate.name != LIBRARY_FILE:
+                if _is_file(candidate) and candidate.name != LIBRARY_FILE:
                     return self.load(candidate, source)
-        from coach.problems import suggest
-
         hint = suggest(ref, self.ids())
-        raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")
+        raise UnknownRoutine(f"no routine called {shown(ref)}{hint}; `coach list` shows them all")
 
     def user_file(self, routine_id: str) -> Path | None:
         """The user's file that already answers to `routine_id`, if any."""
@@ -204,6 +217,12 @@ class Catalog:
         write_new(path, text)
         refresh_schema(self.user_dir)
         return path
+
+    def write_problem(self, exc: OSError) -> str:
+        """Why `add_user_file` or `copy_to_user` failed with `exc`, in one line: the command
+        line and the app's Duplicate say it alike (a config folder that is a file, a full
+        disk, a read-only folder)."""
+        return f"cannot write in your routine folder {self.user_dir}: {exc.strerror or exc}"
 
     def copy_to_user(self, entry: RoutineEntry, new_id: str | None = None) -> Path:
         """Copy `entry`'s file into the user's folder as `<new_id>.yaml` (default: its own id),

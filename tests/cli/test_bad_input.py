@@ -1,0 +1,119 @@
+"""Bad input of any kind gets one clear line and a plain exit status, never a traceback: the
+new-user walk's defects #2 (tracebacks) and #12 (a 74 MB report), run as a user would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import RunCoach
+
+#: Longer than any file name a file system takes (255 bytes).
+LONG = "a" * 256
+
+
+def one_line(stderr: str) -> str:
+    """The single line a command said on stderr, after checking it said just one."""
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("run", LONG, "--plain"),
+        ("plan", LONG),
+        ("edit", LONG),
+        ("path", LONG),
+        ("print", LONG, "-o", "out.pdf"),
+        ("log", LONG),
+        ("new", "mine", "--from", LONG),
+        ("history", "--routine", LONG),
+    ],
+)
+def test_a_routine_name_too_long_for_a_file_is_no_routine(
+    coach: RunCoach, words: tuple[str, ...]
+) -> None:
+    """#2a: a name longer than a file name can be raised OSError (Errno 36) where the catalog
+    looked for `<name>.yaml`; `history --routine` called it "history could not be used"."""
+    result = coach(*words)
+    line = one_line(result.stderr)
+    assert result.returncode == 1
+    assert line.startswith(f"coach: no routine called '{'a' * 40}…'"), line
+    assert "coach new" not in line  # no offer to make a routine under an id that cannot be one
+
+
+def test_validate_names_the_file_it_cannot_read_when_its_name_is_too_long(
+    coach: RunCoach,
+) -> None:
+    """#2a: `coach validate LONG` answers in the PATH:LINE:COL form, not with OSError."""
+    result = coach("validate", LONG)
+    assert result.returncode == 1
+    assert one_line(result.stderr) == f"{LONG}:1:1: cannot read file: File name too long"
+
+
+@pytest.mark.parametrize(
+    "words", [("new", "abc"), ("edit", "foot-daily"), ("new", "x", "--from", "foot-quick")]
+)
+def test_a_config_folder_that_is_a_file_is_said_in_one_line(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, words: tuple[str, ...]
+) -> None:
+    """#2b: COACH_CONFIG_DIR naming a file gave NotADirectoryError from `new` and `edit`; they
+    now say it as the app's Duplicate does, and nothing is written."""
+    config = tmp_path / "afile"
+    config.write_text("not a folder\n")
+    monkeypatch.setenv("COACH_CONFIG_DIR", str(config))
+    monkeypatch.setenv("EDITOR", "true")
+    result = coach(*words)
+    assert result.returncode == 1
+    assert one_line(result.stderr) == (
+        f"coach: cannot write in your routine folder {config / 'routines'}: Not a directory"
+    )
+    assert config.read_text() == "not a folder\n"
+
+
+@pytest.mark.parametrize("start", ["0001-01-01", "0001-01-03", "1000-01-01"])
+def test_a_report_from_long_ago_starts_at_the_first_record(coach: RunCoach, start: str) -> None:
+    """#2c and #12: `--from 0001-01-01` raised OverflowError, `--from 0001-01-03` "year 0 is
+    out of range", and `--from 1000-01-01` drew some 53,000 empty weeks (a 74 MB HTML file).
+    The report now starts where the records do, and says so."""
+    logged = coach("log", "foot-quick", "--at", "2024-03-06T10:00")
+    assert logged.returncode == 0, logged.stderr
+    result = coach("report", "--from", start, "--json")
+    assert result.returncode == 0, result.stderr
+    assert one_line(result.stderr) == (
+        "coach: nothing is recorded before 2024-03-06: the report starts there"
+    )
+    figures = json.loads(result.stdout)
+    assert figures["from"] == "2024-03-06"
+    assert figures["weeks"][0]["week"] == "2024-03-04"  # the Monday of that first week
+    assert figures["sessions"] == 1
+
+
+def test_a_long_ago_html_report_stays_small(coach: RunCoach, tmp_path: Path) -> None:
+    """#12: the 74 MB file of `coach report --from 1000-01-01 -o r.html`."""
+    coach("log", "foot-quick", "--at", "2024-03-06T10:00")
+    out = tmp_path / "r.html"
+    result = coach("report", "--from", "1000-01-01", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size < 500_000
+
+
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (("--from", "0001-01-01", "--to", "0001-01-05"), "--to 0001-01-05 is before 1970"),
+        (("--from", "9999-12-31"), "--from 9999-12-31 is in the future"),
+    ],
+)
+def test_report_days_at_the_edges_of_the_calendar_are_refused_plainly(
+    coach: RunCoach, words: tuple[str, ...], said: str
+) -> None:
+    """#2c: the calendar's edges, at either end, give a usage line and exit 2."""
+    result = coach("report", *words)
+    assert result.returncode == 2
+    assert one_line(result.stderr).startswith(f"coach: {said}")
