@@ -7,7 +7,10 @@ honours XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "coach"
@@ -29,6 +32,41 @@ def _folder(env: str, kind: str, create: bool) -> Path:
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def unusable(folder: Path) -> OSError | None:
+    """Why coach could not keep files in `folder`, or None when it could, leaving nothing
+    behind. An existing folder is taken as it is; a missing one is made and removed again,
+    since only trying tells a folder not made yet from one that cannot be (`/proc/x`, a
+    read-only disk, a path through a file)."""
+    missing: list[Path] = []
+    place = folder
+    while True:
+        try:
+            found = os.stat(place)
+        except FileNotFoundError:
+            if place.parent == place:
+                break
+            missing.append(place)
+            place = place.parent
+            continue
+        except OSError as exc:
+            return exc
+        if not stat.S_ISDIR(found.st_mode):
+            return NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(place))
+        break
+    made: list[Path] = []
+    try:
+        for path in reversed(missing):
+            os.mkdir(path)
+            made.append(path)
+    except OSError as exc:
+        return exc
+    finally:
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                os.rmdir(path)
+    return None
 
 
 def config_dir(create: bool = False) -> Path:

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from coach import text
+from coach import locations, text
 
 if TYPE_CHECKING:
     from coach.settings import Settings
@@ -24,6 +24,11 @@ NO_DEVICE = (
     "coach plays sound through ALSA's default device: check that a sound card is present "
     "(`aplay -l`), or point ALSA at one in ~/.asoundrc; sessions still run, with a visual flash "
     "and the terminal bell as cues"
+)
+
+DATA_FOLDER_FIX = (
+    "point COACH_DATA_DIR (or XDG_DATA_HOME) at a folder you can write; until then nothing is"
+    " recorded"
 )
 
 
@@ -205,7 +210,11 @@ def check_history(report: Report) -> None:
     report.section("History")
     path = history_path()
     if not path.exists():
-        report.info(f"no history yet; it will be kept in {path}")
+        problem = locations.unusable(path.parent)
+        if problem is not None:
+            report.bad(f"cannot use the data folder: {problem}", DATA_FOLDER_FIX)
+        else:
+            report.info(f"no history yet; it will be kept in {path}")
         return
     try:
         with HistoryStore.open(path, create=False) as store:

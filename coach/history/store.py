@@ -111,14 +111,19 @@ class HistoryStore(CheckInRows):
         """The history at `path` (default: `history.db` in the data folder).
 
         With `create=False` a missing file reads as an empty history and nothing is written,
-        so looking at history never leaves files behind. A damaged file is moved aside with a
-        notice in `notices`. Raises HistoryUnavailable when history cannot be used at all.
+        so looking at history never leaves files behind; but only when the data folder could
+        hold one, so a folder that cannot be used never passes for an empty history. A
+        damaged file is moved aside with a notice in `notices`. Raises HistoryUnavailable when
+        history cannot be used at all.
         """
         try:
             path = path or history_path(create=create)
         except OSError as exc:
             raise HistoryUnavailable(f"cannot use the data folder: {exc}") from exc
         if not create and not path.exists():
+            problem = locations.unusable(path.parent)
+            if problem is not None:
+                raise HistoryUnavailable(f"cannot use the data folder: {problem}")
             return cls.in_memory()
         notices: list[str] = []
         try:

@@ -117,3 +117,65 @@ def test_report_days_at_the_edges_of_the_calendar_are_refused_plainly(
     result = coach("report", *words)
     assert result.returncode == 2
     assert one_line(result.stderr).startswith(f"coach: {said}")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("history",),
+        ("stats",),
+        ("status",),
+        ("cramp", "list"),
+        ("cramp", "trends"),
+        ("report",),
+        ("export", "-o", "backup.json"),
+    ],
+)
+@pytest.mark.parametrize("where", ["through-a-file", "/proc/nope"])
+def test_a_data_folder_that_cannot_be_used_is_not_an_empty_history(
+    coach: RunCoach,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    words: tuple[str, ...],
+    where: str,
+) -> None:
+    """#4: with COACH_DATA_DIR=/proc/nope, `history` said "No sessions yet." (exit 0), `stats`,
+    `cramp list` and the rest showed nothing, and `export` wrote an empty backup ("Exported 0
+    sessions"). Each now says the data folder cannot be used, as `coach log` does, exit 1."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("")
+    folder = blocker / "data" if where == "through-a-file" else Path(where)
+    monkeypatch.setenv("COACH_DATA_DIR", str(folder))
+    monkeypatch.chdir(tmp_path)
+    result = coach(*words)
+    assert result.returncode == 1
+    assert one_line(result.stderr).startswith(
+        "coach: history is not available: cannot use the data folder: "
+    )
+    assert result.stdout == ""
+    assert not (tmp_path / "backup.json").exists()
+
+
+def test_a_data_folder_not_made_yet_is_an_empty_history_and_stays_unmade(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#4's other side: a new person's data folder does not exist yet; looking at the history
+    finds it empty (exit 0), and trying whether it could be made leaves nothing behind."""
+    folder = tmp_path / "fresh" / "coach"
+    monkeypatch.setenv("COACH_DATA_DIR", str(folder))
+    result = coach("history")
+    assert (result.returncode, result.stdout) == (0, "No sessions yet.\n"), result.stderr
+    assert not (tmp_path / "fresh").exists()
+
+
+def test_doctor_says_the_data_folder_cannot_be_used(
+    coach: RunCoach, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#4: `coach doctor` said "no history yet; it will be kept in /proc/nope/history.db"."""
+    blocker = tmp_path / "afile"
+    blocker.write_text("")
+    monkeypatch.setenv("COACH_DATA_DIR", str(blocker / "data"))
+    result = coach("doctor", "--no-play")
+    assert result.returncode == 1
+    assert "FIX   cannot use the data folder: [Errno 20] Not a directory" in result.stdout
+    assert "no history yet" not in result.stdout
