@@ -182,7 +182,7 @@ def check_voice(report: Report, wanted: bool) -> None:
 
 def check_routines(report: Report, settings: Settings) -> None:
     from coach.plan.entry import check_routines as check_plan
-    from coach.routine.catalog import Catalog, UnknownRoutine
+    from coach.routine.catalog import Catalog
 
     report.section("Routines")
     catalog = Catalog.default()
@@ -193,14 +193,10 @@ def check_routines(report: Report, settings: Settings) -> None:
         report.bad(str(entry.error), f"`coach edit {entry.id}` or `coach validate {entry.path}`")
     for problem in catalog.library_problems:
         report.bad(str(problem), "fix your exercises.yaml; the bundled library is used meanwhile")
-    if settings.schedule is not None:
-        for problem in check_plan(settings.schedule, catalog.ids())[1]:
-            report.bad(str(problem), "use an id from `coach list`; the rest of the plan is used")
-        return
-    try:
-        catalog.find(settings.daily_routine)
-    except UnknownRoutine as exc:
-        report.bad(f"daily_routine in the settings: {exc}", "set it to one of `coach list`")
+    if settings.plan_written:
+        rest = "; the rest of the plan is used" if settings.schedule is not None else ""
+        for problem in check_plan(settings.plan, catalog.ids())[1]:
+            report.bad(str(problem), f"use an id from `coach list`{rest}")
 
 
 def check_history(report: Report) -> None:
