@@ -318,6 +318,21 @@ class HistoryStore(CheckInRows):
         count: int = row[0]
         return count
 
+    def session_overlapping(
+        self, routine_id: str, start: datetime, length_s: float
+    ) -> SessionRecord | None:
+        """The earliest session of `routine_id` under way at some moment of the `length_s`
+        seconds from `start` (taken as at least a minute, the precision of a time written by
+        hand), or None: the same routine is not done twice at once, so `coach log` asks
+        before recording it again."""
+        begin = start.timestamp()
+        row = self._db.execute(
+            "SELECT id FROM sessions WHERE routine_id = ? AND started_ts < ?"
+            " AND started_ts + max(active_s + paused_s, 60) > ? ORDER BY started_ts LIMIT 1",
+            (routine_id, begin + max(length_s, 60.0), begin),
+        ).fetchone()
+        return None if row is None else self.session_detail(row[0])
+
     def session_detail(self, session_id: int) -> SessionRecord | None:
         """One session with its steps in plan order, or None when there is no such id."""
         row = self._db.execute(
