@@ -40,7 +40,7 @@ DEFAULT_WEEKS = 4
 #: No day before this is asked about: coach keeps times as seconds since 1970, and days near the
 #: calendar's own start (year 1) cannot even be stepped back from.
 EARLIEST_DAY = date(1970, 1, 1)
-_SINCE = re.compile(r"(\d{1,4})\s*([dw])")
+_SINCE = re.compile(r"(\d+)\s*([dw])")
 
 
 class PeriodError(ValueError):
@@ -66,14 +66,20 @@ def default_period(today: date, weeks: int = DEFAULT_WEEKS) -> Period:
 
 
 def since_period(text: str, today: date) -> Period:
-    """`4w`: the last 4 full weeks plus this one; `10d`: today and the 9 days before it."""
+    """`4w`: the last 4 full weeks plus this one; `10d`: today and the 9 days before it.
+
+    A count reaching back before `EARLIEST_DAY` (`99999w`) starts there, as `--from` does."""
     match = _SINCE.fullmatch(text.strip().lower())
-    if match is None or int(match[1]) == 0:
+    digits = match[1].lstrip("0") if match else ""
+    if match is None or not digits:
         raise PeriodError(f"cannot read --since {text!r}; write weeks or days, e.g. 4w or 30d")
-    count = int(match[1])
+    most = (today - EARLIEST_DAY).days + 7  # days: more than any count can mean
+    count = int(digits) if len(digits) <= len(str(most)) else most
     if match[2] == "w":
-        return default_period(today, count)
-    return Period(today - timedelta(days=count - 1), today)
+        start = default_period(today, min(count, most // 7)).start
+    else:
+        start = today - timedelta(days=min(count, most) - 1)
+    return Period(max(EARLIEST_DAY, start), today)
 
 
 def dated_period(start: str, end: str | None, today: date) -> Period:

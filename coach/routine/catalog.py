@@ -88,6 +88,19 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def _unreadable(path: Path) -> str:
+    """Why the routine file at `path` cannot be read, as `coach validate` says it."""
+    from coach.problems import FileProblems
+    from coach.routine.loader import ROUTINE_FILE
+    from coach.yamlfile import read_text
+
+    try:
+        read_text(path, ROUTINE_FILE)
+    except FileProblems as exc:
+        return str(exc.first)
+    return f"no routine file at {path}"
+
+
 class UnknownRoutine(LookupError):
     """No routine answers to that id or path; the message says what exists."""
 
@@ -180,7 +193,7 @@ class Catalog:
         path = Path(ref).expanduser()
         if path.suffix in SUFFIXES or "/" in ref:
             if not _is_file(path):
-                raise UnknownRoutine(f"no routine file at {ref}")
+                raise UnknownRoutine(_unreadable(path))
             return self.load(path)
         for folder, source in self._folders():
             for suffix in SUFFIXES:
