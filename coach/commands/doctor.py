@@ -36,9 +36,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="check sound, voice, settings, routines and history")
     p.add_argument("--no-play", action="store_true", help="check without playing the cues")
     p.add_argument(
-        "--gap", type=float, default=0.6, metavar="SECONDS", help="pause between cues (0.6)"
+        "--gap", type=gap_seconds, default=0.6, metavar="SECONDS", help="pause between cues (0.6)"
     )
     p.set_defaults(handler=cmd_doctor)
+
+
+#: The longest pause between cues `--gap` takes: enough to tell cues apart, never a hang.
+MAX_GAP_S = 10.0
+
+
+def gap_seconds(text: str) -> float:
+    """An argparse type: seconds from 0 to MAX_GAP_S (`inf` would raise from time.sleep)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= MAX_GAP_S:  # also false for nan
+        raise argparse.ArgumentTypeError(f"expected seconds from 0 to {MAX_GAP_S:g}, got {text!r}")
+    return value
 
 
 class Report:
@@ -68,7 +83,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     report = Report(print)
     print("coach doctor")
     settings = check_settings(report)
-    check_sound(report, play=not args.no_play, volume=settings.volume, gap=max(0.0, args.gap))
+    check_sound(report, play=not args.no_play, volume=settings.volume, gap=args.gap)
     check_voice(report, wanted=settings.voice)
     check_routines(report, settings)
     check_history(report)

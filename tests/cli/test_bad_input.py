@@ -179,3 +179,14 @@ def test_doctor_says_the_data_folder_cannot_be_used(
     assert result.returncode == 1
     assert "FIX   cannot use the data folder: [Errno 20] Not a directory" in result.stdout
     assert "no history yet" not in result.stdout
+
+
+@pytest.mark.parametrize("gap", ["inf", "1e308", "nan", "-1", "soon"])
+def test_doctor_gap_takes_only_a_sensible_pause(coach: RunCoach, gap: str) -> None:
+    """Found in #2's sweep of numbers at extremes: `doctor --gap inf` (or 1e308) reached
+    time.sleep between cues and raised OverflowError on a machine with sound."""
+    result = coach("doctor", "--no-play", f"--gap={gap}")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"coach doctor: error: argument --gap: expected seconds from 0 to 10, got '{gap}'"
+    )
