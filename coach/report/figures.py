@@ -210,14 +210,15 @@ class Report:
 
 def from_first_record(store: HistoryStore, period: Period) -> Period:
     """`period` starting no earlier than needed to show everything in it: the first recorded
-    session or cramp, or the default period's start when that is earlier (so a new user's
-    report keeps its weeks). Days before both hold nothing to show, and `--from 1000-01-01`
-    would otherwise draw some 53,000 empty weeks."""
+    session or cramp, or the 5 weeks before its end when that is earlier (so a new user's
+    default report keeps its weeks, and `--from 2026-03-01 --to 2026-03-31` stays March).
+    Days before both hold nothing to show, and `--from 1000-01-01` would otherwise draw some
+    53,000 empty weeks."""
     (first,) = store.connection.execute(
         "SELECT min(day) FROM (SELECT min(day) AS day FROM sessions"
         " UNION ALL SELECT min(day) FROM cramps)"
     ).fetchone()
-    floor = default_period(period.end).start
+    floor = period.end - timedelta(weeks=DEFAULT_WEEKS + 1)
     if first is not None:
         floor = min(floor, date.fromisoformat(first))
     return Period(max(period.start, min(floor, period.end)), period.end)

@@ -190,3 +190,12 @@ def test_doctor_gap_takes_only_a_sensible_pause(coach: RunCoach, gap: str) -> No
     assert result.stderr.splitlines()[-1] == (
         f"coach doctor: error: argument --gap: expected seconds from 0 to 10, got '{gap}'"
     )
+
+
+def test_a_month_before_anything_was_recorded_stays_that_month(coach: RunCoach) -> None:
+    """#12's clamp keeps a short period as asked, even one from before the first record."""
+    coach("log", "foot-quick", "--at", "2024-03-06T10:00")
+    result = coach("report", "--from", "2023-03-01", "--to", "2023-03-31", "--json")
+    assert (result.returncode, result.stderr) == (0, "")
+    figures = json.loads(result.stdout)
+    assert (figures["from"], figures["to"]) == ("2023-03-01", "2023-03-31")
