@@ -246,9 +246,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _table(cramps: list[CrampRecord]) -> None:
-    rows = [("id", "when", "foot", "where", "severity", "duration", "context", "note")]
     from coach.text import printable
 
+    rows = [("id", "when", "foot", "where", "severity", "duration", "context", "note")]
     for c in cramps:
         when = f"{c.moment:%Y-%m-%d %H:%M}"
         # A row is one line: a note's own lines are joined (the JSON keeps them as written).
