@@ -222,10 +222,18 @@ class Catalog:
         Never replaces a file: raises FileExistsError (nothing written) when the name is
         taken, OSError when the folder cannot be written.
         """
+        import errno
+        import os
+
         from coach.files import write_new
         from coach.routine.template import refresh_schema
 
-        self.user_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.user_dir.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            # A file where the folder should be: not "the name is taken" (FileExistsError).
+            reason = os.strerror(errno.ENOTDIR)
+            raise NotADirectoryError(errno.ENOTDIR, reason, str(self.user_dir)) from None
         path = self.user_dir / f"{routine_id}.yaml"
         write_new(path, text)
         refresh_schema(self.user_dir)

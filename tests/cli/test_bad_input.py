@@ -76,6 +76,25 @@ def test_a_config_folder_that_is_a_file_is_said_in_one_line(
     assert config.read_text() == "not a folder\n"
 
 
+@pytest.mark.parametrize(
+    "words", [("new", "abc"), ("edit", "foot-daily"), ("new", "x", "--from", "foot-quick")]
+)
+def test_a_routine_folder_that_is_a_file_is_not_a_taken_name(
+    coach: RunCoach, user_routines: Path, monkeypatch: pytest.MonkeyPatch, words: tuple[str, ...]
+) -> None:
+    """Found in #2b's sweep: with `<config>/routines` a file, `coach new abc` said
+    "routines/abc.yaml already exists; change it with `coach edit abc`", a file that is not
+    there (mkdir's FileExistsError read as the name being taken)."""
+    user_routines.rmdir()
+    user_routines.write_text("")
+    monkeypatch.setenv("EDITOR", "true")
+    result = coach(*words)
+    assert result.returncode == 1
+    assert one_line(result.stderr) == (
+        f"coach: cannot write in your routine folder {user_routines}: Not a directory"
+    )
+
+
 @pytest.mark.parametrize("start", ["0001-01-01", "0001-01-03", "1000-01-01"])
 def test_a_report_from_long_ago_starts_at_the_first_record(coach: RunCoach, start: str) -> None:
     """#2c and #12: `--from 0001-01-01` raised OverflowError, `--from 0001-01-03` "year 0 is
