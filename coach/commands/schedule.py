@@ -56,7 +56,7 @@ def read_plan() -> PlanReading:
     settings = load_settings()
     problems = list(settings.problems)
     plan = settings.plan
-    if settings.schedule is not None:
+    if settings.plan_written:
         folders = (locations.user_routines_dir(), locations.bundled_dir("routines"))
         plan, unknown = check_routines(plan, routine_ids(folders))
         problems += unknown
