@@ -36,7 +36,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead")
     p.set_defaults(handler=cmd_report)
 
-    p = sub.add_parser("print", help="a routine on one page, with a 4-week grid of tick boxes")
+    p = sub.add_parser(
+        "print",
+        help="a routine on one page, with when to see a doctor and a 4-week grid of tick boxes",
+    )
     p.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a .yaml file")
     _output_options(p)
     p.set_defaults(handler=cmd_print)

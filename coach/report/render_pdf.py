@@ -332,6 +332,13 @@ def _report(out: _Pages, r: Report) -> None:
     out.text(words.FOOTER, size=7.5)
 
 
+def _doctor(out: _Pages) -> None:
+    out.heading(words.DOCTOR_TITLE, need=36)
+    out.text(words.DOCTOR_INTRO, size=8, gap=0.3)
+    out.text(words.RED_FLAGS_LEAD, size=8, bold=True, gap=0.2)
+    out.bullets(words.red_flag_lines(), size=7.4)
+
+
 def _handout(out: _Pages, h: Handout) -> None:
     w = out.width
     out.style(15, bold=True, colour=BLUE)
@@ -340,13 +347,18 @@ def _handout(out: _Pages, h: Handout) -> None:
     if h.description:
         out.text(h.description, size=8.5)
     out.pdf.ln(1)
+    if h.relief:
+        _doctor(out)
+        out.pdf.ln(1)
     for n, e in enumerate(h.exercises, 1):
         out.text(f"{n}. {e.name}: {e.dose}", size=8.8, bold=True, gap=0.1)
-        out.bullets(list(e.instructions), size=7.6)
         if e.caution:
-            out.text(f"Caution: {e.caution}", size=7.3, gap=0.8)
+            out.text(f"Caution: {e.caution}", size=7.3, gap=0.3)
+        out.bullets(list(e.instructions), size=7.4)
     if h.rests:
         out.text(f"Also {h.rests}.", size=8)
+    if h.relief:
+        return
     out.heading("Days done", need=42)
     out.text(words.HANDOUT_NOTE, size=8)
     out.style(8, bold=True)
@@ -360,10 +372,11 @@ def _handout(out: _Pages, h: Handout) -> None:
     pdf.ln(6)
     for week in range(1, GRID_WEEKS + 1):
         out.style(8, bold=True)
-        pdf.cell(first, 7, str(week), border=1, align="C")
+        pdf.cell(first, 6, str(week), border=1, align="C")
         y = pdf.get_y()
         for _ in WEEKDAYS:
             x = pdf.get_x()
-            pdf.cell(cell, 7, "", border=1)
-            pdf.rect(x + cell / 2 - 2, y + 1.5, 4, 4)
-        pdf.ln(7)
+            pdf.cell(cell, 6, "", border=1)
+            pdf.rect(x + cell / 2 - 2, y + 1, 4, 4)
+        pdf.ln(6)
+    _doctor(out)
