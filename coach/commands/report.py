@@ -123,7 +123,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 args.output,
                 "the report's figures",
             )
-        return deliver(render(report, output_format(args)), args.output, "the report")
+        return deliver(render(report, output_format(args), say), args.output, "the report")
 
     return with_history(write)
 
@@ -136,4 +136,5 @@ def cmd_print(args: argparse.Namespace) -> int:
 
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
-    return deliver(render(handout(entry.routine), output_format(args)), args.output, "the handout")
+    drawn = render(handout(entry.routine), output_format(args), say)
+    return deliver(drawn, args.output, "the handout")
