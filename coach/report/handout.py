@@ -57,8 +57,7 @@ def dose(step: ExerciseStep, rounds: int = 1) -> str:
     if step.duration is not None:
         one = text.length(step.duration)
     elif step.reps is not None and step.tempo:
-        phases = ", ".join(f"{p.name} {p.seconds:g} s" for p in step.tempo)
-        one = f"{text.reps(step.reps)} ({phases})"
+        one = f"{text.reps(step.reps)} ({text.tempo_words(step.tempo)})"
     elif step.reps is not None and step.reps > 1:
         one = f"{text.reps(step.reps)}, at your own pace"
     else:

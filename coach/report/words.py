@@ -103,7 +103,7 @@ def plan_table(report: Report) -> Table:
         plan = entry.entry
         name = entry.handout.name if entry.handout else f"{plan.routine} ({entry.problem})"
         handout = entry.handout
-        length = "-" if handout is None else handout.total + (" + own pace" * handout.self_paced)
+        length = "-" if handout is None else handout.total + (text.OWN_PACE * handout.self_paced)
         rows.append((name, plan.days_text(), plan.at_text() or "any time", length))
     return Table(("Routine", "Days", "Time", "Length"), tuple(rows))
 
