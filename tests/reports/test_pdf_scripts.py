@@ -106,3 +106,21 @@ def test_without_unicode_fonts_helvetica_shows_a_question_mark_and_says_so(
     assert said == [
         "the PDF shows ? for 2 characters no font on this system can draw (U+8DB3, U+1F9B6)"
     ]
+
+
+def test_the_app_says_so_in_the_line_it_shows_after_saving(
+    isolated_folders: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app has no stderr to speak on: the one line joins the "saved as" notice."""
+    from coach.tui.documents import save_document
+
+    monkeypatch.setenv("COACH_DOCUMENTS_DIR", str(isolated_folders / "documents"))
+    page = Handout("r", UNDRAWABLE, "", "20 s", False, "1 exercise", (), None)
+    line, ok = save_document(lambda: page, "pdf", "odd", "handout")
+    assert ok
+    saved = isolated_folders / "documents" / "odd.pdf"
+    assert line == (
+        f"Handout saved as {saved} (the PDF shows \ufffd for 1 character no font on this system"
+        " can draw (U+13000))"
+    )
+    assert UNDRAWABLE.replace("𓀀", "\ufffd") in pdf_text(saved.read_bytes())[1]
