@@ -196,7 +196,7 @@ def edit_until_valid(path: Path, command: list[str], origin: str, before: bytes 
             backed_up = True
         entry = Catalog.default().load(path, "user")
         if entry.routine is not None:
-            length = text.length(expand(entry.routine).total_s)
+            length = expand(entry.routine).length
             count = count_exercises(entry.routine)
             print(f"{path}: valid, {length}, {text.plural(count, 'exercise')}")
             return 0

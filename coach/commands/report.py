@@ -36,7 +36,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead")
     p.set_defaults(handler=cmd_report)
 
-    p = sub.add_parser("print", help="a routine on one page, with a 4-week grid of tick boxes")
+    p = sub.add_parser(
+        "print",
+        help="a routine on one page, with when to see a doctor and a 4-week grid of tick boxes",
+    )
     p.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a .yaml file")
     _output_options(p)
     p.set_defaults(handler=cmd_print)
@@ -133,7 +136,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 args.output,
                 "the report's figures",
             )
-        return deliver(render(report, output_format(args)), args.output, "the report")
+        return deliver(render(report, output_format(args), say), args.output, "the report")
 
     return with_history(write)
 
@@ -148,4 +151,5 @@ def cmd_print(args: argparse.Namespace) -> int:
         return 1
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
-    return deliver(render(handout(entry.routine), output_format(args)), args.output, "the handout")
+    drawn = render(handout(entry.routine), output_format(args), say)
+    return deliver(drawn, args.output, "the handout")
