@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from coach import locations, text
+from coach import text
 
 if TYPE_CHECKING:
     from coach.settings import Settings
@@ -216,16 +216,16 @@ def check_routines(report: Report, settings: Settings) -> None:
 
 def check_history(report: Report) -> None:
     from coach.history.database import HistoryUnavailable
-    from coach.history.store import HistoryStore, history_path
+    from coach.history.store import HistoryStore, history_path, not_made_yet
 
     report.section("History")
     path = history_path()
-    if not path.exists():
-        problem = locations.unusable(path.parent)
-        if problem is not None:
-            report.bad(f"cannot use the data folder: {problem}", DATA_FOLDER_FIX)
-        else:
+    try:
+        if not_made_yet(path):
             report.info(f"no history yet; it will be kept in {path}")
+            return
+    except HistoryUnavailable as exc:
+        report.bad(str(exc), DATA_FOLDER_FIX)
         return
     try:
         with HistoryStore.open(path, create=False) as store:

@@ -87,6 +87,21 @@ _INSERT_STEP = (
 )
 
 
+def not_made_yet(path: Path) -> bool:
+    """Whether the history file at `path` is simply not made yet, its folder able to hold it;
+    HistoryUnavailable when the folder cannot be used or even looked at (a name too long, a
+    folder not readable: `Path.exists` lets those errors through)."""
+    try:
+        if path.exists():
+            return False
+    except OSError as exc:
+        raise HistoryUnavailable(f"cannot use the data folder: {exc}") from exc
+    problem = locations.unusable(path.parent)
+    if problem is not None:
+        raise HistoryUnavailable(f"cannot use the data folder: {problem}")
+    return True
+
+
 class HistoryStore(CheckInRows):
     """Reads and writes of the history. One store per thread of use; open it with `open()`."""
 
@@ -120,10 +135,7 @@ class HistoryStore(CheckInRows):
             path = path or history_path(create=create)
         except OSError as exc:
             raise HistoryUnavailable(f"cannot use the data folder: {exc}") from exc
-        if not create and not path.exists():
-            problem = locations.unusable(path.parent)
-            if problem is not None:
-                raise HistoryUnavailable(f"cannot use the data folder: {problem}")
+        if not create and not_made_yet(path):
             return cls.in_memory()
         notices: list[str] = []
         try:

@@ -150,7 +150,7 @@ def test_report_days_at_the_edges_of_the_calendar_are_refused_plainly(
         ("export", "-o", "backup.json"),
     ],
 )
-@pytest.mark.parametrize("where", ["through-a-file", "/proc/nope"])
+@pytest.mark.parametrize("where", ["through-a-file", "/proc/nope", "name-too-long"])
 def test_a_data_folder_that_cannot_be_used_is_not_an_empty_history(
     coach: RunCoach,
     tmp_path: Path,
@@ -160,10 +160,14 @@ def test_a_data_folder_that_cannot_be_used_is_not_an_empty_history(
 ) -> None:
     """#4: with COACH_DATA_DIR=/proc/nope, `history` said "No sessions yet." (exit 0), `stats`,
     `cramp list` and the rest showed nothing, and `export` wrote an empty backup ("Exported 0
-    sessions"). Each now says the data folder cannot be used, as `coach log` does, exit 1."""
+    sessions"). Each now says the data folder cannot be used, as `coach log` does, exit 1.
+    A name too long to look at raised a traceback from `Path.exists` (a review of the fix)."""
     blocker = tmp_path / "afile"
     blocker.write_text("")
-    folder = blocker / "data" if where == "through-a-file" else Path(where)
+    folder = {
+        "through-a-file": blocker / "data",
+        "name-too-long": tmp_path / ("a" * 300),
+    }.get(where, Path(where))
     monkeypatch.setenv("COACH_DATA_DIR", str(folder))
     monkeypatch.chdir(tmp_path)
     result = coach(*words)

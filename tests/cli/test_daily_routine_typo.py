@@ -36,7 +36,9 @@ def test_status_says_where_the_unknown_daily_routine_is_and_plans_nothing(
     """#5: `coach status` said "foot-dialy: not done yet today" and nothing else."""
     result = coach("status")
     assert result.stderr.splitlines() == [problem_line(settings)]
-    assert result.stdout == "nothing planned today, 0-day streak\n"
+    assert result.stdout == (
+        "nothing planned today. No streak running — finish a session to start one.\n"
+    )
     assert json.loads(coach("status", "--json").stdout)["planned"] == []
 
 
@@ -63,4 +65,6 @@ def test_a_known_daily_routine_is_planned_as_before(coach: RunCoach, settings: P
     settings.write_text("daily_routine: foot-quick\n")
     result = coach("status")
     assert (result.returncode, result.stderr) == (1, "")
-    assert result.stdout == "foot-quick: not done yet today, 0-day streak\n"
+    assert result.stdout == (
+        "foot-quick: not done yet today. No streak running — finish a session to start one.\n"
+    )
