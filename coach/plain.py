@@ -140,7 +140,9 @@ class PlainRunner:
         for event in events:
             for listener in self.listeners:
                 listener(event)
-            self.tally.add(event)
+            # Adding an event the recorder's tally already took gives the same answer again.
+            if not self.tally.add(event):
+                continue  # a skip over a step already done: it stays done, nothing to say
             if isinstance(event, SessionFinished):
                 outcome = self.tally.outcome()
                 self.completed = outcome.completed

@@ -125,3 +125,25 @@ def test_the_relief_ended_early_speaks_of_no_streak() -> None:
     output, completed, _ = run(routine, [])
     assert not completed
     assert output.splitlines()[-1].endswith("] Ended: 0 of 1 exercise done")
+
+
+def test_a_skip_over_a_step_already_done_is_not_said() -> None:
+    """Review of defect #15's fix: history keeps a done step done when it is gone back to and
+    skipped over, but the plain runner still printed "Skipped: Hold A" for it."""
+    clock = FakeClock()
+    routine = Routine(
+        id="t", name="T", steps=(step("Hold A", duration=4.0), step("Hold B", duration=6.0))
+    )
+    engine = SessionEngine(expand(routine), clock)
+    out = io.StringIO()
+    runner = PlainRunner(engine, out, ScriptedInput(clock, []))
+    runner.handle(engine.start())
+    clock.advance(4.5)  # Hold A done, half a second into Hold B
+    runner.handle(engine.poll())
+    runner.handle(engine.back())  # early in Hold B: back to Hold A
+    clock.advance(0.6)
+    runner.handle(engine.skip())  # over Hold A, done before
+    runner.handle(engine.skip())  # over Hold B
+    said = out.getvalue()
+    assert "Skipped: Hold A" not in said
+    assert "Skipped: Hold B" in said
