@@ -57,6 +57,12 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
+def _dejavu_faces() -> tuple[Path, Path] | None:
+    """DejaVu Sans and its bold, the PDF's Unicode fonts: both, or None (then Helvetica)."""
+    regular, bold = _font_file("DejaVuSans.ttf"), _font_file("DejaVuSans-Bold.ttf")
+    return (regular, bold) if regular is not None and bold is not None else None
+
+
 class _Pages:
     """An fpdf2 document with the font set up and the few drawing moves the report makes.
 
@@ -79,9 +85,9 @@ class _Pages:
         self.unshown: set[str] = set()
         #: The code points the fonts in use can draw, when DejaVu Sans is in use.
         self.drawable: set[int] = set()
-        regular = _font_file("DejaVuSans.ttf")
-        bold = _font_file("DejaVuSans-Bold.ttf")
-        if needed and regular and bold:
+        faces = _dejavu_faces() if needed else None
+        if faces is not None:
+            regular, bold = faces
             pdf.add_font("DejaVu", "", str(regular))
             pdf.add_font("DejaVu", "B", str(bold))
             self.font, self.unicode = "DejaVu", True
@@ -300,11 +306,11 @@ def _drawn(title: str, draw: Callable[[_Pages], None], warn: Callable[[str], Non
         fpdf_log.addHandler(logging.NullHandler())
     out = _Pages(title)
     draw(out)
-    lost = out.beyond
-    if out.beyond and _font_file("DejaVuSans.ttf"):
+    if out.beyond and _dejavu_faces():
         out = _Pages(title, frozenset(out.beyond))
         draw(out)
-        lost = out.unshown
+    # Without both DejaVu faces the first drawing stands, with `?` for all it met beyond Latin-1.
+    lost = out.unshown if out.unicode else out.beyond
     if lost and warn is not None:
         shown = "?" if not out.unicode else REPLACEMENT
         codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(lost)[:5])

@@ -108,6 +108,24 @@ def test_without_unicode_fonts_helvetica_shows_a_question_mark_and_says_so(
     ]
 
 
+def test_with_dejavu_but_not_its_bold_helvetica_draws_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review of the fallback fonts: with DejaVu Sans installed but not its bold face, the PDF
+    fell back to Helvetica's `?` and said nothing of it."""
+    found = render_pdf._font_file
+    monkeypatch.setattr(
+        render_pdf, "_font_file", lambda name: None if "Bold" in name else found(name)
+    )
+    page = Handout("r", ROUTINE_NAME, "", "20 s", False, "1 exercise", (), None)
+    said: list[str] = []
+    _, text = pdf_text(render_pdf.handout(page, said.append))
+    assert "Pieds ? Füße ?" in text
+    assert said == [
+        "the PDF shows ? for 2 characters no font on this system can draw (U+8DB3, U+1F9B6)"
+    ]
+
+
 def test_the_app_says_so_in_the_line_it_shows_after_saving(
     isolated_folders: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
