@@ -127,7 +127,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         report = make_report(store, period, now, settings, Catalog.default())
         if report.period.start > period.start:
-            say(f"nothing is recorded before {report.period.start}: the report starts there")
+            start = report.period.start
+            say(f"nothing is recorded before the week of {start}: the report starts there")
         if args.json:
             import json
 

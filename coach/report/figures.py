@@ -221,7 +221,9 @@ def from_first_record(store: HistoryStore, period: Period) -> Period:
     floor = period.end - timedelta(weeks=DEFAULT_WEEKS + 1)
     if first is not None:
         floor = min(floor, date.fromisoformat(first))
-    return Period(max(period.start, min(floor, period.end)), period.end)
+    # On a Monday, as the weeks are: `from` and the first week's Monday then agree.
+    floor = week_start(min(floor, period.end))
+    return Period(max(period.start, floor), period.end)
 
 
 def _bounds(period: Period) -> tuple[str, str]:
