@@ -41,7 +41,11 @@ def cmd_now(args: argparse.Namespace) -> int:
     plain = args.plain or not sys.stdout.isatty()
     code = session.play(RELIEF_ROUTINE, plain=plain, mute=args.mute, no_voice=args.no_voice)
     if not plain:
-        return code  # the app ended it as `!` on home does: the red flags, the cramp offer
+        # The app ended it as `!` on home does: the red flags, the offer to log the cramp. One
+        # not logged there can still be, later: the line says how.
+        if not _logged_since(started):
+            print(f"To log this cramp: coach cramp log --at {_at_words(started, local_now())}")
+        return code
     print()
     print(red_flags_text(WRAP))
     print()
@@ -55,6 +59,21 @@ def cmd_now(args: argparse.Namespace) -> int:
         print("Not logged.")
     print(f"To log this cramp: coach cramp log --at {_at_words(started, local_now())}")
     return code
+
+
+def _logged_since(started: datetime) -> bool:
+    """Whether a cramp at or after `started` is in the diary (False when it cannot be read)."""
+    from datetime import timedelta
+
+    from coach.cramps.diary import CrampDiary
+    from coach.history.database import HistoryUnavailable
+    from coach.history.store import HistoryStore
+
+    try:
+        with HistoryStore.open(create=False) as store:
+            return bool(CrampDiary(store).cramps(limit=1, since=started - timedelta(seconds=1)))
+    except HistoryUnavailable:
+        return False
 
 
 def _ask_details(started: datetime) -> CrampRecord | None:

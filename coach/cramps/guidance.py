@@ -81,7 +81,7 @@ def patterns(cramps: Iterable[CrampRecord], now: datetime) -> list[tuple[Pattern
 
 
 #: When cramps themselves are worth a doctor's visit, said once: the README, the diary's notice
-#: after logging, the handout and the report use these words (the NHS's reasons, in short).
+#: after logging and the handouts use these words (the NHS's reasons, in short).
 WHEN_TO_SEE_A_DOCTOR = (
     "See a doctor if your cramps keep coming back, last longer than 10 minutes or disturb your"
     " sleep."

@@ -449,6 +449,24 @@ def test_now_in_the_app_leaves_the_ending_to_it(
     [run] = relief.runs
     assert run.plain is False
     assert asked == [] and stored_cramps() == []
+    # Not logged in the app: one line says how to log it later (a review found it gone).
+    assert capsys.readouterr().out == "To log this cramp: coach cramp log --at 03:10\n"
+
+
+def test_now_in_the_app_says_nothing_more_once_the_cramp_is_logged_there(
+    relief: Relief, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coach.cramps.records import new_cramp
+
+    def played_and_logged(routine: str, **how: bool) -> int:
+        with HistoryStore.open() as store:
+            CrampDiary(store).log(new_cramp(datetime(2024, 5, 14, 3, 10).astimezone()))
+        return 0
+
+    monkeypatch.setattr("coach.commands.session.play", played_and_logged)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["cramp", "now"]) == 0
+    assert len(stored_cramps()) == 1
     assert capsys.readouterr().out == ""
 
 
