@@ -36,7 +36,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="check sound, voice, settings, routines and history")
     p.add_argument("--no-play", action="store_true", help="check without playing the cues")
     p.add_argument(
-        "--gap", type=gap_seconds, default=0.6, metavar="SECONDS", help="pause between cues (0.6)"
+        "--gap",
+        type=gap_seconds,
+        default=0.6,
+        metavar="SECONDS",
+        help="pause between cues, 0 to 10 (0.6)",
     )
     p.set_defaults(handler=cmd_doctor)
 
