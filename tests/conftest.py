@@ -9,6 +9,13 @@ from pathlib import Path
 import pytest
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Pilot waits until the app has nothing left to do, not in naps of 20 ms (pilot_wait.py)."""
+    import pilot_wait
+
+    pilot_wait.install()
+
+
 @pytest.fixture(autouse=True)
 def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "home"
