@@ -35,8 +35,11 @@ check: setup
 JOBS ?= auto
 PILOT_TIERS := tests/functional tests/snapshots
 
+# coach's bytecode is compiled once, up front: the tests start `python -m coach` hundreds of
+# times, and where PYTHONDONTWRITEBYTECODE is set each start compiled what it imports again.
 test: check
 	@PYTHON=$(PYTHON) scripts/system-deps.sh --test
+	@$(BIN)/python -m compileall -q coach
 	$(BIN)/python -m pytest -n $(JOBS) $(PILOT_TIERS)
 	$(BIN)/python -m pytest -n $(JOBS) --cov=coach --cov-report=term:skip-covered $(PILOT_TIERS:%=--ignore=%)
 
