@@ -40,6 +40,8 @@ def cmd_now(args: argparse.Namespace) -> int:
     started = local_now()
     plain = args.plain or not sys.stdout.isatty()
     code = session.play(RELIEF_ROUTINE, plain=plain, mute=args.mute, no_voice=args.no_voice)
+    if not plain:
+        return code  # the app ended it as `!` on home does: the red flags, the cramp offer
     print()
     print(red_flags_text(WRAP))
     print()

@@ -2,10 +2,13 @@
 
 A session is completed when it reached its end AND at least half of its planned work time was
 done, not skipped; otherwise it is partial, however it ended. Pressing "skip" to the end earns
-no streak. Timed holds and tempo steps count at their planned length. A self-paced step has no
-planned length: done, it counts at the time it took; skipped, at the pace of the self-paced
-reps done in the same session (`SELF_PACED_REP_S` a rep when none was done). The rule applies
-to sessions as they are recorded; rows already in a history keep the status they were given.
+no streak. Timed holds and tempo steps are planned at their planned length and, done, count
+at the time actually spent in them, never more than planned: shortening steps with `-` is
+not doing them (cut below half, a step even ends skipped, see `coach.session.engine`). A
+self-paced step has no planned length: done, it counts at the time it took; skipped, at the
+pace of the self-paced reps done in the same session (`SELF_PACED_REP_S` a rep when none was
+done). The rule applies to sessions as they are recorded; rows already in a history keep the
+status they were given.
 """
 
 from __future__ import annotations
@@ -65,7 +68,8 @@ class WorkTally:
     """The last end of each work segment of one session, and whether the session reached its end.
 
     Fed with engine events (`add`) and, for a resumed session, with the steps history already
-    holds (`seed`); going back and doing a step again replaces its earlier end.
+    holds (`seed`). Going back and doing a step again replaces its earlier end, except that a
+    step once done stays done: skipping over it after `back` does not undo the work.
     """
 
     def __init__(self, timeline: Timeline) -> None:
@@ -73,11 +77,17 @@ class WorkTally:
         self.reached_end = False
         self._ends: dict[int, _End] = {}
 
-    def add(self, event: Event) -> None:
+    def add(self, event: Event) -> bool:
+        """Take in one event; False for a step's end that is not kept (a skip over a done
+        step), which history must not write over the done one either."""
         if isinstance(event, SegmentEnded) and event.segment.kind == "work":
+            earlier = self._ends.get(event.segment.index)
+            if earlier is not None and earlier.status == "done" and event.status != "done":
+                return False
             self._ends[event.segment.index] = _End(event.status, event.active_s)
         elif isinstance(event, SessionFinished):
             self.reached_end = event.completed
+        return True
 
     def seed(self, steps: Iterable[StepRecord]) -> None:
         for step in steps:
@@ -102,7 +112,7 @@ class WorkTally:
             seconds = _seconds(segment, end, rep_s)
             planned += seconds
             if end is not None and end.status == "done":
-                done_s += seconds
+                done_s += min(end.actual_s, seconds)
         return Outcome(self.reached_end, len(groups), done, skipped, planned, done_s)
 
     def _self_paced_rep_s(self, work: tuple[Segment, ...]) -> float:
@@ -117,7 +127,7 @@ class WorkTally:
 
 
 def _seconds(segment: Segment, end: _End | None, rep_s: float) -> float:
-    """The work time a segment stands for in the completed rule."""
+    """The planned work time a segment stands for in the completed rule."""
     if segment.duration_s is not None:
         return segment.duration_s
     if end is not None and end.status == "done":

@@ -129,7 +129,7 @@ class Recorder:
     def __call__(self, event: Event) -> None:
         if self._closed:
             return
-        self.tally.add(event)
+        kept = self.tally.add(event)
         try:
             if self._mono0 is None:
                 self._begin(event.at)
@@ -142,7 +142,7 @@ class Recorder:
                 self._paused += event.paused_s
                 self._paused_since = None
             elif isinstance(event, SegmentEnded):
-                if event.segment.kind == "work":
+                if event.segment.kind == "work" and kept:
                     self._write_step(event)
             elif isinstance(event, SessionFinished):
                 self._finish(event)

@@ -22,6 +22,9 @@ EndStatus = Literal["done", "skipped"]
 #: Within this many seconds of a segment's start, `back` goes to the previous exercise
 #: instead of restarting the current one (as a music player's "previous" does).
 BACK_GRACE_S = 2.0
+#: A timed segment cut short with `adjust` ends done only when at least this share of its
+#: planned time was spent in it; cut shorter, it ends skipped: a skipped step is not a done one.
+SHORTENED_DONE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -278,15 +281,22 @@ class SessionEngine:
         return events
 
     def adjust(self, delta_s: float, now: float | None = None) -> list[Event]:
-        """Lengthen or shorten a timed, non-tempo segment; shortening to nothing ends it."""
+        """Lengthen or shorten a timed, non-tempo segment; shortening to nothing ends it, done
+        or skipped by how much of its planned time was spent (`SHORTENED_DONE_SHARE`).
+
+        A press that finds its segment already over (it ended between the last poll and the
+        key) changes nothing: it was meant for the segment on screen, not the next one."""
         t = self._time(now)
+        index = self._index
         events = self.poll(t)
+        if self._index != index:
+            return events
         segment = self.current
         if segment is None or self._duration is None or is_tempo(segment):
             return events
         spent = self.elapsed(t)
         if self._duration - spent + delta_s <= 0:
-            self._end(t, "done", spent, events)
+            self._end(t, self._status_after(spent), spent, events)
             self._advance(t, events)
             return events
         self._duration += delta_s
@@ -360,7 +370,16 @@ class SessionEngine:
                 self._emit_cue(at, events)
             if self._duration is None or self._anchor + self._duration > t:
                 return
-            self._end(self._anchor + self._duration, "done", self._duration, events)
+            at = self._anchor + self._duration
+            self._end(at, self._status_after(self._duration), self._duration, events)
+
+    def _status_after(self, spent: float) -> EndStatus:
+        """How a timed segment that ends after `spent` active seconds ended: done, unless it
+        was shortened to less than `SHORTENED_DONE_SHARE` of its planned length."""
+        planned = self._segments[self._index].duration_s
+        if planned is not None and spent < SHORTENED_DONE_SHARE * planned:
+            return "skipped"
+        return "done"
 
     def _end(self, at: float, status: EndStatus, active_s: float, events: list[Event]) -> None:
         events.append(SegmentEnded(at, self._segments[self._index], status, active_s))

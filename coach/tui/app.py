@@ -19,6 +19,7 @@ from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from coach import text
 from coach.audio.choices import SoundChoices
 from coach.cramps.values import RELIEF_ROUTINE
 from coach.history import WallClock, local_now
@@ -58,6 +59,10 @@ if TYPE_CHECKING:
 #: The stylesheets of the first screen, home or `coach run`'s session (relative to this module).
 HOME_CSS = "screens/home.tcss"
 SESSION_CSS = "screens/session.tcss"
+
+#: The most settings problems told as notices at start; past that, the last notice says how
+#: many more there are and where to read them.
+SETTINGS_NOTICES = 3
 
 #: An interrupted session to go on with: its id in the history and the segment to start at.
 Resume = tuple[int, int]
@@ -131,22 +136,55 @@ class CoachApp(App[int]):
             self.notify(f"{unknown[0].upper()}{unknown[1:]}.", title="Settings", timeout=8)
         elif theme:
             self.theme = theme
-        for problem in self.settings.problems:
+        self._tell_settings_problems()
+
+    def _tell_settings_problems(self) -> None:
+        """The first few settings problems as notices, and where to read every one: ten stacked
+        notices covered home and were gone after ten seconds, with nowhere to read them again."""
+        problems = self.settings.problems
+        shown = problems if len(problems) <= SETTINGS_NOTICES else problems[: SETTINGS_NOTICES - 1]
+        for problem in shown:
             self.notify(str(problem), title="Settings", severity="warning", timeout=10)
+        if len(problems) > len(shown):
+            more = len(problems) - len(shown)
+            self.notify(
+                f"{text.plural(more, 'more problem')} in the settings: `coach doctor` lists"
+                " every one.",
+                title="Settings",
+                severity="warning",
+                timeout=15,
+            )
 
     async def action_quit(self) -> None:
-        """Quitting mid-session (ctrl+q) still ends it properly, so the history hears of it."""
+        """Ctrl+q: over a playing session it asks first, as `q` does; anywhere else it quits,
+        ending a session under the screen on top properly so the history hears of it."""
+        screen = self.screen
+        if _is_session(screen) and screen.check_action("stop", ()):
+            screen.action_stop()
+            return
         stopped = False
         for screen in self.screen_stack:
             if _is_session(screen):
                 stopped = screen.stop_now() or stopped
         self.exit(return_code=1 if stopped else 0)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+c, which quits many programs: say which key does here, in plain words
+        (Textual's own line carries markup, which `notify` shows as typed)."""
+        if _is_session(self.screen):
+            self.notify("Press q or ctrl+q to stop this session.", title="Do you want to stop?")
+        else:
+            self.notify("Press ctrl+q to quit coach.", title="Do you want to quit?")
+
     def _session(self, routine: Routine, resume: Resume | None = None) -> SessionScreen:
-        """The session screen for `routine`; with `resume`, going on with that session."""
+        """The session screen for `routine`; with `resume`, going on with that session.
+
+        Every session starts here, from home (`!` too) or as `coach run` and `coach cramp
+        now`'s first screen, so the relief always ends the same way: with the cramp offer."""
         from coach.cramps.relief import with_warning
         from coach.tui.screens.session import SessionScreen
 
+        self.relief_started = self.history.now() if routine.id == RELIEF_ROUTINE else None
         session_id, start_index = resume if resume is not None else (None, 0)
         kit = replace(self.kit, listeners=self._listeners(session_id))
         return SessionScreen(with_warning(routine), kit, start_index)
@@ -208,7 +246,6 @@ class CoachApp(App[int]):
             self.notify("Finish or stop this session first.")
             return
         session = self._session(self._todays(routine), resume)
-        self.relief_started = self.history.now() if routine.id == RELIEF_ROUTINE else None
         if _is_preview(self.screen):
             self.switch_screen(session)
         else:

@@ -325,7 +325,8 @@ def detail_lines(record: SessionRecord) -> tuple[str, str]:
     else:
         done = sum(step.status == "done" for step in record.steps)
         skipped = len(record.steps) - done
-        figures.append(f"{done} done, {skipped} skipped")
+        # Steps, as the History table counts them; the Finished screen counts exercises.
+        figures.append(f"{text.plural(done, 'step')} done, {skipped} skipped")
     return heading, " · ".join(figures)
 
 

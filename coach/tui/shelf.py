@@ -49,11 +49,12 @@ def pick(shelf: Shelf, routine_id: str) -> Shelf:
 
 
 def short_problem(entry: RoutineEntry) -> str:
-    """`broken.yaml line 4: message`: the file's name is enough next to its source."""
+    """`broken.yaml:4:14: message`, the place written as everywhere else; the file's name is
+    enough next to its source."""
     problem = entry.error
     if problem is None:
         return ""
-    return f"{entry.path.name} line {problem.line}: {problem.message}"
+    return f"{entry.path.name}:{problem.line}:{problem.col}: {problem.message}"
 
 
 def problems_line(problems: list[str]) -> str:

@@ -75,16 +75,82 @@ def compose(text: str, path: str, kind: str) -> Node | None:
         node: Node | None = yaml.compose(text, Loader=_Loader)
         return node
     except yaml.MarkedYAMLError as exc:
-        line, col = min(
-            mark_position(exc.problem_mark or exc.context_mark), position(text, len(text))
-        )
-        detail = _explain(exc, line, _char_at(text, line, col), kind)
+        plain = _plain_words(exc)
+        mark = exc.context_mark if plain and plain[1] else exc.problem_mark or exc.context_mark
+        line, col = min(mark_position(mark), position(text, len(text)))
+        detail = plain[0] if plain else _explain(exc, line, _char_at(text, line, col), kind)
         raise FileProblems([Problem(path, line, col, f"YAML syntax: {detail}")]) from None
 
 
 def read_node(path: Path, kind: str) -> Node | None:
     """`compose(read_text(path))`: the node tree of a whole file."""
     return compose(read_text(path, kind), str(path), kind)
+
+
+#: PyYAML's most common complaints, which name its parser's states, in the words of someone
+#: editing the file: (problem, context, words, whether the place is where the context began).
+#: Placed there, an unclosed quote or bracket is shown where it opens, not at the file's end.
+_PLAIN_WORDS = (
+    (
+        "did not find expected '-' indicator",
+        "while parsing a block collection",
+        "this line does not line up with the list that begins on line {line}: its items start"
+        " at one column with '- ', and each item's keys line up under its first key",
+        False,
+    ),
+    (
+        "did not find expected key",
+        "while parsing a block mapping",
+        "this line does not line up with the keys that begin on line {line}: the keys of one"
+        " mapping start at the same column",
+        False,
+    ),
+    (
+        "mapping values are not allowed",
+        "",
+        "a ': ' where no key can begin: check this line's indentation, or put text that holds"
+        " ': ' in quotes",
+        False,
+    ),
+    (
+        "found unexpected end of stream",
+        "while scanning a quoted scalar",
+        "this quote is never closed: end the text with the same quote mark",
+        True,
+    ),
+    (
+        "could not find expected ':'",
+        "while scanning a simple key",
+        "this line needs a ':' after its key (`key: value`, with a space after the colon)",
+        True,
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "while parsing a flow sequence",
+        "this '[' list is never closed with ']' (or two of its items lack a comma between them)",
+        True,
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "while parsing a flow mapping",
+        "this '{' mapping is never closed with '}' (or two of its entries lack a comma between"
+        " them)",
+        True,
+    ),
+)
+
+
+def _plain_words(exc: yaml.MarkedYAMLError) -> tuple[str, bool] | None:
+    """`exc` in plain words and whether to place it where its context began, for the common
+    complaints in `_PLAIN_WORDS`; None for the others."""
+    problem, context = exc.problem or "", exc.context or ""
+    for known_problem, known_context, words, at_context in _PLAIN_WORDS:
+        if problem.startswith(known_problem) and context.startswith(known_context):
+            if at_context and exc.context_mark is None:
+                return None
+            line = mark_position(exc.context_mark)[0]
+            return words.replace("{line}", str(line)), at_context
+    return None
 
 
 def _explain(exc: yaml.MarkedYAMLError, line: int, char: str, kind: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -435,6 +436,20 @@ def test_now_stopped_with_ctrl_c_asks_nothing(
     assert main(["cramp", "now"]) == 130
     assert asked == [] and stored_cramps() == []
     assert "coach cramp log --at 03:10" in capsys.readouterr().out
+
+
+def test_now_in_the_app_leaves_the_ending_to_it(
+    relief: Relief, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Defect #3 of the new-user walk: the app now ends the relief as `!` on home does (the
+    red flags, the offer to log the cramp), so the terminal asks nothing after it."""
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    asked = answering(monkeypatch, "y")
+    assert main(["cramp", "now"]) == 0
+    [run] = relief.runs
+    assert run.plain is False
+    assert asked == [] and stored_cramps() == []
+    assert capsys.readouterr().out == ""
 
 
 def test_now_ends_of_input_take_the_defaults_for_the_rest(

@@ -60,9 +60,16 @@ async def test_two_keys_answer_and_go_home(root: Path) -> None:
 
 
 async def test_feeling_pain_and_note_are_kept(root: Path) -> None:
-    keys = ("3", "1", "0", "tab", *"calf tight", "enter")
+    keys = ("3", "tab", "1", "0", "tab", *"calf tight", "enter")
     await finish_daily(checkin_app(root), *keys)
     assert checkins() == [CheckIn("hard", 10, "calf tight", NOW)]
+
+
+async def test_tab_after_a_feeling_goes_to_the_pain(root: Path) -> None:
+    """A new user's walk: `2` Tab `5` Enter kept note "5" and no pain, because choosing a
+    feeling had already moved on to the pain field. The hint says Tab moves on; only Tab does."""
+    await finish_daily(checkin_app(root), "2", "tab", "5", "enter")
+    assert checkins() == [CheckIn("right", 5, None, NOW)]
 
 
 async def test_pain_takes_only_0_to_10(root: Path) -> None:

@@ -202,17 +202,32 @@ async def test_other_routines_end_without_the_offer_or_the_red_flags(root: Path)
         assert isinstance(app.screen, FinishedScreen)
 
 
-async def test_relief_run_from_the_command_line_leaves_the_asking_to_it(
+async def test_relief_run_from_the_command_line_ends_as_after_bang(
     clock: FakeClock,
 ) -> None:
-    """`coach cramp now` asks about logging itself once the app has closed."""
+    """Defect #3 of the new-user walk: `coach cramp now` (the relief as the app's first
+    screen) ended on the workout's Finished screen, with streak talk and the check-in, and
+    without the red flags or the offer to log the cramp that `!` on home gives."""
     relief = Catalog.default().find(RELIEF_ROUTINE).routine
     assert relief is not None
-    app = relief_app(clock, WallClock(STARTED), start_routine=relief)
+    wall = WallClock(STARTED)
+    app = relief_app(clock, wall, start_routine=relief, record_history=True)
     async with app.run_test() as pilot:
         await settle(pilot)
         caution = session_of(app).query_one("#caution", TextLine).text
         assert caution.startswith(f"Caution: {relief_warning()}")  # as after `!`
-        await keys(pilot, "q", "y")
-        assert isinstance(app.screen, FinishedScreen)
-        assert "l" not in footer_keys(app)
+        await stop_relief(pilot, wall, clock)
+        assert isinstance(app.screen, RedFlagsScreen)
+        await keys(pilot, "enter")
+        finished = app.screen
+        assert isinstance(finished, FinishedScreen)
+        await settle(pilot)
+        assert not finished.query("#checkin")
+        assert "streak" not in finished.query_one("#figures", TextLine).text.lower()
+        assert finished.query_one("#streak-result", TextLine).text == ""
+        assert footer_keys(app)["l"] == "Log this cramp"
+        await keys(pilot, "l")
+        assert answers(app)["when"] == "relief began 03:12"
+        await keys(pilot, "enter")
+        [cramp] = kept()
+        assert cramp.moment == STARTED

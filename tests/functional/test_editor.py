@@ -361,6 +361,39 @@ async def test_enter_on_a_broken_routine_opens_the_editor_at_its_first_mistake(r
         )
 
 
+async def test_the_note_over_a_broken_routine_follows_the_fix_and_the_save(root: Path) -> None:
+    """A new user's walk: after fixing the line and saving, the note still said "mine.yaml
+    cannot be played until line 5 is fixed" while the panel said "✓ Valid"."""
+    path = user_routine(root, body=MINE.replace("6s", "soon"))
+    app = make_test_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one(RoutineTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("mine"))
+        await pilot.press("enter")  # a broken routine opens in the editor
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        note = editor.query_one("#editor-note", TextLine)
+        assert "cannot be played until line 5 is fixed" in note.text
+        await retype(pilot, editor, MINE)
+        assert status(editor) == "✓ Valid"
+        assert note.text == "mine.yaml is fixed here but not saved: Ctrl+S saves it."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert path.read_text(encoding="utf-8") == MINE
+        assert note.text == "" and not note.display
+        # Broken again and saved anyway: the note is back, about the file as saved.
+        await retype(pilot, editor, MINE.replace("6s", "later"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")  # "Save anyway"
+        await settle(pilot)
+        assert "later" in path.read_text(encoding="utf-8")
+        assert "cannot be played until line 5 is fixed" in note.text
+
+
 async def test_at_80_columns_the_editors_plan_fits_its_side(root: Path) -> None:
     """Found walking the app at 80x24 (issue #11): the plan's Sides and Time were cut off."""
     user_routine(root, body=ROUTINES["mixed"])

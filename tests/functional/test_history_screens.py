@@ -200,7 +200,7 @@ async def test_history_drills_into_a_session_planned_against_actual(root: Path) 
         assert isinstance(screen, SessionDetailScreen)
         assert line(screen, "#session-heading") == ("Daily test · Tue 2026-05-12 07:30 · completed")
         assert line(screen, "#session-figures") == (
-            "Active 8:00 · planned 10:00 · 1 done, 1 skipped"
+            "Active 8:00 · planned 10:00 · 1 step done, 1 skipped"
         )
         assert line(screen, "#session-checkin") == "Check-in: hard, pain 7/10"
         assert rows(screen.query_one("#steps", DataTable)) == [

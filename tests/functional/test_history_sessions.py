@@ -29,6 +29,7 @@ from coach.tui.app import CoachApp
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.session import SessionScreen
+from coach.tui.widgets.routine_table import RoutineTable
 
 # `mixed`: 0 prepare, 1 heel hold 20 s, 2 prepare, 3 toe raise (tempo), 4 rest, 5 prepare,
 # 6 calf stretch left, 7 switch, 8 right, 9 rest, 10 left, 11 switch, 12 right, 13 prepare,
@@ -211,3 +212,20 @@ async def test_a_partial_session_older_than_twelve_hours_is_not_offered(
     async with app.run_test() as pilot:
         await settle(pilot)
         assert line(app.screen, "#resume-offer") == ""
+
+
+async def test_at_60x20_with_a_resume_offer_home_still_lists_routines(
+    root: Path, clock: FakeClock
+) -> None:
+    """A new user's walk at 60x20: with the resume line showing, the tip of the day took the
+    routine list's last rows. On a short terminal the tip gives way to the list."""
+    await stop_after_heel_hold(
+        history_app(root, clock=clock, start="mixed", record_history=True), clock
+    )
+    app = history_app(root, clock=clock, record_history=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert line(app.screen, "#resume-offer").startswith("Resume Mixed test")
+        table = app.screen.query_one(RoutineTable)
+        assert table.scrollable_content_region.height >= min(4, table.row_count)
+        assert not app.screen.query_one("#daily-tip").display

@@ -8,14 +8,17 @@ import pytest
 from driving import open_preview, session_of, settle
 from sample_routines import make_test_app, user_routine
 
+from coach.problems import Problem
 from coach.routine.catalog import Catalog, RoutineEntry
 from coach.session.clock import FakeClock
 from coach.session.engine import SessionFinished
 from coach.settings import Settings
+from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.editor import EditorScreen
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.preview import PreviewScreen
+from coach.tui.screens.session import SessionScreen
 from coach.tui.widgets.plan import PlanTable
 from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
@@ -64,7 +67,8 @@ async def test_home_lists_every_routine_and_shows_broken_ones_with_their_error(r
         await pilot.press("w")
         await settle(pilot)
         listed = [line.text for line in app.screen.query(".listing-text").results(TextLine)]
-        assert listed[0].startswith("broken.yaml line 4: `duration` must be a duration")
+        # FILE:LINE:COL as everywhere else (a new user's walk found "broken.yaml line 4:").
+        assert listed[0].startswith("broken.yaml:4:15: `duration` must be a duration")
 
 
 async def test_a_missing_daily_routine_is_said_and_the_list_takes_the_focus(root: Path) -> None:
@@ -209,24 +213,28 @@ async def test_a_whole_session_with_keys_alone_reaches_finished_then_home(root: 
         # The hold was skipped and the reps took no time at all: not half the work (bug #11).
         assert screen.summary.reached_end and not screen.summary.completed
         figures = text_of(screen, "#figures")
-        assert "Ended: 1 of 2 exercises done" in figures and "Skipped: 1" in figures
+        assert "Ended: 1 of 2 exercises done" in figures and "Skipped: 1 exercise" in figures
         assert screen.query_one("#history-result") is not None
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
 
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
 async def test_coach_run_opens_the_session_and_quitting_exits_after_finished(
-    root: Path, clock: FakeClock
+    root: Path, clock: FakeClock, key: str
 ) -> None:
+    """With ctrl+q too (defect #9 of the new-user walk: it quit at once, no question, no
+    Finished screen, the step in progress lost)."""
     app = make_test_app(root, clock=clock, start="stretch")
     async with app.run_test() as pilot:
         await settle(pilot)
         assert session_of(app).routine.name == "Stretch both sides"
         # The session is the first screen (drawn whole from its first frame), not pushed.
         assert [type(s).__name__ for s in app.screen_stack] == ["SessionScreen"]
-        await pilot.press("q")
+        await pilot.press(key)
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, FinishedScreen)
@@ -238,19 +246,58 @@ async def test_coach_run_opens_the_session_and_quitting_exits_after_finished(
     assert app.return_code == 1
 
 
-async def test_ctrl_q_mid_session_stops_it_so_listeners_hear_the_end(
+async def test_ctrl_q_mid_session_answered_no_goes_on(root: Path, clock: FakeClock) -> None:
+    """Defect #9 of the new-user walk: ctrl+q asks as `q` does, the session paused meanwhile."""
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = session_of(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and screen.engine.paused
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and not screen.engine.paused
+
+
+async def test_ctrl_q_over_a_paused_session_quits_and_ends_it_so_listeners_hear(
     root: Path, clock: FakeClock
 ) -> None:
+    """Elsewhere ctrl+q still quits at once: here over the keys listing the session paused
+    for, which it still ends properly."""
     seen: list[object] = []
     app = make_test_app(
         root, clock=clock, start="stretch", session_listeners=lambda r, t: [seen.append]
     )
     async with app.run_test() as pilot:
         await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionScreen)
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert isinstance(seen[-1], SessionFinished) and not seen[-1].completed
     assert app.return_code == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "told"),
+    [
+        (None, "Press ctrl+q to quit coach."),
+        ("stretch", "Press q or ctrl+q to stop this session."),
+    ],
+)
+async def test_ctrl_c_says_in_plain_words_which_key_quits(
+    root: Path, clock: FakeClock, start: str | None, told: str
+) -> None:
+    """Defect #9 of the new-user walk: ctrl+c showed Textual's line with its markup as
+    typed, "Press [b]ctrl+q[/b] to quit the app"."""
+    app = make_test_app(root, clock=clock, start=start)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [told]
 
 
 async def test_a_completed_coach_run_exits_with_zero(root: Path, clock: FakeClock) -> None:
@@ -278,6 +325,29 @@ async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: 
         assert app.theme != "no-such-theme"
         told = [n.message for n in app._notifications]
         assert "There is no theme called 'no-such-theme'; the default is used." in told
+
+
+async def test_many_settings_problems_are_a_few_notices_and_where_to_read_them_all(
+    root: Path,
+) -> None:
+    """A new user's walk: ten settings mistakes were ten stacked notices over home, gone after
+    ten seconds with nowhere to read them again."""
+    problems = tuple(Problem("settings.yaml", n, 1, f"mistake {n}") for n in range(1, 11))
+    settings = Settings(daily_routine="daily", voice=False, problems=problems)
+    app = make_test_app(root, settings=settings)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        told = [n.message for n in app._notifications]
+        assert told == [
+            "settings.yaml:1:1: mistake 1",
+            "settings.yaml:2:1: mistake 2",
+            "8 more problems in the settings: `coach doctor` lists every one.",
+        ]
+    few = Settings(daily_routine="daily", voice=False, problems=problems[:3])
+    app = make_test_app(root, settings=few)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == [str(p) for p in problems[:3]]
 
 
 LONG = """\

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from driving import advance, session_of, settle
 from sample_routines import make_test_app
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from coach.audio.backend import RecordingBackend
 from coach.session.clock import FakeClock
@@ -186,7 +188,26 @@ async def test_q_asks_no_goes_on_and_yes_shows_finished(root: Path, clock: FakeC
         assert isinstance(finished, FinishedScreen)
         assert not finished.summary.completed
         assert finished.summary.active_s == pytest.approx(2.5)
-        assert "Not finished: 2" in finished.query_one("#figures", TextLine).text
+        # Defect #17 of the new-user walk: "Not finished: 2" was read as 2 steps missing
+        # from history, which lists the steps that ended; these are exercises, and say so.
+        assert "Not finished: 2 exercises" in finished.query_one("#figures", TextLine).text
+
+
+async def test_the_stop_question_has_a_footer_of_its_own_keys(root: Path, clock: FakeClock) -> None:
+    """Defect #17 of the new-user walk: under the "Stop this session?" dialog the session's
+    footer went on showing "n Skip" while n there means "Go on"."""
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        footer = question.query_one(Footer)
+        await pilot.pause()
+        shown = [(key.key_display or key.key, key.description) for key in footer.query(FooterKey)]
+        assert shown == [("y", "Yes"), ("n", "No")]
+        assert footer.region.bottom == app.size.height  # over the session's own footer
 
 
 async def test_q_while_paused_and_answered_no_stays_paused(root: Path, clock: FakeClock) -> None:

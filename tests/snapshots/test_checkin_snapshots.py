@@ -14,7 +14,7 @@ from coach.session.clock import FakeClock
 async def answer(pilot: Pilot[object]) -> None:
     """Do today's routine (a check-in follows work done, not skipped steps), then answer."""
     await do_the_daily(pilot)
-    await pilot.press("3", "6", "tab", *"calf tight")
+    await pilot.press("3", "tab", "6", "tab", *"calf tight")
     await settle(pilot)
 
 

@@ -779,3 +779,41 @@ def test_random_controls_never_raise_and_keep_time_in_order(
             assert event.segment is current and event.active_s >= 0
         elif isinstance(event, Resumed):
             assert event.paused_s >= 0
+
+
+@pytest.mark.parametrize(
+    ("presses", "status"), [(2, "done"), (3, "done"), (4, "skipped"), (5, "skipped")]
+)
+def test_a_timed_step_cut_below_half_with_minus_ends_skipped(presses: int, status: str) -> None:
+    """Defect #1 of the new-user walk: `-` pressed to the end recorded a 60 s hold as done
+    after a few seconds. Cut to 40 or 30 s (half) it is done; to 20 or 10 s, skipped."""
+    engine, clock = started(segments(("work", 60), ("work", 60)))
+    ended: list[SegmentEnded] = []
+    for _ in range(presses):
+        ended += [e for e in engine.adjust(-10) if isinstance(e, SegmentEnded)]
+    clock.advance(engine.remaining() or 0.0)
+    ended += [e for e in engine.poll() if isinstance(e, SegmentEnded)]
+    assert [(e.segment.index, e.status, e.active_s) for e in ended] == [
+        (0, status, 60.0 - 10 * presses)
+    ]
+
+
+def test_minus_ending_a_step_leaves_the_next_one_its_whole_length() -> None:
+    """Defect #1 of the new-user walk: a `-` that ends a step must not shorten the next."""
+    engine, clock = started(segments(("work", 60), ("work", 60)))
+    for _ in range(6):
+        clock.advance(0.3)
+        engine.adjust(-10)
+    assert engine.index == 1
+    assert engine.remaining() == 60
+
+
+def test_minus_pressed_as_its_step_ends_by_itself_leaves_the_next_one_whole() -> None:
+    """Defect #1 of the new-user walk: a `-` meant for a step that ended on its own a moment
+    before the key was read (the screen not yet showing the next) took 10 s off the next."""
+    engine, clock = started(segments(("work", 20), ("work", 60)))
+    clock.advance(20.05)  # the step is over; the screen has not woken to show it yet
+    ended = [e for e in engine.adjust(-10) if isinstance(e, SegmentEnded)]
+    assert [(e.segment.index, e.status, e.active_s) for e in ended] == [(0, "done", 20)]
+    assert engine.index == 1
+    assert engine.remaining() == pytest.approx(59.95)

@@ -121,3 +121,57 @@ def test_a_check_in_is_worth_asking_only_after_some_work(
 ) -> None:
     outcome = Outcome(reached_end, 2, 0, 0, planned_s, done_s)
     assert outcome.worth_a_checkin is asks
+
+
+def test_minus_to_the_end_of_every_step_is_not_a_completed_session() -> None:
+    """Defect #1 of the new-user walk: two 60 s holds each cut short with `-` after about
+    2.5 s were recorded `completed`, both `done`. Now both are skipped: nothing done."""
+    clock = FakeClock()
+    tl = timeline(exercise("Hold A", 60.0, prepare=0), exercise("Hold B", 60.0, prepare=0))
+    engine = SessionEngine(tl, clock)
+    tally = WorkTally(tl)
+    for event in engine.start():
+        tally.add(event)
+    while not engine.finished:
+        clock.advance(0.4)
+        for event in engine.adjust(-10):
+            tally.add(event)
+    outcome = tally.outcome()
+    assert (outcome.done, outcome.skipped, outcome.done_work_s) == (0, 2, 0.0)
+    assert not outcome.completed and not outcome.worth_a_checkin
+
+
+def test_a_shortened_step_counts_the_time_done_not_the_time_planned() -> None:
+    """Defect #1 of the new-user walk: a 60 s hold cut to 40 s is done, but it is 40 s of
+    work, not 60: with the next 60 s hold skipped, 40 of 120 s is not half."""
+    clock = FakeClock()
+    tl = timeline(exercise("Hold A", 60.0, prepare=0), exercise("Hold B", 60.0, prepare=0))
+    engine = SessionEngine(tl, clock)
+    tally = WorkTally(tl)
+    events = [*engine.start(), *engine.adjust(-10), *engine.adjust(-10)]
+    clock.advance(40)
+    events += [*engine.poll(), *engine.skip()]
+    for event in events:
+        tally.add(event)
+    outcome = tally.outcome()
+    assert (outcome.done, outcome.skipped) == (1, 1)
+    assert (outcome.planned_work_s, outcome.done_work_s) == (120.0, 40.0)
+    assert not outcome.completed
+
+
+def test_a_done_step_skipped_over_after_back_stays_done() -> None:
+    """Defect #15 of the new-user walk: Hold A waited out (4 s), then `p` `p` and `n` `n`
+    recorded Hold A as skipped at 0.6 s; the 4 s done were lost."""
+    clock = FakeClock()
+    tl = timeline(exercise("Hold A", 4.0, prepare=0), exercise("Hold B", 6.0, prepare=0))
+    engine = SessionEngine(tl, clock)
+    tally = WorkTally(tl)
+    events = engine.start()
+    clock.advance(4.5)  # Hold A done, 0.5 s into Hold B
+    events += [*engine.poll(), *engine.back()]  # early in Hold B: back to Hold A
+    clock.advance(0.6)
+    events += [*engine.skip(), *engine.skip()]
+    kept = [tally.add(event) for event in events]
+    assert kept.count(False) == 1
+    outcome = tally.outcome()
+    assert (outcome.done, outcome.skipped, outcome.done_work_s) == (1, 1, 4.0)

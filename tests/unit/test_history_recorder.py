@@ -405,3 +405,20 @@ def test_after_a_resume_the_outcome_is_the_whole_sessions(store: HistoryStore) -
     outcome = again.recorder.outcome()
     assert (outcome.exercises, outcome.done) == (3, 3)
     assert again.recorder.final_active_s == store.sessions()[0].active_s == 60.0
+
+
+def test_a_done_step_skipped_over_after_back_keeps_its_done_row(store: HistoryStore) -> None:
+    """Defect #15 of the new-user walk: a step waited out, then gone back to and skipped
+    over, was written over as `skipped` (0.6 s): the work done was lost from history."""
+    tl = routine(builders.exercise("Hold A", 4.0), builders.exercise("Hold B", 6.0))
+    played = Played(store, tl).start().advance(4.5)  # Hold A done, 0.5 s into Hold B
+    played.feed(played.engine.back())  # early in Hold B: back to Hold A
+    played.advance(0.6)
+    played.feed(played.engine.skip())
+    played.feed(played.engine.skip())
+    [session] = store.sessions()
+    assert [(s.name, s.status, s.actual_s) for s in session.steps] == [
+        ("Hold A", "done", 4.0),
+        ("Hold B", "skipped", 0.0),
+    ]
+    assert session.status == "partial"  # 4 of 10 s

@@ -370,7 +370,7 @@ def test_detail_lines() -> None:
     steps = (step_record(), step_record(index=3, status="skipped"))
     heading, numbers = detail_lines(record(TODAY, steps=steps))
     assert heading == "Feet · Wed 2024-05-15 07:30 · completed"
-    assert numbers == "Active 10:00 · planned 11:00 · 1 done, 1 skipped"
+    assert numbers == "Active 10:00 · planned 11:00 · 1 step done, 1 skipped"
     _, logged = detail_lines(record(TODAY, source="logged"))
     assert logged.endswith("logged by hand: no steps recorded")
 

@@ -558,6 +558,38 @@ def test_a_bad_byte_is_placed_by_characters_not_bytes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "words"),
+    [
+        # A step indented one space too far: PyYAML says "did not find expected '-' indicator".
+        (
+            "name: T\nsteps:\n  - {name: A, duration: 5s}\n   - {name: B, duration: 5s}\n",
+            (4, 4),
+            "this line does not line up with the list that begins on line 3",
+        ),
+        (
+            "name: T\nsteps:\n- name: A\n  duration: 5s\n  - name: B\n",
+            (5, 3),
+            "this line does not line up with the keys that begin on line 3",
+        ),
+        ("name: T: x\nsteps: []\n", (1, 8), "a ': ' where no key can begin"),
+        # Placed at the opening quote or bracket, not past the end of a two-line file.
+        ('name: "T\nsteps: []\n', (1, 7), "this quote is never closed"),
+        ("name: [a, b\nsteps: []\n", (1, 7), "this '[' list is never closed with ']'"),
+        ("name: {a: b\nsteps: []\n", (1, 7), "this '{' mapping is never closed with '}'"),
+        ("name: T\nsteps:\n  - name: A\n    duration 5s\n", (4, 5), "this line needs a ':'"),
+    ],
+)
+def test_common_yaml_mistakes_are_said_plainly_where_they_are(
+    text: str, place: tuple[int, int], words: str
+) -> None:
+    """A new user's walk: PyYAML's own words name its parser's states ("while parsing a block
+    collection"), and an unclosed quote was placed on line 3 of a two-line file."""
+    [(line, col, message)] = problems(text)
+    assert (line, col) == place
+    assert message.startswith(f"YAML syntax: {words}")
+
+
+@pytest.mark.parametrize(
     ("text", "char", "message"),
     [
         ("name: a\x00b", 7, "binary data (NUL byte); expected YAML text"),

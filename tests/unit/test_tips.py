@@ -94,7 +94,7 @@ def test_user_tips_come_after_the_bundled_ones_in_either_form(isolated_folders: 
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        ("- one\n- [two\n", "3:1: YAML syntax: "),
+        ("- one\n- [two\n", "2:3: YAML syntax: this '[' list is never closed"),
         ("text: not a list\n", "1:1: a tips file must be a list (lines starting with `- `)"),
         ("- good\n- {txt: typo}\n", '2:4: unknown key `txt` in a tip (did you mean "text"?)'),
         ("- good\n- {source: a book}\n", "2:3: a tip needs `text`"),

@@ -9,18 +9,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button
+from textual.widgets import Button, Footer
 
 from coach.tui.widgets.text_line import TextLine
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismissed with True for yes (y, or the first button) and False for no (n, Escape)."""
+    """Dismissed with True for yes (y, or the first button) and False for no (n, Escape).
+
+    It has its own footer: the one of the screen beneath would go on offering that screen's
+    keys (a session's "n Skip", while n here means no)."""
 
     CSS_PATH = "confirm.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", show=False),
-        Binding("n,escape", "answer(False)", "No", show=False),
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No", key_display="n"),
     ]
 
     def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
@@ -37,6 +40,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         # The safe answer has the focus, so a stray Enter keeps the session going.

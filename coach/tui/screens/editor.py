@@ -56,13 +56,16 @@ class EditTarget:
     path: Path
     text: str
     note: str = ""
+    #: The first problem of the file as opened, for a routine that cannot be loaded.
+    problem: Problem | None = None
 
 
 def open_for_editing(entry: RoutineEntry, catalog: Catalog) -> EditTarget:
     """What to edit for `entry`. A bundled routine is first copied into the user's folder,
     where the copy takes its place; a routine already there is edited as it is."""
     if entry.source != "bundled":
-        return EditTarget(entry.id, entry.path, _text_of(entry.path), broken_note(entry))
+        text = _text_of(entry.path)
+        return EditTarget(entry.id, entry.path, text, broken_note(entry), entry.error)
     try:
         path = catalog.copy_to_user(entry)
     except FileExistsError:
@@ -78,7 +81,7 @@ def open_for_editing(entry: RoutineEntry, catalog: Catalog) -> EditTarget:
     )
     if entry.error is not None:
         note = broken_note(RoutineEntry(entry.id, path, "user"), entry.error)
-    return EditTarget(entry.id, path, _text_of(path), note)
+    return EditTarget(entry.id, path, _text_of(path), note, entry.error)
 
 
 def _text_of(path: Path) -> str:
@@ -186,6 +189,8 @@ class EditorScreen(Screen[None]):
         self.catalog = catalog
         #: What the file holds as far as this editor knows: as opened, or as last saved.
         self.saved_text = target.text
+        #: The first problem of the file as saved, which the note under the title is about.
+        self.saved_problem = target.problem
         self.check = Check(target.text)
         self._backed_up = False
         self._placed = False  # the cursor was put on the first problem the file opened with
@@ -223,6 +228,19 @@ class EditorScreen(Screen[None]):
         self._show_title()
         self.source.focus()
         self.validate()
+
+    def _show_note(self) -> None:
+        """Keep the note about a broken file true: it goes once the file is saved fixed, and
+        while the text is fixed but not saved yet it says so."""
+        if self.saved_problem is None:
+            # Saved fixed, or never broken: a bundled copy's note stays; a broken one goes.
+            note = "" if self.target.problem else self.target.note
+        elif self.dirty and self.check.text == self.source.text and not self.check.problems:
+            note = f"{self.target.path.name} is fixed here but not saved: Ctrl+S saves it."
+        else:
+            entry = RoutineEntry(self.target.routine_id, self.target.path, "user")
+            note = broken_note(entry, self.saved_problem)
+        self.query_one("#editor-note", TextLine).text = note
 
     def _show_title(self) -> None:
         unsaved = " · unsaved changes" if self.dirty else ""
@@ -277,6 +295,7 @@ class EditorScreen(Screen[None]):
             else:
                 caption.text = "No valid plan yet"
         self.set_class(bool(check.problems), "-invalid")
+        self._show_note()
         if not self._placed:
             self._placed = True
             if check.problems and check.text == self.saved_text:
@@ -335,7 +354,14 @@ class EditorScreen(Screen[None]):
             return
         self._backed_up = self._backed_up or backup is not None
         self.saved_text = source
+        check = (
+            self.check
+            if self.check.text == source
+            else check_text(source, self.target, self.catalog)
+        )
+        self.saved_problem = check.problems[0] if check.problems else None
         self._show_title()
+        self._show_note()
         kept = f"; the version from before is in {backup.name}" if backup else ""
         self.notify(f"Saved {path.name}{kept}.", title="Saved")
 

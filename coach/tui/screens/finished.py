@@ -29,12 +29,14 @@ from coach.tui.widgets.text_line import TextLine
 
 
 def summary_lines(summary: Summary, practice: bool = True) -> list[str]:
+    """Counted in exercises, as the verdict is, and saying so: history lists the steps (each
+    side and set) that ended, so bare numbers here were read as steps missing from it."""
     outcome = summary.outcome
     lines = [f"Time: {text.length(summary.active_s)}", verdict(outcome, practice)]
     if outcome.skipped:
-        lines.append(f"Skipped: {outcome.skipped}")
+        lines.append(f"Skipped: {text.plural(outcome.skipped, 'exercise')}")
     if outcome.not_reached > 0:
-        lines.append(f"Not finished: {outcome.not_reached}")
+        lines.append(f"Not finished: {text.plural(outcome.not_reached, 'exercise')}")
     return lines
 
 

@@ -38,7 +38,11 @@ CRAMP_OFFER = "No cramp logged today. Had one? Press c to log it."
 
 
 class FeelingChoice(Widget, can_focus=True):
-    """`1` easy · `2` about right · `3` hard; the chosen one stands out."""
+    """`1` easy · `2` about right · `3` hard; the chosen one stands out.
+
+    Choosing keeps the focus here: only Tab moves on, as the form's hint says. When a choice
+    moved on by itself, `2` Tab `5` put the 5 in the note and left the pain unanswered.
+    """
 
     DEFAULT_CSS = """
     FeelingChoice {
@@ -55,7 +59,6 @@ class FeelingChoice(Widget, can_focus=True):
 
     def action_choose(self, number: int) -> None:
         self.feeling = FEELINGS[number - 1]
-        self.screen.focus_next()
 
     def render(self) -> Content:
         parts: list[Content | str] = []
