@@ -13,9 +13,10 @@ until nothing is left:
   whole 20 ms nap (held by a test, or waiting on something outside) ends the wait as Textual's
   own wait would.
 
-So work queued in the app is always done before a wait ends, however loaded the machine. Real
-time timers (the session's wake, a frame, a flash) do not fire in a wait: the tests move the
-fake clock and fire them, never counting on 20 ms of real time going by.
+So what the app's own loop has to do is always done before a wait ends, however loaded the
+machine (Textual's naps could end while messages were still queued). Real-time timers (the
+session's wake, a frame, a flash) do not fire in a wait: the tests move the fake clock and fire
+them, never counting on 20 ms of real time going by.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def workers_busy(app: Any) -> bool:
 
 
 async def wait_for_idle(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
-    """Textual's `wait_for_idle` for tests: returns once the app has nothing left to do."""
+    """Textual's `wait_for_idle` for tests: returns once the app has nothing left to do.
+    (`min_sleep` has no use here: nothing waits for time to pass.)"""
     loop = asyncio.get_running_loop()
     app = active_app.get(None)
     if app is None or not hasattr(loop, "_ready") or not hasattr(loop, "_scheduled"):
