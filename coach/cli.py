@@ -96,7 +96,29 @@ def _fast(target: str) -> Callable[[], int]:
     return answer
 
 
+#: Options whose value may begin with a dash: a note "- left foot", `--since -3d`. argparse
+#: takes such a value for an option and stops at "expected one argument"; written as
+#: `--since=-3d` it reaches the option, and the command's own message.
+DASH_VALUES = ("--since", "--at", "--note")
+
+
+def _dash_values(words: Sequence[str]) -> list[str]:
+    """`words` with `--note -x` joined into `--note=-x` for the options of `DASH_VALUES`,
+    when what follows is neither a long option (`--foot`) nor a short one (`-o`)."""
+    joined: list[str] = []
+    rest = list(words)
+    while rest:
+        word = rest.pop(0)
+        value = rest[0] if rest else ""
+        short = len(value) == 2 and value[1].isalpha()
+        if word in DASH_VALUES and value.startswith("-") and value[1:2] != "-" and not short:
+            word = f"{word}={rest.pop(0)}"
+        joined.append(word)
+    return joined
+
+
 def _parsed(words: Sequence[str]) -> int:
+    words = _dash_values(words)
     args = parser_for(words).parse_args(words)
     handler = getattr(args, "handler", None)
     if handler is None:

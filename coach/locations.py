@@ -7,7 +7,9 @@ honours XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "coach"
@@ -29,6 +31,37 @@ def _folder(env: str, kind: str, create: bool) -> Path:
     if create:
         path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def unusable(folder: Path) -> OSError | None:
+    """Why coach could not keep files in `folder`, or None when it could, leaving nothing
+    behind. An existing folder is taken as it is. For a missing one, only trying tells a
+    folder not made yet from one that cannot be (`/proc/x`, a read-only disk, a path through
+    a file): a folder of a name of its own is made and removed in the nearest existing
+    parent, so another coach making `folder` at that moment is never undone."""
+    place, missing = folder, False
+    while True:
+        try:
+            found = os.stat(place)
+        except FileNotFoundError:
+            if place.parent == place:
+                return None
+            place, missing = place.parent, True
+            continue
+        except OSError as exc:
+            return exc
+        break
+    if not stat.S_ISDIR(found.st_mode):
+        return NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(place))
+    if not missing:
+        return None
+    import tempfile  # only here: the prompt's fast path reads this module
+
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".coach-", dir=place))
+    except OSError as exc:
+        return type(exc)(exc.errno, exc.strerror, str(folder))
+    return None
 
 
 def config_dir(create: bool = False) -> Path:

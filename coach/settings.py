@@ -55,13 +55,23 @@ class Settings:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     #: The keys the file gave a usable value for (so doctor can tell a default from a choice).
     given: frozenset[str] = field(default=frozenset(), compare=False)
+    #: Where `daily_routine` was written (path, line, column), for a check of its routine.
+    daily_origin: tuple[str, int, int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def plan(self) -> tuple[PlanEntry, ...]:
         """The weekly plan: `schedule` when given, else `daily_routine` every day."""
         from coach.plan.entry import daily
 
-        return self.schedule if self.schedule is not None else daily(self.daily_routine)
+        if self.schedule is not None:
+            return self.schedule
+        return daily(self.daily_routine, self.daily_origin)
+
+    @property
+    def plan_written(self) -> bool:
+        """Whether the plan's routines come from the file (`schedule` or `daily_routine`), so
+        they must be checked against the routines there are; the default is bundled."""
+        return self.schedule is not None or "daily_routine" in self.given
 
 
 def theme_problem(theme: str | None, known: Collection[str]) -> str | None:
@@ -100,7 +110,13 @@ def load_settings(path: Path | None = None) -> Settings:
         value = _read(reader, key, node)
         if value is not None:
             values[key] = value
-    return Settings(**values, problems=tuple(reader.problems), given=frozenset(values))
+    origin = None
+    if "daily_routine" in values:
+        mark = fields["daily_routine"][1].start_mark
+        origin = (str(path), mark.line + 1, mark.column + 1)
+    return Settings(
+        **values, problems=tuple(reader.problems), given=frozenset(values), daily_origin=origin
+    )
 
 
 def _read(reader: NodeReader, key: str, node: Node) -> object | None:

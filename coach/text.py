@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Iterable
+from typing import Protocol
 
 
 def clock(seconds: float, round_up: bool = True) -> str:
@@ -64,6 +66,43 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 def reps(count: int) -> str:
     return plural(count, "rep")
+
+
+class Phase(Protocol):
+    """A tempo phase as the routine model holds it (`up`, 3 s)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def seconds(self) -> float: ...
+
+
+def tempo(phases: Iterable[Phase]) -> str:
+    """A tempo where room is short (the session, the preview): `3-1-3 s`."""
+    return "-".join(f"{p.seconds:g}" for p in phases) + " s"
+
+
+def tempo_words(phases: Iterable[Phase]) -> str:
+    """A tempo on paper, where a reader has no screen to show each phase: `up 3 s, down 5 s`."""
+    return ", ".join(f"{p.name} {p.seconds:g} s" for p in phases)
+
+
+#: A length with self-paced steps in it: the timed part, then this (`2 min + own pace`).
+OWN_PACE = " + own pace"
+
+
+def timed(seconds: float, self_paced: bool) -> str:
+    """A routine's length as lists and tables say it: `11 min 30 s`, `2 min + own pace`."""
+    return length(seconds) + (OWN_PACE if self_paced else "")
+
+
+#: What the screens and `coach status` say when no streak is running.
+NO_STREAK = "No streak running — finish a session to start one."
+
+
+def streak(days: int) -> str:
+    """`3-day streak`, or the sentence for none (never `0-day streak`)."""
+    return f"{days}-day streak" if days else NO_STREAK
 
 
 def fit_column(

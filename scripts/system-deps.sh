@@ -9,6 +9,8 @@
 #   chromium         the report's HTML opened, screenshotted and printed headless
 #   poppler-utils    pdftoppm/pdfinfo read the PDFs back
 #   fonts-dejavu-core the PDF's Unicode font, so a note prints as typed
+#   fonts-droid-fallback, fonts-noto-color-emoji  the PDF's fallbacks: Chinese, Japanese,
+#                    Korean (7 MB) and emoji (11 MB), which DejaVu Sans does not have
 # Runs apt-get as root or through sudo; otherwise names the packages and stops.
 set -euo pipefail
 
@@ -23,6 +25,8 @@ if [ "${1:-}" = --test ]; then
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+    [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
+    [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -246,10 +246,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _table(cramps: list[CrampRecord]) -> None:
+    from coach.text import printable
+
     rows = [("id", "when", "foot", "where", "severity", "duration", "context", "note")]
     for c in cramps:
         when = f"{c.moment:%Y-%m-%d %H:%M}"
-        note = c.note or ""
+        # A row is one line: a note's own lines are joined (the JSON keeps them as written).
+        note = " / ".join(filter(None, (line.strip() for line in (c.note or "").splitlines())))
+        note = printable(note)
         rows.append(
             (
                 str(c.id),

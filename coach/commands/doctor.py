@@ -26,14 +26,34 @@ NO_DEVICE = (
     "and the terminal bell as cues"
 )
 
+DATA_FOLDER_FIX = (
+    "point COACH_DATA_DIR (or XDG_DATA_HOME) at a folder you can write; until then nothing is"
+    " recorded"
+)
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("doctor", help="check sound, voice, settings, routines and history")
     p.add_argument("--no-play", action="store_true", help="check without playing the cues")
     p.add_argument(
-        "--gap", type=float, default=0.6, metavar="SECONDS", help="pause between cues (0.6)"
+        "--gap", type=gap_seconds, default=0.6, metavar="SECONDS", help="pause between cues (0.6)"
     )
     p.set_defaults(handler=cmd_doctor)
+
+
+#: The longest pause between cues `--gap` takes: enough to tell cues apart, never a hang.
+MAX_GAP_S = 10.0
+
+
+def gap_seconds(text: str) -> float:
+    """An argparse type: seconds from 0 to MAX_GAP_S (`inf` would raise from time.sleep)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= MAX_GAP_S:  # also false for nan
+        raise argparse.ArgumentTypeError(f"expected seconds from 0 to {MAX_GAP_S:g}, got {text!r}")
+    return value
 
 
 class Report:
@@ -63,7 +83,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     report = Report(print)
     print("coach doctor")
     settings = check_settings(report)
-    check_sound(report, play=not args.no_play, volume=settings.volume, gap=max(0.0, args.gap))
+    check_sound(report, play=not args.no_play, volume=settings.volume, gap=args.gap)
     check_voice(report, wanted=settings.voice)
     check_routines(report, settings)
     check_history(report)
@@ -177,7 +197,7 @@ def check_voice(report: Report, wanted: bool) -> None:
 
 def check_routines(report: Report, settings: Settings) -> None:
     from coach.plan.entry import check_routines as check_plan
-    from coach.routine.catalog import Catalog, UnknownRoutine
+    from coach.routine.catalog import Catalog
 
     report.section("Routines")
     catalog = Catalog.default()
@@ -188,24 +208,24 @@ def check_routines(report: Report, settings: Settings) -> None:
         report.bad(str(entry.error), f"`coach edit {entry.id}` or `coach validate {entry.path}`")
     for problem in catalog.library_problems:
         report.bad(str(problem), "fix your exercises.yaml; the bundled library is used meanwhile")
-    if settings.schedule is not None:
-        for problem in check_plan(settings.schedule, catalog.ids())[1]:
-            report.bad(str(problem), "use an id from `coach list`; the rest of the plan is used")
-        return
-    try:
-        catalog.find(settings.daily_routine)
-    except UnknownRoutine as exc:
-        report.bad(f"daily_routine in the settings: {exc}", "set it to one of `coach list`")
+    if settings.plan_written:
+        rest = "; the rest of the plan is used" if settings.schedule is not None else ""
+        for problem in check_plan(settings.plan, catalog.ids())[1]:
+            report.bad(str(problem), f"use an id from `coach list`{rest}")
 
 
 def check_history(report: Report) -> None:
     from coach.history.database import HistoryUnavailable
-    from coach.history.store import HistoryStore, history_path
+    from coach.history.store import HistoryStore, history_path, not_made_yet
 
     report.section("History")
     path = history_path()
-    if not path.exists():
-        report.info(f"no history yet; it will be kept in {path}")
+    try:
+        if not_made_yet(path):
+            report.info(f"no history yet; it will be kept in {path}")
+            return
+    except HistoryUnavailable as exc:
+        report.bad(str(exc), DATA_FOLDER_FIX)
         return
     try:
         with HistoryStore.open(path, create=False) as store:

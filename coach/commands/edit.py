@@ -88,6 +88,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     except FileProblems as exc:
         raise SystemExit(f"coach: {exc}") from None
+    except OSError as exc:
+        say(catalog.write_problem(exc))
+        return 1
     print(f"Created {target}")
     if catalog.hides_bundled(routine_id):
         say(f"yours takes the place of the bundled routine {routine_id} (delete it to go back)")
@@ -108,11 +111,12 @@ def usable_entry(catalog: Catalog, ref: str) -> RoutineEntry:
 def cmd_edit(args: argparse.Namespace) -> int:
     from coach.problems import FileProblems
     from coach.routine.catalog import Catalog
-    from coach.routine.template import refresh_schema
+    from coach.routine.template import id_problem, refresh_schema
 
     catalog = Catalog.default()
     ref: str = args.routine
-    entry = find_entry(catalog, ref, hint=f", or `coach new {ref}` makes a new one")
+    hint = "" if id_problem(ref) else f", or `coach new {ref}` makes a new one"
+    entry = find_entry(catalog, ref, hint=hint)
     command, origin = editor_command()
     path = entry.path
     before: bytes | None = None
@@ -121,6 +125,9 @@ def cmd_edit(args: argparse.Namespace) -> int:
             path = catalog.copy_to_user(usable_entry(catalog, entry.id))
         except FileProblems as exc:
             raise SystemExit(f"coach: {exc}") from None
+        except OSError as exc:
+            say(catalog.write_problem(exc))
+            return 1
         say(
             f"{entry.id} is a bundled routine, so you edit your own copy: {path}"
             " (it takes the place of the bundled one; delete it to go back)"
@@ -189,7 +196,7 @@ def edit_until_valid(path: Path, command: list[str], origin: str, before: bytes 
             backed_up = True
         entry = Catalog.default().load(path, "user")
         if entry.routine is not None:
-            length = text.length(expand(entry.routine).total_s)
+            length = expand(entry.routine).length
             count = count_exercises(entry.routine)
             print(f"{path}: valid, {length}, {text.plural(count, 'exercise')}")
             return 0

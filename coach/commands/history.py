@@ -56,6 +56,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="TIME",
         help="when it started: 2024-05-01T07:30, 07:30, 'yesterday 07:30' or 'yesterday'",
     )
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="record it even if a session of this routine is already recorded at that time",
+    )
     p.set_defaults(handler=cmd_log)
 
     p = sub.add_parser(
@@ -272,6 +277,16 @@ def cmd_log(args: argparse.Namespace) -> int:
     record = done_elsewhere(timeline, started, now)
 
     def add(store: HistoryStore) -> int:
+        from coach.history.records import parse_stamp
+
+        twin = store.session_overlapping(timeline.routine_id, started, timeline.total_s)
+        if twin is not None and not args.again:
+            at = parse_stamp(twin.started_at).astimezone().strftime("%Y-%m-%d %H:%M")
+            say(
+                f"{timeline.routine_id} is already recorded at {at} ({twin.source}), so nothing"
+                " was logged; add --again to record another session anyway"
+            )
+            return 1
         store.begin_session(record)
         when = started.strftime("%Y-%m-%d %H:%M")
         print(f"Logged {timeline.routine_id} ({timeline.name}) at {when}.")

@@ -36,7 +36,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print the figures as JSON instead")
     p.set_defaults(handler=cmd_report)
 
-    p = sub.add_parser("print", help="a routine on one page, with a 4-week grid of tick boxes")
+    p = sub.add_parser(
+        "print",
+        help="a routine on one page, with when to see a doctor and a 4-week grid of tick boxes",
+    )
     p.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a .yaml file")
     _output_options(p)
     p.set_defaults(handler=cmd_print)
@@ -80,6 +83,15 @@ def output_format(args: argparse.Namespace) -> Format:
     return pick_format(args.format, output)
 
 
+def output_is_a_folder(output: Path | None, example: str) -> bool:
+    """Whether `-o` names a folder, said in one line before anything is made (a report read
+    and drawn, or a word about its format, only to end in "Is a directory")."""
+    if output is None or not output.is_dir():
+        return False
+    say(f"cannot write {output}: it is a folder; name a file in it, e.g. {output / example}")
+    return True
+
+
 def read_period(args: argparse.Namespace, today: datetime) -> Period:
     from coach.report.figures import dated_period, default_period, since_period
 
@@ -102,6 +114,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ValueError as exc:
         say(str(exc))
         return 2
+    if output_is_a_folder(args.output, "report.pdf"):
+        return 1
 
     def write(store: HistoryStore) -> int:
         from coach.report.documents import make_report, render
@@ -112,6 +126,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         for problem in settings.problems:
             print(problem, file=sys.stderr)
         report = make_report(store, period, now, settings, Catalog.default())
+        if report.period.start > period.start:
+            say(f"nothing is recorded before {report.period.start}: the report starts there")
         if args.json:
             import json
 
@@ -120,7 +136,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 args.output,
                 "the report's figures",
             )
-        return deliver(render(report, output_format(args)), args.output, "the report")
+        return deliver(render(report, output_format(args), say), args.output, "the report")
 
     return with_history(write)
 
@@ -131,6 +147,9 @@ def cmd_print(args: argparse.Namespace) -> int:
     from coach.report.handout import handout
     from coach.routine.catalog import Catalog
 
+    if output_is_a_folder(args.output, "handout.pdf"):
+        return 1
     entry = load_entry(Catalog.default(), args.routine)
     assert entry.routine is not None
-    return deliver(render(handout(entry.routine), output_format(args)), args.output, "the handout")
+    drawn = render(handout(entry.routine), output_format(args), say)
+    return deliver(drawn, args.output, "the handout")

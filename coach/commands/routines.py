@@ -86,7 +86,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if entry.routine is None:
             rows.append((entry.id, f"BROKEN  {entry.error}"))
             continue
-        length = text.length(expand(entry.routine).total_s)
+        length = expand(entry.routine).length
         count = text.plural(count_exercises(entry.routine), "exercise")
         rows.append((entry.id, entry.routine.name, length, count, entry.source))
     print_table(rows, right={2})
@@ -106,7 +106,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         plan = {**timeline.to_json(), "progression": progression.to_json(routine)}
         print(json.dumps(plan, indent=2))
         return 0
-    print(f"{timeline.name} ({entry.id}): {text.length(timeline.total_s)}")
+    print(f"{timeline.name} ({entry.id}): {timeline.length}")
     for why in progression.explanations(routine):
         print(f"  today: {why}")
     for seg in timeline.segments:

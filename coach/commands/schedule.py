@@ -56,7 +56,7 @@ def read_plan() -> PlanReading:
     settings = load_settings()
     problems = list(settings.problems)
     plan = settings.plan
-    if settings.schedule is not None:
+    if settings.plan_written:
         folders = (locations.user_routines_dir(), locations.bundled_dir("routines"))
         plan, unknown = check_routines(plan, routine_ids(folders))
         problems += unknown
@@ -127,17 +127,24 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def status_lines(items: Sequence[PlannedItem], streak: int) -> list[str]:
-    """`foot-daily: done today, 3-day streak` for a plan of one; a line per entry otherwise."""
-    streak_text = f"{streak}-day streak"
+    """`foot-daily: done today, 3-day streak` for a plan of one; a line per entry otherwise.
+    With no streak running, the screens' sentence for it follows (never `0-day streak`)."""
+    from coach import text
+
+    streak_text = text.streak(streak)
+
+    def then_streak(line: str) -> str:
+        return f"{line}, {streak_text}" if streak else f"{line}. {streak_text}"
+
     if not items:
-        return [f"nothing planned today, {streak_text}"]
+        return [then_streak("nothing planned today")]
     lines = []
     for item in items:
         when = f" at {item.entry.at_text()}" if item.entry.at is not None else ""
         state = "done today" if item.done else "not done yet today"
         lines.append(f"{item.entry.routine}{when}: {state}")
     if len(lines) == 1:
-        return [f"{lines[0]}, {streak_text}"]
+        return [then_streak(lines[0])]
     return [*lines, streak_text]
 
 

@@ -80,6 +80,14 @@ def patterns(cramps: Iterable[CrampRecord], now: datetime) -> list[tuple[Pattern
     return found
 
 
+#: When cramps themselves are worth a doctor's visit, said once: the README, the diary's notice
+#: after logging, the handout and the report use these words (the NHS's reasons, in short).
+WHEN_TO_SEE_A_DOCTOR = (
+    "See a doctor if your cramps keep coming back, last longer than 10 minutes or disturb your"
+    " sleep."
+)
+
+
 def notice_after_log(cramps: Iterable[CrampRecord], now: datetime) -> str | None:
     """A calm note to show after logging, when the diary shows a pattern worth raising with a
     doctor; None when it shows none. It names the patterns that led to it."""
@@ -89,8 +97,7 @@ def notice_after_log(cramps: Iterable[CrampRecord], now: datetime) -> str | None
     reasons = [words for _, words in found]
     listed = reasons[0] if len(reasons) == 1 else f"{', '.join(reasons[:-1])} and {reasons[-1]}"
     return (
-        f"Your diary shows {listed}. Cramps are common and usually harmless. Cramps that keep"
-        " coming back, wake you at night or last a long time are worth mentioning to a doctor."
+        f"Your diary shows {listed}. Cramps are common and usually harmless. {WHEN_TO_SEE_A_DOCTOR}"
         " A doctor can look for a cause, such as a medicine, and suggest what may help."
     )
 

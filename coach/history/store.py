@@ -87,6 +87,21 @@ _INSERT_STEP = (
 )
 
 
+def not_made_yet(path: Path) -> bool:
+    """Whether the history file at `path` is simply not made yet, its folder able to hold it;
+    HistoryUnavailable when the folder cannot be used or even looked at (a name too long, a
+    folder not readable: `Path.exists` lets those errors through)."""
+    try:
+        if path.exists():
+            return False
+    except OSError as exc:
+        raise HistoryUnavailable(f"cannot use the data folder: {exc}") from exc
+    problem = locations.unusable(path.parent)
+    if problem is not None:
+        raise HistoryUnavailable(f"cannot use the data folder: {problem}")
+    return True
+
+
 class HistoryStore(CheckInRows):
     """Reads and writes of the history. One store per thread of use; open it with `open()`."""
 
@@ -111,14 +126,16 @@ class HistoryStore(CheckInRows):
         """The history at `path` (default: `history.db` in the data folder).
 
         With `create=False` a missing file reads as an empty history and nothing is written,
-        so looking at history never leaves files behind. A damaged file is moved aside with a
-        notice in `notices`. Raises HistoryUnavailable when history cannot be used at all.
+        so looking at history never leaves files behind; but only when the data folder could
+        hold one, so a folder that cannot be used never passes for an empty history. A
+        damaged file is moved aside with a notice in `notices`. Raises HistoryUnavailable when
+        history cannot be used at all.
         """
         try:
             path = path or history_path(create=create)
         except OSError as exc:
             raise HistoryUnavailable(f"cannot use the data folder: {exc}") from exc
-        if not create and not path.exists():
+        if not create and not_made_yet(path):
             return cls.in_memory()
         notices: list[str] = []
         try:
@@ -312,6 +329,21 @@ class HistoryStore(CheckInRows):
             ).fetchone()
         count: int = row[0]
         return count
+
+    def session_overlapping(
+        self, routine_id: str, start: datetime, length_s: float
+    ) -> SessionRecord | None:
+        """The earliest session of `routine_id` under way at some moment of the `length_s`
+        seconds from `start` (taken as at least a minute, the precision of a time written by
+        hand), or None: the same routine is not done twice at once, so `coach log` asks
+        before recording it again."""
+        begin = start.timestamp()
+        row = self._db.execute(
+            "SELECT id FROM sessions WHERE routine_id = ? AND started_ts < ?"
+            " AND started_ts + max(active_s + paused_s, 60) > ? ORDER BY started_ts LIMIT 1",
+            (routine_id, begin + max(length_s, 60.0), begin),
+        ).fetchone()
+        return None if row is None else self.session_detail(row[0])
 
     def session_detail(self, session_id: int) -> SessionRecord | None:
         """One session with its steps in plan order, or None when there is no such id."""

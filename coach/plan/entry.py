@@ -72,9 +72,9 @@ def clock_time(text: str) -> time | None:
     return time(hour, minute)
 
 
-def daily(routine: str) -> tuple[PlanEntry, ...]:
-    """The plan `daily_routine: ID` stands for."""
-    return (PlanEntry(routine, EVERY_DAY),)
+def daily(routine: str, origin: tuple[str, int, int] | None = None) -> tuple[PlanEntry, ...]:
+    """The plan `daily_routine: ID` stands for; `origin` is where the file says it."""
+    return (PlanEntry(routine, EVERY_DAY, origin=origin),)
 
 
 def check_routines(

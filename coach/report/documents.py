@@ -7,6 +7,7 @@ saves it whole or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from importlib import import_module
 from pathlib import Path
@@ -43,12 +44,14 @@ def pick_format(chosen: str | None, output: Path | None) -> Format:
     return "md"
 
 
-def render(document: Report | Handout, fmt: Format) -> str | bytes:
-    """A report or a handout in `fmt`: text for Markdown and HTML, bytes for PDF."""
+def render(
+    document: Report | Handout, fmt: Format, warn: Callable[[str], None] | None = None
+) -> str | bytes:
+    """A report or a handout in `fmt`: text for Markdown and HTML, bytes for PDF. `warn` hears,
+    in one line, of characters a PDF could not draw (Markdown and HTML keep every one)."""
     module = import_module(f"coach.report.render_{fmt}")
-    drawn: str | bytes = (
-        module.handout(document) if isinstance(document, Handout) else module.report(document)
-    )
+    draw = module.handout if isinstance(document, Handout) else module.report
+    drawn: str | bytes = draw(document, warn) if fmt == "pdf" else draw(document)
     return drawn
 
 

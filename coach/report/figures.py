@@ -37,7 +37,10 @@ from coach.report.handout import Handout
 
 #: Default period: this many full weeks before the current one, plus the current one.
 DEFAULT_WEEKS = 4
-_SINCE = re.compile(r"(\d{1,4})\s*([dw])")
+#: No day before this is asked about: coach keeps times as seconds since 1970, and days near the
+#: calendar's own start (year 1) cannot even be stepped back from.
+EARLIEST_DAY = date(1970, 1, 1)
+_SINCE = re.compile(r"(\d+)\s*([dw])")
 
 
 class PeriodError(ValueError):
@@ -63,14 +66,20 @@ def default_period(today: date, weeks: int = DEFAULT_WEEKS) -> Period:
 
 
 def since_period(text: str, today: date) -> Period:
-    """`4w`: the last 4 full weeks plus this one; `10d`: today and the 9 days before it."""
+    """`4w`: the last 4 full weeks plus this one; `10d`: today and the 9 days before it.
+
+    A count reaching back before `EARLIEST_DAY` (`99999w`) starts there, as `--from` does."""
     match = _SINCE.fullmatch(text.strip().lower())
-    if match is None or int(match[1]) == 0:
+    digits = match[1].lstrip("0") if match else ""
+    if match is None or not digits:
         raise PeriodError(f"cannot read --since {text!r}; write weeks or days, e.g. 4w or 30d")
-    count = int(match[1])
+    most = (today - EARLIEST_DAY).days + 7  # days: more than any count can mean
+    count = int(digits) if len(digits) <= len(str(most)) else most
     if match[2] == "w":
-        return default_period(today, count)
-    return Period(today - timedelta(days=count - 1), today)
+        start = default_period(today, min(count, most // 7)).start
+    else:
+        start = today - timedelta(days=min(count, most) - 1)
+    return Period(max(EARLIEST_DAY, start), today)
 
 
 def dated_period(start: str, end: str | None, today: date) -> Period:
@@ -84,7 +93,11 @@ def dated_period(start: str, end: str | None, today: date) -> Period:
             days.append(date.fromisoformat(value.strip()))
         except ValueError:
             raise PeriodError(f"{option} {value!r} is not a date; write YYYY-MM-DD") from None
-    first, last = days
+    first, last = max(days[0], EARLIEST_DAY), days[1]
+    if last < EARLIEST_DAY:
+        raise PeriodError(f"--to {last} is before {EARLIEST_DAY.year}, earlier than any record")
+    if end is None and first > today:
+        raise PeriodError(f"--from {first} is in the future; a report covers days that have been")
     if last < first:
         raise PeriodError(f"--to {last} is before --from {first}")
     if last > today:
@@ -195,6 +208,22 @@ class Report:
         }
 
 
+def from_first_record(store: HistoryStore, period: Period) -> Period:
+    """`period` starting no earlier than needed to show everything in it: the first recorded
+    session or cramp, or the 5 weeks before its end when that is earlier (so a new user's
+    default report keeps its weeks, and `--from 2026-03-01 --to 2026-03-31` stays March).
+    Days before both hold nothing to show, and `--from 1000-01-01` would otherwise draw some
+    53,000 empty weeks."""
+    (first,) = store.connection.execute(
+        "SELECT min(day) FROM (SELECT min(day) AS day FROM sessions"
+        " UNION ALL SELECT min(day) FROM cramps)"
+    ).fetchone()
+    floor = period.end - timedelta(weeks=DEFAULT_WEEKS + 1)
+    if first is not None:
+        floor = min(floor, date.fromisoformat(first))
+    return Period(max(period.start, min(floor, period.end)), period.end)
+
+
 def _bounds(period: Period) -> tuple[str, str]:
     return period.start.isoformat(), period.end.isoformat()
 
@@ -248,8 +277,10 @@ def build_report(
     """The report of `period` as of `made`.
 
     `entries` is the plan; `handouts` gives each planned routine's handout with today's doses,
-    or the reason it cannot be read.
+    or the reason it cannot be read. The period starts no earlier than `from_first_record`
+    says: the report's own period says where it starts.
     """
+    period = from_first_record(store, period)
     db = store.connection
     adherence = _adherence(store, entries, period)
     sessions_by_week = Counter(

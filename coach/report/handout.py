@@ -1,7 +1,9 @@
 """What a printed routine says: each exercise with its steps, dose and caution, as plain data.
 
 The handout (`coach print`) and the report's plan section both read routines through here, so
-a dose is worded one way on paper. Nothing here draws: the renderers beside it lay it out.
+a dose is worded one way on paper. A routine is taken as coach plays it, so the relief's first
+step carries the same emergency and swollen-calf warning on paper as on screen. Nothing here
+draws: the renderers beside it lay it out.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach import text
+from coach.cramps.relief import with_warning
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.catalog import count_exercises
 from coach.routine.model import ExerciseStep, RepeatBlock, RestStep, Routine, Step
 from coach.routine.timeline import expand
@@ -38,6 +42,9 @@ class Handout:
     count: str  # "10 exercises"
     exercises: tuple[HandoutExercise, ...]
     rests: str | None  # "2 rest steps (1 min in all)" when the routine has rest steps
+    #: The cramp relief: read during a cramp, so the signs that it may be more than a cramp come
+    #: before its first step, and it has no grid of days (relief is not a daily routine).
+    relief: bool = False
 
     @property
     def length(self) -> str:
@@ -50,8 +57,7 @@ def dose(step: ExerciseStep, rounds: int = 1) -> str:
     if step.duration is not None:
         one = text.length(step.duration)
     elif step.reps is not None and step.tempo:
-        phases = ", ".join(f"{p.name} {p.seconds:g} s" for p in step.tempo)
-        one = f"{text.reps(step.reps)} ({phases})"
+        one = f"{text.reps(step.reps)} ({text.tempo_words(step.tempo)})"
     elif step.reps is not None and step.reps > 1:
         one = f"{text.reps(step.reps)}, at your own pace"
     else:
@@ -92,6 +98,7 @@ def _rests(steps: tuple[Step, ...]) -> list[float]:
 
 def handout(routine: Routine) -> Handout:
     """The routine as a page to print: today's doses (pass it grown by its progression)."""
+    routine = with_warning(routine)
     timeline = expand(routine)
     count = count_exercises(routine)
     rests = _rests(routine.steps)
@@ -109,4 +116,5 @@ def handout(routine: Routine) -> Handout:
         count=text.plural(count, "exercise"),
         exercises=tuple(_walk(routine.steps)),
         rests=rest_words,
+        relief=routine.id == RELIEF_ROUTINE,
     )

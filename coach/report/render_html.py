@@ -85,7 +85,9 @@ section { break-inside: auto; }
   .exercise ul { margin: 1px 0; }
   .exercises .small, .exercises .caution, .exercises p { font-size: 7.6pt; line-height: 1.25; }
   .exercises .dose { font-size: 8.4pt; }
-  .grid td, .grid th { height: 6mm; padding: 0 4px; }
+  .grid td, .grid th { height: 5.5mm; padding: 0 4px; }
+  #when-to-see-a-doctor .warning { font-size: 7.6pt; line-height: 1.2; padding: 2px 8px; }
+  #when-to-see-a-doctor ul { margin: 1px 0; }
 }
 """
 
@@ -210,14 +212,25 @@ def report(r: Report) -> str:
     return page(f"{words.TITLE}, {words.period_line(r)}", "\n".join(body))
 
 
+def _doctor() -> str:
+    signs = "".join(f"<li>{escape(line)}</li>" for line in words.red_flag_lines())
+    return (
+        f'<section id="when-to-see-a-doctor" class="keep"><h2>{escape(words.DOCTOR_TITLE)}</h2>'
+        f'<div class="warning"><p>{escape(words.DOCTOR_INTRO)}</p>'
+        f"<p>{escape(words.RED_FLAGS_LEAD)}</p><ul>{signs}</ul></div></section>"
+    )
+
+
 def handout(h: Handout) -> str:
     parts = [
         f"<header><h1>{escape(h.name)}</h1>"
         f'<p class="meta">{escape(h.length)} · {escape(h.count)}</p>'
         + (f"<p>{escape(h.description)}</p>" if h.description else "")
         + "</header>",
-        '<div class="exercises">',
     ]
+    if h.relief:
+        parts.append(_doctor())
+    parts.append('<div class="exercises">')
     for n, e in enumerate(h.exercises, 1):
         steps = "".join(f"<li>{escape(line)}</li>" for line in e.instructions)
         caution = (
@@ -227,20 +240,22 @@ def handout(h: Handout) -> str:
         )
         parts.append(
             f'<div class="exercise"><h3>{n}. {escape(e.name)}</h3>'
-            f'<p class="dose">{escape(e.dose)}</p><ul class="small">{steps}</ul>{caution}</div>'
+            f'<p class="dose">{escape(e.dose)}</p>{caution}<ul class="small">{steps}</ul></div>'
         )
     if h.rests:
         parts.append(f'<p class="exercise">Also {escape(h.rests)}.</p>')
-    head = "".join(f"<th>{d}</th>" for d in ("Week", *WEEKDAYS))
-    rows = "".join(
-        f"<tr><th>{n}</th>" + '<td><span class="box"></span></td>' * len(WEEKDAYS) + "</tr>"
-        for n in range(1, GRID_WEEKS + 1)
-    )
     parts.append("</div>")
-    parts.append(
-        f'<section id="days-done" class="keep"><h2>Days done</h2>'
-        f"<p>{escape(words.HANDOUT_NOTE)}</p>"
-        f'<table class="grid"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
-        "</section>"
-    )
+    if not h.relief:
+        head = "".join(f"<th>{d}</th>" for d in ("Week", *WEEKDAYS))
+        rows = "".join(
+            f"<tr><th>{n}</th>" + '<td><span class="box"></span></td>' * len(WEEKDAYS) + "</tr>"
+            for n in range(1, GRID_WEEKS + 1)
+        )
+        parts.append(
+            f'<section id="days-done" class="keep"><h2>Days done</h2>'
+            f"<p>{escape(words.HANDOUT_NOTE)}</p>"
+            f'<table class="grid"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+            "</section>"
+        )
+        parts.append(_doctor())
     return page(h.name, "\n".join(parts))

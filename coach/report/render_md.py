@@ -81,20 +81,30 @@ def report(r: Report) -> str:
     return "\n".join(out)
 
 
+def _doctor() -> list[str]:
+    out = [f"## {words.DOCTOR_TITLE}", "", words.DOCTOR_INTRO, "", words.RED_FLAGS_LEAD, ""]
+    return [*out, *(f"- {line}" for line in words.red_flag_lines()), ""]
+
+
 def handout(h: Handout) -> str:
     out = [f"# {escape(h.name)}", "", f"{h.length} · {h.count}"]
     if h.description:
         out += ["", escape(h.description)]
     out.append("")
+    if h.relief:
+        out += _doctor()
     for n, e in enumerate(h.exercises, 1):
         out += [f"## {n}. {escape(e.name)}", "", f"**{escape(e.dose)}**", ""]
-        out += [f"- {escape(line)}" for line in e.instructions]
         if e.caution:
-            out += ["", f"Caution: {escape(e.caution)}"]
+            out += [f"Caution: {escape(e.caution)}", ""]
+        out += [f"- {escape(line)}" for line in e.instructions]
         out.append("")
     if h.rests:
         out += [f"Also {h.rests}.", ""]
+    if h.relief:
+        return "\n".join(out)
     out += ["## Days done", "", words.HANDOUT_NOTE, ""]
     out += ["| Week | " + " | ".join(WEEKDAYS) + " |", "|---" * (len(WEEKDAYS) + 1) + "|"]
     out += [f"| {n} |" + " [ ] |" * len(WEEKDAYS) for n in range(1, GRID_WEEKS + 1)]
-    return "\n".join(out) + "\n"
+    out += ["", *_doctor()]
+    return "\n".join(out)

@@ -2,18 +2,24 @@
 
 Text stays text (selectable and searchable). Pages are drawn in Helvetica, built into every PDF
 reader, which is quick; when a note or name needs more than Latin-1, they are drawn again in
-DejaVu Sans (embedded) where the system has it, so the note prints as typed. Without DejaVu,
-the characters Helvetica cannot show become `?`. Charts are drawn with fpdf2's own lines and
-boxes, so they print sharply at any size.
+DejaVu Sans (embedded) where the system has it, with fpdf2's own fallback fonts for what DejaVu
+lacks (Droid Sans Fallback for Chinese, Japanese and Korean, Noto Color Emoji for emoji) and
+its text shaping (HarfBuzz) so Arabic and Hebrew read right to left, joined. A character that no
+font here can draw prints as a visible replacement, and the caller is told once; fpdf2's own log
+lines never reach the terminal. Charts are drawn with fpdf2's own lines and boxes, so they print
+sharply at any size.
 """
 
 from __future__ import annotations
 
+import logging
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach import text as wording
 from coach.report import words
 from coach.report.figures import Report
 from coach.report.handout import GRID_WEEKS, WEEKDAYS, Handout
@@ -24,11 +30,24 @@ if TYPE_CHECKING:
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/truetype/droid"),
+    Path("/usr/share/fonts/truetype/noto"),
     Path("/usr/share/fonts/TTF"),
     Path("/usr/share/fonts/dejavu"),
     Path("/usr/share/fonts/dejavu-sans-fonts"),
+    Path("/usr/share/fonts/noto"),
+    Path("/usr/share/fonts/google-droid-sans-fonts"),
+    Path("/usr/share/fonts/google-noto-color-emoji-fonts"),
     Path("/usr/local/share/fonts"),
 )
+#: Fonts for what DejaVu Sans cannot draw, tried in this order, each only when a text needs it
+#: (Debian: fonts-droid-fallback, fonts-noto-color-emoji).
+FALLBACKS = (("droid", "DroidSansFallbackFull.ttf"), ("emoji", "NotoColorEmoji.ttf"))
+#: What a character no font here can draw prints as: visible, so nothing is silently lost.
+REPLACEMENT = "\ufffd"
+#: Invisible characters left out when no font has them: joiners, direction marks and the
+#: variation selectors that ask for an emoji or a text look.
+INVISIBLE = frozenset(range(0xFE00, 0xFE10)) | frozenset(range(0xE0100, 0xE01F0))
 BLUE = (31, 78, 121)
 GREY = (90, 90, 90)
 LINE_MM = 4.2
@@ -39,9 +58,12 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 class _Pages:
-    """An fpdf2 document with the font set up and the few drawing moves the report makes."""
+    """An fpdf2 document with the font set up and the few drawing moves the report makes.
 
-    def __init__(self, title: str, unicode: bool) -> None:
+    `needed` is every character beyond Latin-1 a first drawing in Helvetica met: the second
+    drawing loads only the fallback fonts that draw some of them."""
+
+    def __init__(self, title: str, needed: frozenset[str] = frozenset()) -> None:
         from fpdf import FPDF
 
         pdf = FPDF(format="A4", unit="mm")
@@ -51,29 +73,60 @@ class _Pages:
         pdf.set_creator("coach")
         self.pdf: FPDF = pdf
         self.font, self.unicode = "helvetica", False
-        #: Whether some text could not be shown in Helvetica (which covers Latin-1 only).
-        self.lost = False
+        #: The characters beyond Latin-1 met so far (drawn as `?` in Helvetica).
+        self.beyond: set[str] = set()
+        #: The characters no font here draws, shown as REPLACEMENT.
+        self.unshown: set[str] = set()
+        #: The code points the fonts in use can draw, when DejaVu Sans is in use.
+        self.drawable: set[int] = set()
         regular = _font_file("DejaVuSans.ttf")
         bold = _font_file("DejaVuSans-Bold.ttf")
-        if unicode and regular and bold:
+        if needed and regular and bold:
             pdf.add_font("DejaVu", "", str(regular))
             pdf.add_font("DejaVu", "B", str(bold))
             self.font, self.unicode = "DejaVu", True
+            self.drawable = _code_points(regular) & _code_points(bold)
+            self._add_fallbacks(needed)
+            pdf.set_text_shaping(True)
         pdf.add_page()
+
+    def _add_fallbacks(self, needed: frozenset[str]) -> None:
+        fallbacks = []
+        for name, file in FALLBACKS:
+            path = _font_file(file)
+            missing = {ord(c) for c in needed} - self.drawable
+            if path is None or not missing:
+                continue
+            cmap = _code_points(path)
+            if cmap & missing:
+                self.pdf.add_font(name, "", str(path))
+                self.drawable |= cmap
+                fallbacks.append(name)
+        if fallbacks:
+            self.pdf.set_fallback_fonts(fallbacks, exact_match=False)
 
     @property
     def width(self) -> float:
         return float(self.pdf.epw)
 
     def clean(self, value: str) -> str:
-        if self.unicode:
-            return value
-        try:
-            value.encode("latin-1")
-        except UnicodeEncodeError:
-            self.lost = True
-            return value.encode("latin-1", "replace").decode("latin-1")
-        return value
+        """`value` as these fonts can draw it: in Helvetica, `?` for what is beyond Latin-1;
+        with DejaVu, REPLACEMENT for what no font draws (INVISIBLE characters and format
+        characters such as joiners that no font has are left out)."""
+        if not self.unicode:
+            beyond = {c for c in value if ord(c) > 0xFF}
+            if not beyond:
+                return value
+            self.beyond |= beyond
+            return "".join("?" if c in beyond else c for c in value)
+        shown = []
+        for c in value:
+            if ord(c) in self.drawable or c in "\n\t":
+                shown.append(c)
+            elif ord(c) not in INVISIBLE and unicodedata.category(c) != "Cf":
+                self.unshown.add(c)
+                shown.append(REPLACEMENT)
+        return "".join(shown)
 
     def style(
         self, size: float, bold: bool = False, colour: tuple[int, int, int] = (26, 26, 26)
@@ -228,23 +281,47 @@ def _font_file(name: str) -> Path | None:
     return None
 
 
-def _drawn(title: str, draw: Callable[[_Pages], None]) -> bytes:
+def _code_points(font: Path) -> set[int]:
+    """What `font` can draw, read from its character map alone (quick, even for large fonts)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(font), lazy=True) as opened:
+        return set(opened.getBestCmap())
+
+
+def _drawn(title: str, draw: Callable[[_Pages], None], warn: Callable[[str], None] | None) -> bytes:
     """Draw in Helvetica, which a PDF reader has built in (quick, nothing to embed); only when
-    some text needs more than Latin-1, draw again in DejaVu Sans, embedded."""
-    out = _Pages(title, unicode=False)
+    some text needs more than Latin-1, draw again in DejaVu Sans and its fallbacks, embedded.
+    `warn` hears, in one line, of the characters that could not be drawn."""
+    # fpdf2 logs each missing glyph; with no handler, Python would print that to stderr.
+    fpdf_log = logging.getLogger("fpdf")
+    fpdf_log.propagate = False
+    if not fpdf_log.handlers:
+        fpdf_log.addHandler(logging.NullHandler())
+    out = _Pages(title)
     draw(out)
-    if out.lost and _font_file("DejaVuSans.ttf"):
-        out = _Pages(title, unicode=True)
+    lost = out.beyond
+    if out.beyond and _font_file("DejaVuSans.ttf"):
+        out = _Pages(title, frozenset(out.beyond))
         draw(out)
+        lost = out.unshown
+    if lost and warn is not None:
+        shown = "?" if not out.unicode else REPLACEMENT
+        codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(lost)[:5])
+        more = ", ..." if len(lost) > 5 else ""
+        warn(
+            f"the PDF shows {shown} for {wording.plural(len(lost), 'character')} no font on this"
+            f" system can draw ({codes}{more})"
+        )
     return out.output()
 
 
-def report(r: Report) -> bytes:
-    return _drawn(words.TITLE, lambda out: _report(out, r))
+def report(r: Report, warn: Callable[[str], None] | None = None) -> bytes:
+    return _drawn(words.TITLE, lambda out: _report(out, r), warn)
 
 
-def handout(h: Handout) -> bytes:
-    return _drawn(h.name, lambda out: _handout(out, h))
+def handout(h: Handout, warn: Callable[[str], None] | None = None) -> bytes:
+    return _drawn(h.name, lambda out: _handout(out, h), warn)
 
 
 def _report(out: _Pages, r: Report) -> None:
@@ -332,6 +409,13 @@ def _report(out: _Pages, r: Report) -> None:
     out.text(words.FOOTER, size=7.5)
 
 
+def _doctor(out: _Pages) -> None:
+    out.heading(words.DOCTOR_TITLE, need=36)
+    out.text(words.DOCTOR_INTRO, size=8, gap=0.3)
+    out.text(words.RED_FLAGS_LEAD, size=8, bold=True, gap=0.2)
+    out.bullets(words.red_flag_lines(), size=7.4)
+
+
 def _handout(out: _Pages, h: Handout) -> None:
     w = out.width
     out.style(15, bold=True, colour=BLUE)
@@ -340,13 +424,18 @@ def _handout(out: _Pages, h: Handout) -> None:
     if h.description:
         out.text(h.description, size=8.5)
     out.pdf.ln(1)
+    if h.relief:
+        _doctor(out)
+        out.pdf.ln(1)
     for n, e in enumerate(h.exercises, 1):
         out.text(f"{n}. {e.name}: {e.dose}", size=8.8, bold=True, gap=0.1)
-        out.bullets(list(e.instructions), size=7.6)
         if e.caution:
-            out.text(f"Caution: {e.caution}", size=7.3, gap=0.8)
+            out.text(f"Caution: {e.caution}", size=7.3, gap=0.3)
+        out.bullets(list(e.instructions), size=7.4)
     if h.rests:
         out.text(f"Also {h.rests}.", size=8)
+    if h.relief:
+        return
     out.heading("Days done", need=42)
     out.text(words.HANDOUT_NOTE, size=8)
     out.style(8, bold=True)
@@ -360,10 +449,11 @@ def _handout(out: _Pages, h: Handout) -> None:
     pdf.ln(6)
     for week in range(1, GRID_WEEKS + 1):
         out.style(8, bold=True)
-        pdf.cell(first, 7, str(week), border=1, align="C")
+        pdf.cell(first, 6, str(week), border=1, align="C")
         y = pdf.get_y()
         for _ in WEEKDAYS:
             x = pdf.get_x()
-            pdf.cell(cell, 7, "", border=1)
-            pdf.rect(x + cell / 2 - 2, y + 1.5, 4, 4)
-        pdf.ln(7)
+            pdf.cell(cell, 6, "", border=1)
+            pdf.rect(x + cell / 2 - 2, y + 1, 4, 4)
+        pdf.ln(6)
+    _doctor(out)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from coach import text
+from coach.cramps.guidance import RED_FLAGS, RED_FLAGS_TITLE, WHEN_TO_SEE_A_DOCTOR
 from coach.cramps.values import CONTEXT_WORDS, DURATION_WORDS
 from coach.report.figures import Report, WeekFigures
 from coach.report.handout import GRID_WEEKS
@@ -21,6 +22,10 @@ TITLE = "Foot and calf exercise record"
 HANDOUT_NOTE = (
     f"Tick a box each day you do the routine away from the computer ({GRID_WEEKS} weeks)."
 )
+#: The handout's safety section: the app's own words from `coach.cramps.guidance`.
+DOCTOR_TITLE = "When to see a doctor"
+DOCTOR_INTRO = WHEN_TO_SEE_A_DOCTOR
+RED_FLAGS_LEAD = f"{RED_FLAGS_TITLE}:"
 NO_PLAN = "No plan: no routine is planned in coach's settings."
 NO_ADHERENCE = (
     "No adherence to show: no session is recorded yet, or nothing was planned in this period."
@@ -98,7 +103,7 @@ def plan_table(report: Report) -> Table:
         plan = entry.entry
         name = entry.handout.name if entry.handout else f"{plan.routine} ({entry.problem})"
         handout = entry.handout
-        length = "-" if handout is None else handout.total + (" + own pace" * handout.self_paced)
+        length = "-" if handout is None else handout.total + (text.OWN_PACE * handout.self_paced)
         rows.append((name, plan.days_text(), plan.at_text() or "any time", length))
     return Table(("Routine", "Days", "Time", "Length"), tuple(rows))
 
@@ -255,7 +260,12 @@ def cramp_table(report: Report) -> Table:
 
 
 def warning_lines(report: Report) -> list[str]:
-    return [f"{flag.sign}. {flag.action}" for flag in report.warning_signs]
+    return [flag.text for flag in report.warning_signs]
+
+
+def red_flag_lines() -> list[str]:
+    """The red flags as the handout prints them, each as the app shows it."""
+    return [flag.text for flag in RED_FLAGS]
 
 
 def cautions(report: Report) -> list[tuple[str, str]]:

@@ -79,6 +79,28 @@ def count_exercises(routine: Routine) -> int:
     return count(routine.steps)
 
 
+def _is_file(path: Path) -> bool:
+    """Whether `path` is a file; a name no file system could hold (or a place that cannot be
+    looked at) is no file, where `Path.is_file` would raise."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _unreadable(path: Path) -> str:
+    """Why the routine file at `path` cannot be read, as `coach validate` says it."""
+    from coach.problems import FileProblems
+    from coach.routine.loader import ROUTINE_FILE
+    from coach.yamlfile import read_text
+
+    try:
+        read_text(path, ROUTINE_FILE)
+    except FileProblems as exc:
+        return str(exc.first)
+    return f"no routine file at {path}"
+
+
 class UnknownRoutine(LookupError):
     """No routine answers to that id or path; the message says what exists."""
 
@@ -161,21 +183,25 @@ class Catalog:
         return routine_ids(folder for folder, _ in self._folders())
 
     def find(self, ref: str) -> RoutineEntry:
-        """A routine by id (user folder first) or by path to a YAML file."""
+        """A routine by id (user folder first) or by path to a YAML file.
+
+        Whatever `ref` holds (a name too long for any file system, say) the answer is a
+        routine or UnknownRoutine, never an OSError.
+        """
+        from coach.problems import shown, suggest
+
         path = Path(ref).expanduser()
         if path.suffix in SUFFIXES or "/" in ref:
-            if not path.is_file():
-                raise UnknownRoutine(f"no routine file at {ref}")
+            if not _is_file(path):
+                raise UnknownRoutine(_unreadable(path))
             return self.load(path)
         for folder, source in self._folders():
             for suffix in SUFFIXES:
                 candidate = folder / f"{ref}{suffix}"
-                if candidate.is_file() and candidate.name != LIBRARY_FILE:
+                if _is_file(candidate) and candidate.name != LIBRARY_FILE:
                     return self.load(candidate, source)
-        from coach.problems import suggest
-
         hint = suggest(ref, self.ids())
-        raise UnknownRoutine(f"no routine called {ref!r}{hint}; `coach list` shows them all")
+        raise UnknownRoutine(f"no routine called {shown(ref)}{hint}; `coach list` shows them all")
 
     def user_file(self, routine_id: str) -> Path | None:
         """The user's file that already answers to `routine_id`, if any."""
@@ -196,14 +222,28 @@ class Catalog:
         Never replaces a file: raises FileExistsError (nothing written) when the name is
         taken, OSError when the folder cannot be written.
         """
+        import errno
+        import os
+
         from coach.files import write_new
         from coach.routine.template import refresh_schema
 
-        self.user_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.user_dir.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            # A file where the folder should be: not "the name is taken" (FileExistsError).
+            reason = os.strerror(errno.ENOTDIR)
+            raise NotADirectoryError(errno.ENOTDIR, reason, str(self.user_dir)) from None
         path = self.user_dir / f"{routine_id}.yaml"
         write_new(path, text)
         refresh_schema(self.user_dir)
         return path
+
+    def write_problem(self, exc: OSError) -> str:
+        """Why `add_user_file` or `copy_to_user` failed with `exc`, in one line: the command
+        line and the app's Duplicate say it alike (a config folder that is a file, a full
+        disk, a read-only folder)."""
+        return f"cannot write in your routine folder {self.user_dir}: {exc.strerror or exc}"
 
     def copy_to_user(self, entry: RoutineEntry, new_id: str | None = None) -> Path:
         """Copy `entry`'s file into the user's folder as `<new_id>.yaml` (default: its own id),

@@ -89,8 +89,7 @@ class Segment:
 def amount_text(segment: Segment) -> str:
     """What the segment asks for: `30 s`, `10 reps (3-1-3 s)`, or `20 reps, at your own pace`."""
     if segment.reps is not None and segment.tempo:
-        tempo = "-".join(f"{p.seconds:g}" for p in segment.tempo)
-        return f"{text.reps(segment.reps)} ({tempo} s)"
+        return f"{text.reps(segment.reps)} ({text.tempo(segment.tempo)})"
     if segment.reps is not None:
         return (
             "at your own pace"
@@ -122,6 +121,11 @@ class Timeline:
     def total_s(self) -> float:
         """Planned length; self-paced segments count 0."""
         return sum(s.duration_s or 0.0 for s in self.segments)
+
+    @property
+    def length(self) -> str:
+        """`11 min 30 s`, or `2 min + own pace` when some steps go at the person's pace."""
+        return text.timed(self.total_s, any(s.self_paced for s in self.segments))
 
     @property
     def work_segments(self) -> tuple[Segment, ...]:

@@ -499,10 +499,11 @@ def make_app(
     )
     catalog = catalog or Catalog.default()
     schedule = None
-    if settings.schedule is not None:
+    if settings.plan_written:
         from coach.plan.entry import check_routines
 
-        schedule, unknown = check_routines(settings.schedule, catalog.ids())
+        plan, unknown = check_routines(settings.plan, catalog.ids())
+        schedule = plan if settings.schedule is not None else None
         settings = replace(settings, problems=settings.problems + unknown)
     history = HistoryAccess(
         wall_clock=wall_clock or local_now,

@@ -27,14 +27,16 @@ def save_document(
     Returns the line to show and whether it went well.
     """
     folder = locations.documents_dir()
+    unshown: list[str] = []
     try:
-        path = save(render(make(), fmt), folder / f"{name}.{fmt}")
+        path = save(render(make(), fmt, unshown.append), folder / f"{name}.{fmt}")
     except OSError as exc:
         return f"Could not save the {what} in {folder}: {exc.strerror or exc}", False
     except Exception as exc:
         log.exception("making a document failed")
         return f"Could not make the {what}: {exc}", False
-    return f"{what.capitalize()} saved as {path}", True
+    said = "".join(f" ({line})" for line in unshown)
+    return f"{what.capitalize()} saved as {path}{said}", True
 
 
 def tell(screen: Screen[None], line: str, ok: bool) -> None:

@@ -194,7 +194,7 @@ def plan_line(items: Sequence[PlannedItem], names: Mapping[str, str]) -> str:
 
 
 def streak_phrase(days: int) -> str:
-    return f"{days}-day streak"
+    return text.streak(days)
 
 
 def home_lines(home: HomeHistory) -> tuple[str, str]:
@@ -206,7 +206,7 @@ def home_lines(home: HomeHistory) -> tuple[str, str]:
         status = "· Nothing planned today"
     if home.streak:
         return status, streak_phrase(home.streak)
-    return status, "No streak running — a session today starts one."
+    return status, text.NO_STREAK
 
 
 # -- finished ------------------------------------------------------------------------------
@@ -253,7 +253,7 @@ def streak_result(now: StreakNow) -> str:
         return f"Still planned today: {left}."
     if now.streak:
         return f"{streak_phrase(now.streak)} — finish a session today to grow it"
-    return "No streak running — finish a session to start one."
+    return text.NO_STREAK
 
 
 # -- history -------------------------------------------------------------------------------

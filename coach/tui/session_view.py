@@ -161,7 +161,7 @@ def view_of(
     spent = engine.session_elapsed(now)
     session_total, session_done = round(spent + left), round(spent)
     more = open_ended is not None and segment is not None and open_ended[segment.index]
-    session_left = f"{text.clock(left)} left" + (" + own pace" if more else "")
+    session_left = f"{text.clock(left)} left" + (text.OWN_PACE if more else "")
     if segment is None:
         return SessionView(
             kind="", stage="FINISHED", title=engine.timeline.name, amount="", side="",

@@ -38,12 +38,15 @@ def read_text(path: Path, kind: str) -> str:
 
     `kind` names the file in messages, with its article: "a routine file", "a settings file".
     """
+    import stat
+
     name = str(path)
-    if path.exists() and not path.is_file():
-        # A FIFO would block forever and a folder cannot be read as text.
-        kind = "a folder" if path.is_dir() else "not a regular file"
-        raise FileProblems([Problem(name, 1, 1, f"{kind}; expected a YAML file")])
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            # A FIFO would block forever and a folder cannot be read as text.
+            what = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+            raise FileProblems([Problem(name, 1, 1, f"{what}; expected a YAML file")])
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:

@@ -13,7 +13,7 @@ import pytest
 
 from coach.cli import main
 from coach.cramps.diary import CrampDiary
-from coach.cramps.guidance import RED_FLAGS, relief_warning
+from coach.cramps.guidance import RED_FLAGS, WHEN_TO_SEE_A_DOCTOR, relief_warning
 from coach.cramps.tips import BUNDLED_TIPS, read_tips
 from coach.history.store import HistoryStore
 from tests.cli.conftest import RunCoach
@@ -191,7 +191,7 @@ def test_a_notice_follows_a_log_when_a_pattern_shows(coach: RunCoach) -> None:
         "Your diary shows 3 cramps in the last 7 days, 3 cramps at night in the last 14 days"
         " and a cramp lasting over 10 minutes in the last 7 days."
     )
-    assert "worth mentioning to a doctor" in notice
+    assert WHEN_TO_SEE_A_DOCTOR in notice
 
 
 # -- list and trends -----------------------------------------------------------------------

@@ -535,8 +535,10 @@ def test_an_unusable_data_folder_is_a_clear_error_when_writing(
             "coach: history is not available: cannot use the data folder: "
             "[Errno 20] Not a directory"
         )
-    # Nothing can have been stored there, so reading finds an empty history.
-    assert coach("history").stdout == "No sessions yet.\n"
+    # Reading says so too, rather than passing for an empty history (#4 of the new-user walk).
+    result = coach("history")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert "cannot use the data folder" in result.stderr
 
 
 def test_export_writes_through_links_into_devices_and_never_over_read_only_files(

@@ -11,6 +11,7 @@ import pytest
 
 from coach.history.records import SessionRecord
 from coach.history.store import HistoryStore
+from coach.text import NO_STREAK
 from tests.builders import session_record
 from tests.cli.conftest import RunCoach
 
@@ -96,7 +97,7 @@ def test_nothing_planned_today_exits_0(coach: RunCoach, settings: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["planned"], data["done"], data["streak"]) == ([], True, 0)
-    assert coach("status").stdout == "nothing planned today, 0-day streak\n"
+    assert coach("status").stdout == f"nothing planned today. {NO_STREAK}\n"
 
 
 def test_a_partial_session_does_not_make_the_plan_done(coach: RunCoach, settings: Path) -> None:
@@ -105,7 +106,7 @@ def test_a_partial_session_does_not_make_the_plan_done(coach: RunCoach, settings
     result = coach("status")
     assert (result.returncode, result.stdout) == (
         1,
-        "foot-daily: not done yet today, 0-day streak\n",
+        f"foot-daily: not done yet today. {NO_STREAK}\n",
     )
 
 

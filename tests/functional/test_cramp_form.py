@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from coach.cramps.diary import CrampDiary
+from coach.cramps.guidance import WHEN_TO_SEE_A_DOCTOR
 from coach.cramps.records import CrampRecord, new_cramp
 from coach.history.database import HistoryUnavailable
 from coach.history.store import HistoryStore, history_path
@@ -265,7 +266,7 @@ async def test_the_third_cramp_in_a_week_brings_a_calm_notice(root: Path) -> Non
         assert isinstance(screen, CrampNoticeScreen)
         text = screen.query_one("#notice-text", TextLine).text
         assert text.startswith("Your diary shows 3 cramps in the last 7 days.")
-        assert "worth mentioning to a doctor" in text
+        assert WHEN_TO_SEE_A_DOCTOR in text
         assert len(kept()) == 3
         await keys(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)

@@ -60,7 +60,7 @@ async def test_home_lists_every_routine_and_shows_broken_ones_with_their_error(r
         table = app.screen.query_one(RoutineTable)
         assert sorted(table.entries) == ["broken", "daily", "mixed", "stretch", "tempo"]
         assert table.get_row("broken")[1].plain == "broken"
-        assert [c.plain for c in table.get_row("daily")[1:]] == ["10 s", "2", "bundled"]
+        assert [c.plain for c in table.get_row("daily")[1:]] == ["10 s + own pace", "2", "bundled"]
         # One line however many files are broken (issue #11); `w` lists them in full.
         problems = text_of(app.screen, "#routine-problems")
         assert problems == "⚠ 1 problem in your routine files: w shows it"

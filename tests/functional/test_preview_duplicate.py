@@ -108,3 +108,21 @@ async def test_escape_cancels_and_writes_nothing(root: Path) -> None:
         assert isinstance(preview, PreviewScreen)
         assert preview.entry.id == "stretch"
         assert not (root / "user").exists()
+
+
+async def test_a_routine_folder_that_cannot_be_written_is_said_as_coach_new_says_it(
+    root: Path,
+) -> None:
+    """#2b of the new-user walk: Duplicate and `coach new` word an unwritable routine folder
+    alike (Catalog.write_problem); a file in the folder's place is not "made a moment ago"."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "user").write_text("")
+    app = make_test_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        dialog = await ask_to_duplicate(pilot, "stretch")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert said(dialog) == (
+            f"cannot write in your routine folder {root / 'user'}: Not a directory"
+        )

@@ -93,7 +93,7 @@ async def test_the_preview_shows_todays_values_and_why(root: Path, growing: Path
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await preview_of_growing(pilot, root)
         rows = screen.query_one(PlanTable).rows_of_plan
-        assert [row.amount for row in rows] == ["40 s", "14 reps (1-1)"]
+        assert [row.amount for row in rows] == ["40 s", "14 reps (1-1 s)"]
         assert screen.query_one("#routine-progression", TextLine).text == (
             "Today: Calf stretch 40 s (30 s + 5 s × 2: 14 days completed)\n"
             "Today: Toe raise 14 reps (10 reps + 2 reps × 2, at its max of 14 reps:"
@@ -134,7 +134,7 @@ async def test_without_history_the_steps_are_as_written(root: Path, growing: Pat
         screen = await preview_of_growing(pilot, root)
         assert [row.amount for row in screen.query_one(PlanTable).rows_of_plan] == [
             "30 s",
-            "10 reps (1-1)",
+            "10 reps (1-1 s)",
         ]
     assert not (root.parent / "data" / "history.db").exists(), "looking never creates history"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from coach.cramps.values import RELIEF_ROUTINE
 from coach.history.store import HistoryStore
 
 from .documents import PERIOD, bundled_routines, coach, odd_user, pdf_text
@@ -102,7 +103,8 @@ def test_handout_prints_on_one_page_from_a_browser(routine: str, tmp_path: Path)
     assert coach("print", routine, "-o", str(page)).returncode == 0
     text, pages = shoot_and_print(page, tmp_path)
     assert pages == 1
-    assert b"Days done" in text
+    assert b"When to see a doctor" in text
+    assert (b"Days done" in text) == (routine != RELIEF_ROUTINE)
 
 
 def test_the_console_check_sees_a_page_that_complains(tmp_path: Path) -> None:

@@ -202,7 +202,7 @@ def test_week_label_is_day_and_month() -> None:
         ),
         (
             HomeHistory(True, False, 0, heatmap_grid({}, TODAY, 1)),
-            ("○ Not done yet today", "No streak running — a session today starts one."),
+            ("○ Not done yet today", "No streak running — finish a session to start one."),
         ),
     ],
 )

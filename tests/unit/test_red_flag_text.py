@@ -8,6 +8,7 @@ red-flag list said "urgently, today"; the README paraphrased the list in its own
 from __future__ import annotations
 
 import re
+from datetime import UTC
 from pathlib import Path
 
 import yaml
@@ -21,6 +22,8 @@ from coach.cramps.guidance import (
     RED_FLAGS,
     RED_FLAGS_TITLE,
     SWOLLEN_CALF,
+    WHEN_TO_SEE_A_DOCTOR,
+    notice_after_log,
     red_flags_text,
 )
 from coach.tui.cramp_view import red_flag_lines
@@ -109,3 +112,25 @@ def test_the_readme_gives_the_thresholds_the_code_uses_as_coachs_own() -> None:
     ):
         assert words in section, words
     assert (FREQUENT_WEEK.days, FREQUENT_MONTH.days, LONG.cramps) == (7, 28, 1)
+
+
+def test_when_to_see_a_doctor_is_said_one_way_everywhere() -> None:
+    """ux-defects #16: the same advice was said three ways: the red flag "See a doctor about
+    it", the notice after logging "...worth mentioning to a doctor" and the README "Talk to a
+    doctor if...". The README, the notice and the red flag now share the words in `guidance`."""
+    from datetime import datetime
+
+    from coach.cramps.records import new_cramp
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert readme.count(WHEN_TO_SEE_A_DOCTOR) == 2  # the opening, and "When to see a doctor"
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    notice = notice_after_log([new_cramp(now, duration="over-10-min")], now)
+    assert notice is not None and WHEN_TO_SEE_A_DOCTOR in notice
+    long = next(flag for flag in RED_FLAGS if "longer than 10 minutes" in flag.sign)
+    assert long.action.startswith("See a doctor") and WHEN_TO_SEE_A_DOCTOR.startswith(
+        "See a doctor"
+    )
+    for said in (readme, notice):
+        for other in ("Talk to a doctor", "talk to a doctor", "worth mentioning to a doctor"):
+            assert other not in said

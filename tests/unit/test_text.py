@@ -62,7 +62,7 @@ def test_a_plans_amount_of_one_rep_is_singular() -> None:
     assert short_amount(one) == "own pace"
     tempo = (TempoPhase("up", 2.0), TempoPhase("down", 2.0))
     assert short_amount(Segment(0, "work", "Raise", 0.0, 4.0, reps=1, tempo=tempo)) == (
-        "1 rep (2-2)"
+        "1 rep (2-2 s)"
     )
 
 
@@ -78,3 +78,37 @@ def test_a_recorded_length_rounds_as_its_words_do() -> None:
     assert text.recorded(9.6) == "0:10"
     assert text.length(9.6) == "10 s"
     assert text.recorded(102.4) == "1:42"
+
+
+def test_one_wording_for_tempo_streaks_and_self_paced_lengths() -> None:
+    """ux-defects #17: the tempo read "10 reps (3-5 s)" in the session but "(3-5)" in the
+    preview; `coach status` said "0-day streak" where home said "a session today starts one"
+    and Finished "finish a session to start one"; the home list gave the cramp relief as
+    "2 min" though most of it goes at the person's own pace."""
+    from datetime import date
+
+    from coach.routine.catalog import Catalog
+    from coach.routine.model import TempoPhase
+    from coach.routine.timeline import Segment, amount_text
+    from coach.tui.history_view import (
+        HomeHistory,
+        StreakNow,
+        heatmap_grid,
+        home_lines,
+        streak_result,
+    )
+    from coach.tui.widgets.plan import short_amount
+    from coach.tui.widgets.routine_table import entry_cells
+
+    tempo = (TempoPhase("up", 3.0), TempoPhase("down", 5.0))
+    rep = Segment(0, "work", "Raise", 0.0, 8.0, reps=10, tempo=tempo)
+    assert amount_text(rep) == "10 reps (3-5 s)"
+    assert short_amount(rep) == "10 reps (3-5 s)"
+
+    assert text.streak(0) == text.NO_STREAK
+    grid = heatmap_grid({}, date(2026, 11, 26), 1)
+    assert home_lines(HomeHistory(True, False, 0, grid))[1] == text.NO_STREAK
+    assert streak_result(StreakNow(True, False, 0)) == text.NO_STREAK
+
+    relief = entry_cells(Catalog.default().find("cramp-relief"))[1]
+    assert relief == "2 min + own pace"

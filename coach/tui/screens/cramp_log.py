@@ -239,7 +239,7 @@ class CrampLogScreen(ModalScreen[LoggedCramp | None]):
 
 
 class CrampNoticeScreen(ModalScreen[None]):
-    """The diary's note that a pattern is worth mentioning to a doctor: calm, and one key away."""
+    """The diary's note that a pattern is worth taking to a doctor: calm, and one key away."""
 
     CSS_PATH = "cramp_log.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -77,8 +77,10 @@ class DuplicateScreen(ModalScreen[RoutineEntry | None]):
                 path = self.catalog.copy_to_user(self.entry, new_id)
             except FileExistsError:
                 problem = f"{new_id}.yaml was made a moment ago; pick another id"
-            except (OSError, FileProblems) as exc:
-                problem = f"cannot write the copy: {exc}"
+            except OSError as exc:
+                problem = self.catalog.write_problem(exc)
+            except FileProblems as exc:
+                problem = f"cannot read the routine to copy: {exc}"
             else:
                 self.dismiss(RoutineEntry(new_id, path, "user"))
                 return

@@ -281,7 +281,7 @@ class EditorScreen(Screen[None]):
         caption = self.query_one("#plan-caption", TextLine)
         if check.routine is not None and check.timeline is not None:
             count = count_exercises(check.routine)
-            length = text.length(check.timeline.total_s)
+            length = check.timeline.length
             status.text = "✓ Valid"
             # The file's own values; the preview shows what `progress` makes of them today.
             plan_of = "Plan as written" if progression.has_progress(check.routine) else "Plan"
@@ -291,7 +291,7 @@ class EditorScreen(Screen[None]):
             count = len(check.problems)
             status.text = f"✗ {text.plural(count, 'problem')}"
             if plan.rows_of_plan:
-                caption.text = f"Last valid plan: {text.length(plan.timeline.total_s)}"
+                caption.text = f"Last valid plan: {plan.timeline.length}"
             else:
                 caption.text = "No valid plan yet"
         self.set_class(bool(check.problems), "-invalid")

@@ -36,9 +36,9 @@ def _sides(work: list[Segment]) -> str:
 
 
 def short_amount(work: Segment) -> str:
-    """`30 s`, `10 reps (3-1-3)`, `10 reps, own pace`, with `2 × ` in front for sets."""
+    """`30 s`, `10 reps (3-1-3 s)`, `10 reps, own pace`, with `2 × ` in front for sets."""
     if work.reps is not None and work.tempo:
-        each = f"{text.reps(work.reps)} ({'-'.join(f'{p.seconds:g}' for p in work.tempo)})"
+        each = f"{text.reps(work.reps)} ({text.tempo(work.tempo)})"
     elif work.reps is not None:
         # One "rep" is a single thing done at the person's pace, as `amount_text` says it.
         each = "own pace" if work.reps == 1 else f"{text.reps(work.reps)}, own pace"

@@ -20,7 +20,7 @@ def entry_cells(entry: RoutineEntry) -> tuple[str, str, str, str]:
         return (f"⚠ {entry.id}", "broken", "—", entry.source)
     return (
         routine.name,
-        text.length(expand(routine).total_s),
+        expand(routine).length,
         str(count_exercises(routine)),
         entry.source,
     )

@@ -1,0 +1,30 @@
+"""Home with an unknown `daily_routine`: the settings mistake is shown where the app shows the
+others, as PATH:LINE:COL (#5 of the new-user walk)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from functional.driving import settle
+from functional.history_kit import history_app
+
+from coach.settings import Settings
+
+
+async def test_an_unknown_daily_routine_is_a_settings_notice(root: Path) -> None:
+    """#5: the app named no place for `daily_routine: dialy`; the same typo under `schedule:`
+    was a notice with "did you mean"."""
+    settings = Settings(
+        voice=False,
+        daily_routine="dialy",
+        given=frozenset({"daily_routine"}),
+        daily_origin=("settings.yaml", 2, 16),
+    )
+    app = history_app(root, settings=settings)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert (
+            "settings.yaml:2:16: no routine called 'dialy' (did you mean \"daily\"?);"
+            " `coach list` shows them all"
+        ) in messages
