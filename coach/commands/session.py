@@ -157,7 +157,9 @@ def _run_plain(
         SoundChoices(
             volume=settings.volume,
             muted=mute or settings.mute,
-            voice=settings.voice and not no_voice,
+            # Sound off by the environment is the voice off too: a silent backend "speaks"
+            # each line for as long as it would last, and the run waited for it at the end.
+            voice=settings.voice and not no_voice and not sound_off_by_environment(),
         ),
         fallback="Each cue is a line here.",
     )

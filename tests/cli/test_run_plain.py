@@ -82,3 +82,18 @@ def test_plain_shows_no_drawing(coach: RunCoach, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Go: Toe raise" in result.stdout
     assert not any("\u2800" <= ch <= "\u28ff" for ch in result.stdout)
+
+
+def test_with_sound_off_by_the_environment_nothing_is_spoken(
+    coach: RunCoach, tmp_path: Path, isolated_folders: Path
+) -> None:
+    """Issue #10 (`make test`'s time): with `COACH_AUDIO=silent` a plain run still rendered
+    every spoken line with espeak-ng and waited out each unheard one, about 3 s after the
+    session had ended."""
+    path = tmp_path / "quick.yaml"
+    path.write_text("name: Quick\nprepare: 0.1s\nsteps:\n  - {name: Hold, duration: 0.2s}\n")
+    result = coach("run", str(path), "--plain")
+    assert result.returncode == 0, result.stderr
+    assert "Session complete: 1 of 1 exercise done" in result.stdout
+    voice = isolated_folders / "cache" / "voice"
+    assert not voice.exists() or list(voice.iterdir()) == []
