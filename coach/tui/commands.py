@@ -8,7 +8,6 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from coach import text
 from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine
 from coach.routine.model import Routine
@@ -42,7 +41,7 @@ class RoutineCommands(Provider):
         routine = entry.routine
         if routine is None:
             return []
-        about = f"{text.length(expand(routine).total_s)} · {entry.source}"
+        about = f"{expand(routine).length} · {entry.source}"
         post = self.app.post_message
         return [
             (f"Start {routine.name}", about, partial(post, RoutineChosen(routine))),

@@ -74,9 +74,7 @@ def today_lines(shelf: Shelf) -> tuple[str, str]:
         return "No routine for today", shelf.today_error
     routine = entry.routine
     count = count_exercises(routine)
-    return routine.name, (
-        f"{text.length(expand(routine).total_s)} · {text.plural(count, 'exercise')}"
-    )
+    return routine.name, (f"{expand(routine).length} · {text.plural(count, 'exercise')}")
 
 
 #: Lines home gives the highlighted routine's description (`#routine-detail` in home.tcss).

@@ -38,7 +38,7 @@ async def test_home_shows_todays_routine_with_its_length(root: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
         assert text_of(app.screen, "#today-name") == "Daily test"
         # 2 s prepare + 6 s hold + 2 s prepare; the self-paced step counts nothing.
-        assert text_of(app.screen, "#today-length") == "10 s · 2 exercises"
+        assert text_of(app.screen, "#today-length") == "10 s + own pace · 2 exercises"
         assert app.screen.query_one("#history-summary") is not None
         assert app.screen.query_one("#daily-tip") is not None
 
