@@ -127,8 +127,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         report = make_report(store, period, now, settings, Catalog.default())
         if report.period.start > period.start:
-            start = report.period.start
-            say(f"nothing is recorded before the week of {start}: the report starts there")
+            say(f"nothing is recorded before {report.period.start}: the report starts there")
         if args.json:
             import json
 

@@ -132,19 +132,19 @@ class CoachApp(App[int]):
             self.call_after_refresh(self.kit.backend.warm)
         theme = self.settings.theme
         unknown = theme_problem(theme, self.available_themes)
+        told = [str(problem) for problem in self.settings.problems]
         if unknown:
-            self.notify(f"{unknown[0].upper()}{unknown[1:]}.", title="Settings", timeout=8)
+            told.insert(0, f"{unknown[0].upper()}{unknown[1:]}.")
         elif theme:
             self.theme = theme
-        self._tell_settings_problems()
+        self._tell_settings_problems(told)
 
-    def _tell_settings_problems(self) -> None:
+    def _tell_settings_problems(self, problems: list[str]) -> None:
         """The first few settings problems as notices, and where to read every one: ten stacked
         notices covered home and were gone after ten seconds, with nowhere to read them again."""
-        problems = self.settings.problems
         shown = problems if len(problems) <= SETTINGS_NOTICES else problems[: SETTINGS_NOTICES - 1]
         for problem in shown:
-            self.notify(str(problem), title="Settings", severity="warning", timeout=10)
+            self.notify(problem, title="Settings", severity="warning", timeout=10)
         if len(problems) > len(shown):
             more = len(problems) - len(shown)
             self.notify(

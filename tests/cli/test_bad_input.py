@@ -105,7 +105,7 @@ def test_a_report_from_long_ago_starts_at_the_first_record(coach: RunCoach, star
     result = coach("report", "--from", start, "--json")
     assert result.returncode == 0, result.stderr
     assert one_line(result.stderr) == (
-        "coach: nothing is recorded before the week of 2024-03-04: the report starts there"
+        "coach: nothing is recorded before 2024-03-04: the report starts there"
     )
     figures = json.loads(result.stdout)
     # The Monday of the first record's week, as the weeks are (a review found `from` on the

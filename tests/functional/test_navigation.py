@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -348,6 +349,16 @@ async def test_many_settings_problems_are_a_few_notices_and_where_to_read_them_a
     async with app.run_test() as pilot:
         await settle(pilot)
         assert [n.message for n in app._notifications] == [str(p) for p in problems[:3]]
+    # An unknown theme is one of them (a second walk saw it told on top of the three).
+    themed = replace(few, theme="banana")
+    app = make_test_app(root, settings=themed)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert [n.message for n in app._notifications] == [
+            "There is no theme called 'banana'; the default is used.",
+            "settings.yaml:1:1: mistake 1",
+            "2 more problems in the settings: `coach doctor` lists every one.",
+        ]
 
 
 LONG = """\
