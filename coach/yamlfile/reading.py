@@ -78,11 +78,40 @@ def compose(text: str, path: str, kind: str) -> Node | None:
         node: Node | None = yaml.compose(text, Loader=_Loader)
         return node
     except yaml.MarkedYAMLError as exc:
+        runaway = _runaway_quote(text, exc)
+        if runaway is not None:
+            line, col, closed_on = runaway
+            detail = (
+                f"this quote is closed only on line {closed_on}, where the file then stops"
+                " making sense: end the text on this line with the same quote mark"
+            )
+            raise FileProblems([Problem(path, line, col, f"YAML syntax: {detail}")]) from None
         plain = _plain_words(exc)
         mark = exc.context_mark if plain and plain[1] else exc.problem_mark or exc.context_mark
         line, col = min(mark_position(mark), position(text, len(text)))
         detail = plain[0] if plain else _explain(exc, line, _char_at(text, line, col), kind)
         raise FileProblems([Problem(path, line, col, f"YAML syntax: {detail}")]) from None
+
+
+def _runaway_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, int] | None:
+    """Where a quote left open began, when it is the likely cause of `exc`: a quoted text
+    that runs over several lines and ends on the line of the error, so a quote mark further
+    down (in a comment, say) closed it. Line, column and the line it closed on, or None."""
+    if exc.problem_mark is None:
+        return None
+    last: Any = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.start_mark.line == last.end_mark.line:
+        return None
+    if last.end_mark.line != exc.problem_mark.line:
+        return None
+    line, col = mark_position(last.start_mark)
+    return line, col, last.end_mark.line + 1
 
 
 def read_node(path: Path, kind: str) -> Node | None:

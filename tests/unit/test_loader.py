@@ -577,6 +577,13 @@ def test_a_bad_byte_is_placed_by_characters_not_bytes(tmp_path: Path) -> None:
         ("name: [a, b\nsteps: []\n", (1, 7), "this '[' list is never closed with ']'"),
         ("name: {a: b\nsteps: []\n", (1, 7), "this '{' mapping is never closed with '}'"),
         ("name: T\nsteps:\n  - name: A\n    duration 5s\n", (4, 5), "this line needs a ':'"),
+        # A second walk: a quote left open was closed by one in a later comment, and PyYAML
+        # then complained of that line ("block sequence entries are not allowed").
+        (
+            'name: "T\nsteps:\n  - {name: A, duration: 5s}  # a "note" - x\n',
+            (1, 7),
+            "this quote is closed only on line 3",
+        ),
     ],
 )
 def test_common_yaml_mistakes_are_said_plainly_where_they_are(
