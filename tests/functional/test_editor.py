@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 
 from coach.tui.messages import EditChosen
 from coach.tui.screens.confirm import ConfirmScreen
-from coach.tui.screens.editor import CHECK_DELAY, EditorScreen, RoutineText
+from coach.tui.screens.editor import CHECK_DELAY, EditorScreen, RoutineText, check_text
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.widgets.plan import PlanTable
 from coach.tui.widgets.routine_table import RoutineTable
@@ -425,3 +425,18 @@ async def test_in_the_editor_f1_lists_the_keys_since_question_mark_is_text(root:
         await pilot.press("f1")
         await settle(pilot)
         assert isinstance(app.screen, ListingScreen)
+
+
+async def test_a_check_that_ends_after_the_editor_closed_is_dropped(root: Path) -> None:
+    """A clean clone's CI: a routine check ran in its thread while the test's app shut down,
+    and its result, shown on an editor already taken apart, failed the app (NoMatches)."""
+    user_routine(root)
+    app = make_test_app(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await open_editor(pilot, "mine")
+        late = check_text(MINE, editor.target, editor.catalog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is not editor and not editor.query("#editor-status")
+        editor.show_check(late)  # as call_from_thread would, after the editor closed
+        await settle(pilot)

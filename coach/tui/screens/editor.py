@@ -269,6 +269,8 @@ class EditorScreen(Screen[None]):
             self.app.call_from_thread(self.show_check, check)
 
     def show_check(self, check: Check) -> None:
+        if not self.query("#editor-status"):
+            return  # the editor closed while its check ran in a thread: nowhere to show it
         if check.text != self.source.text:
             return  # typed over since: a newer check is on its way
         self.check = check
