@@ -76,6 +76,8 @@ def compose(text: str, path: str, kind: str) -> Node | None:
     try:
         _check_events(text, path, kind)
         node: Node | None = yaml.compose(text, Loader=_Loader)
+        if node is not None:
+            _within(node, text)
         return node
     except yaml.MarkedYAMLError as exc:
         runaway = _runaway_quote(text, exc)
@@ -91,6 +93,16 @@ def compose(text: str, path: str, kind: str) -> Node | None:
         line, col = min(mark_position(mark), position(text, len(text)))
         detail = plain[0] if plain else _explain(exc, line, _char_at(text, line, col), kind)
         raise FileProblems([Problem(path, line, col, f"YAML syntax: {detail}")]) from None
+
+
+def _within(node: Node, text: str) -> None:
+    """Keep the root's place inside the text: for a document of only `---`, PyYAML places its
+    empty value on a line after the last, which a message could not point at."""
+    end_line, end_col = position(text, len(text))
+    if mark_position(node.start_mark) > (end_line, end_col):
+        node.start_mark = yaml.Mark(
+            node.start_mark.name, len(text), end_line - 1, end_col - 1, None, 0
+        )
 
 
 def _runaway_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, int] | None:

@@ -557,6 +557,14 @@ def test_a_bad_byte_is_placed_by_characters_not_bytes(tmp_path: Path) -> None:
     assert (caught.value.first.line, caught.value.first.col) == (2, 16)
 
 
+def test_a_document_of_only_three_dashes_is_placed_inside_the_file() -> None:
+    """Found by the property test in CI: for `---` and nothing else, PyYAML placed the empty
+    document on line 2 of a one-line file."""
+    [(line, col, message)] = problems("---")
+    assert (line, col) == (1, 4)
+    assert message.startswith("a routine must be a mapping")
+
+
 @pytest.mark.parametrize(
     ("text", "place", "words"),
     [
