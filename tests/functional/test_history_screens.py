@@ -7,7 +7,9 @@ tests run. The seeding helpers here are shared with the other history tests and 
 
 from __future__ import annotations
 
+import contextvars
 import threading
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -321,6 +323,45 @@ async def test_leaving_a_screen_before_its_history_is_read_is_harmless(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert app.is_running
+
+
+async def test_a_result_delivered_after_its_screen_closed_is_dropped(root: Path) -> None:
+    """A result that reaches a closed screen (Esc right after `h`, or the app quitting while a
+    worker reads) was shown there and failed on its missing widgets (NoMatches); a clean
+    clone's CI met it in the editor. `deliver` hands it over only while the screen is there."""
+    from coach.tui.delivery import deliver
+    from coach.tui.history_access import Read
+
+    app = history_app(root)
+    async with app.run_test() as pilot:
+        await open_screen(pilot, "h")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        shown: list[object] = []
+        failed: list[BaseException] = []
+
+        def from_a_worker(show: Callable[..., object], *args: object) -> None:
+            try:
+                deliver(screen, show, *args)
+            except Exception as exc:  # what call_from_thread hands back to the worker
+                failed.append(exc)
+
+        async def in_a_thread(show: Callable[..., object], *args: object) -> None:
+            # Started as Textual starts a worker's thread: in the app's context.
+            run = contextvars.copy_context().run
+            thread = threading.Thread(target=run, args=(from_a_worker, show, *args))
+            thread.start()
+            while thread.is_alive():
+                await pilot.pause(0.01)
+
+        await in_a_thread(shown.append, "open")
+        assert shown == ["open"]
+        await pilot.press("escape")
+        await settle(pilot)
+        await in_a_thread(screen._show_page, Read(([], 0), None))
+        await settle(pilot)
+        assert failed == []
+        assert isinstance(app.screen, HomeScreen) and app.is_running
 
 
 async def test_stats_without_history_says_so(root: Path) -> None:

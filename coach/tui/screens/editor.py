@@ -34,6 +34,7 @@ from coach.routine.catalog import Catalog, RoutineEntry, count_exercises
 from coach.routine.loader import ROUTINE_FILE, parse_routine
 from coach.routine.model import Routine
 from coach.routine.timeline import Timeline, expand
+from coach.tui.delivery import deliver
 from coach.tui.messages import RoutinesChanged
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.widgets.plan import PlanTable
@@ -266,7 +267,7 @@ class EditorScreen(Screen[None]):
     def _check(self, source: str) -> None:
         check = check_text(source, self.target, self.catalog)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_check, check)
+            deliver(self, self.show_check, check)
 
     def show_check(self, check: Check) -> None:
         if not self.query("#editor-status"):

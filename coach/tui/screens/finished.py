@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer
 from coach import text
 from coach.history.outcome import verdict
 from coach.routine.catalog import Catalog, UnknownRoutine
+from coach.tui.delivery import deliver
 from coach.tui.history_access import HistoryAccess, Read, read
 from coach.tui.history_view import StreakNow, read_streak, streak_result
 from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
@@ -107,7 +108,7 @@ class FinishedScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="streak")
     def read_streak(self, history: HistoryAccess) -> None:
         result = read(history, lambda store: read_streak(store, history, self._name_of))
-        self.app.call_from_thread(self._show_streak, result)
+        deliver(self, self._show_streak, result)
 
     def _name_of(self, routine_id: str) -> str:
         """The routine's name, or its id when there is no catalog or the file cannot be read."""

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Header
 from coach import text
 from coach.history.records import SessionRecord
 from coach.tui.checkin_view import checkin_cell, checkin_line
+from coach.tui.delivery import deliver
 from coach.tui.history_access import HistoryAccess, Read, read
 from coach.tui.history_view import (
     DETAIL_COLUMNS,
@@ -83,7 +84,7 @@ class HistoryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="history-page")
     def read_page(self, limit: int) -> None:
         result = read(self.history, lambda store: read_page(store, limit))
-        self.app.call_from_thread(self._show_page, result)
+        deliver(self, self._show_page, result)
 
     def _show_page(self, result: Read[tuple[list[SessionRecord], int]]) -> None:
         self._reading = False
@@ -167,7 +168,7 @@ class SessionDetailScreen(Screen[None]):
     def read_session(self) -> None:
         session_id = self.session_id
         result = read(self.history, lambda store: store.session_detail(session_id))
-        self.app.call_from_thread(self._show, result)
+        deliver(self, self._show, result)
 
     def _show(self, result: Read[SessionRecord | None]) -> None:
         heading = self.query_one("#session-heading", TextLine)

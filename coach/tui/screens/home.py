@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button
 
+from coach.tui.delivery import deliver
 from coach.tui.messages import (
     CrampLogChosen,
     EditChosen,
@@ -153,8 +154,8 @@ class HomeScreen(Screen[None]):
         plan = plan_for_day(self.history.plan(), today)
         shelf = read_shelf(self.catalog, [entry.routine for entry in plan])
         tip = read_tip(today)
-        self.app.call_from_thread(self._show_shelf, shelf, today)
-        self.app.call_from_thread(self._show_tip, tip)
+        deliver(self, self._show_shelf, shelf, today)
+        deliver(self, self._show_tip, tip)
 
     def _show_tip(self, tip: DailyTip) -> None:
         self.query_one("#daily-tip", TextLine).text = tip.text
@@ -212,7 +213,7 @@ class HomeScreen(Screen[None]):
         routines = [entry.routine for entry in shelf.entries if entry.routine is not None]
         access = self.history
         result = read(access, lambda store: read_home(store, access, routines))
-        self.app.call_from_thread(self._show_history, result)
+        deliver(self, self._show_history, result)
 
     def _show_history(self, result: Read[HomeHistory]) -> None:
         for notice in result.notices:
@@ -332,10 +333,10 @@ class HomeScreen(Screen[None]):
         try:
             entry = self.catalog.find(RELIEF_ROUTINE)
         except UnknownRoutine as exc:
-            self.app.call_from_thread(self._no_relief, str(exc))
+            deliver(self, self._no_relief, str(exc))
             return
         if entry.routine is None:
-            self.app.call_from_thread(self._no_relief, short_problem(entry))
+            deliver(self, self._no_relief, short_problem(entry))
             return
         self.app.call_from_thread(self.post_message, RoutineChosen(entry.routine))
 

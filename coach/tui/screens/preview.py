@@ -29,6 +29,7 @@ from coach.routine.catalog import Catalog, RoutineEntry, UnknownRoutine, count_e
 from coach.routine.model import Routine
 from coach.routine.timeline import expand
 from coach.tui.commands import RoutineCommands
+from coach.tui.delivery import deliver
 from coach.tui.messages import EditChosen, RoutineChosen, RoutinesChanged
 from coach.tui.screens.duplicate import DuplicateScreen
 from coach.tui.widgets.drawing import ExerciseDrawing
@@ -157,7 +158,7 @@ class PreviewScreen(Screen[None]):
             except HistoryUnavailable as exc:
                 history_problem = f"History cannot be read, so steps start as written: {exc}"
         if not get_current_worker().is_cancelled:  # a newer reading is on its way
-            self.app.call_from_thread(self._loaded, entry, routine, history_problem)
+            deliver(self, self._loaded, entry, routine, history_problem)
 
     def _find(self) -> RoutineEntry | None:
         if self.entry.source == "file":

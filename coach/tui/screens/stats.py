@@ -23,6 +23,7 @@ from coach.report.figures import Report, default_period
 from coach.routine.catalog import Catalog
 from coach.settings import Settings
 from coach.tui.cramp_view import read_trends
+from coach.tui.delivery import deliver
 from coach.tui.documents import save_document, tell
 from coach.tui.history_access import HistoryAccess, Read, read
 from coach.tui.history_view import EMPTY_HISTORY
@@ -102,7 +103,7 @@ class StatsScreen(Screen[None]):
     def read_stats(self) -> None:
         access = self.history
         result = read(access, lambda store: read_stats(store, access))
-        self.app.call_from_thread(self._show, result)
+        deliver(self, self._show, result)
 
     def _show(self, result: Read[StatsView]) -> None:
         note = self.query_one("#stats-note", TextLine)
@@ -140,7 +141,7 @@ class StatsScreen(Screen[None]):
     def read_cramp_trends(self) -> None:
         access = self.history
         result = read(access, lambda store: read_trends(store, access.today()))
-        self.app.call_from_thread(self._show_cramp_trends, result)
+        deliver(self, self._show_cramp_trends, result)
 
     def _show_cramp_trends(self, result: Read[CrampTrends]) -> None:
         # Unreadable, the history's problem is already the note at the top: said once.

@@ -31,6 +31,7 @@ from coach.history.checkins import (
     read_note,
     save_checkin,
 )
+from coach.tui.delivery import deliver
 from coach.tui.history_access import HistoryAccess, read
 from coach.tui.widgets.text_line import TextLine
 
@@ -186,7 +187,7 @@ class CheckInForm(Vertical):
         midnight = datetime.combine(now.date(), time(), now.tzinfo)
         result = read(self.history, lambda store: CrampDiary(store).cramps(since=midnight, limit=1))
         offer = result.value == []
-        self.app.call_from_thread(self.offer_cramp_log, offer)
+        deliver(self, self.offer_cramp_log, offer)
 
     def answers(self) -> tuple[Feeling | None, int | None, str | None]:
         pain = self.query_one(PainScore).score

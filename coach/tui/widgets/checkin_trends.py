@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from coach.tui.checkin_view import TRENDS_TITLE, CheckInTrends, read_checkin_trends, trends_lines
+from coach.tui.delivery import deliver
 from coach.tui.history_access import HistoryAccess, Read, read
 from coach.tui.widgets.text_line import TextLine
 
@@ -53,7 +54,7 @@ class CheckInTrendsView(Vertical):
     def refresh_trends(self) -> None:
         access = self.history
         result = read(access, lambda store: read_checkin_trends(store, access.today()))
-        self.app.call_from_thread(self._show, result)
+        deliver(self, self._show, result)
 
     def _show(self, result: Read[CheckInTrends]) -> None:
         # Unreadable, the history's problem is already the note at the top: said once.
