@@ -7,7 +7,7 @@ tests run. The seeding helpers here are shared with the other history tests and 
 
 from __future__ import annotations
 
-import contextvars
+import asyncio
 import threading
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -347,12 +347,9 @@ async def test_a_result_delivered_after_its_screen_closed_is_dropped(root: Path)
                 failed.append(exc)
 
         async def in_a_thread(show: Callable[..., object], *args: object) -> None:
-            # Started as Textual starts a worker's thread: in the app's context.
-            run = contextvars.copy_context().run
-            thread = threading.Thread(target=run, args=(from_a_worker, show, *args))
-            thread.start()
-            while thread.is_alive():
-                await pilot.pause(0.01)
+            # A thread in the app's context, as Textual starts a worker's; the loop runs on
+            # meanwhile, so the thread's call_from_thread is answered.
+            await asyncio.to_thread(from_a_worker, show, *args)
 
         await in_a_thread(shown.append, "open")
         assert shown == ["open"]
