@@ -109,6 +109,8 @@ def _dash_values(words: Sequence[str]) -> list[str]:
     rest = list(words)
     while rest:
         word = rest.pop(0)
+        if word == "--":  # what follows is operands, never options: left as written
+            return [*joined, word, *rest]
         value = rest[0] if rest else ""
         short = len(value) == 2 and value[1].isalpha()
         if word in DASH_VALUES and value.startswith("-") and value[1:2] != "-" and not short:

@@ -83,3 +83,13 @@ def test_a_note_of_several_lines_is_one_row_of_the_cramp_list(coach: RunCoach) -
     assert rows[1].endswith("woke at 3 / stretched it[2J")
     notes = [c["note"] for c in json.loads(coach("cramp", "list", "--json").stdout)]
     assert notes[0].startswith("woke at 3\n")  # kept as written
+
+
+def test_words_after_a_double_dash_are_left_as_written() -> None:
+    """Review of the dash values: after `--` every word is an operand, so none is joined."""
+    from coach.cli import _dash_values
+
+    assert _dash_values(["cramp", "log", "--note", "-x left"]) == [
+        "cramp", "log", "--note=-x left"
+    ]  # fmt: skip
+    assert _dash_values(["log", "--", "--note", "-x"]) == ["log", "--", "--note", "-x"]
