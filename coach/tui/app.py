@@ -88,6 +88,16 @@ class CoachApp(App[int]):
     ]
     COMMANDS = App.COMMANDS | {_cramp_commands}
 
+    def get_key_display(self, binding: Binding) -> str:
+        """As Textual shows a key, without asking Python's table of Unicode names what a
+        one-character key is called: Textual looks "n" up to learn that no character has that
+        name, and that first look reads about 0.5 MB of the table into memory for good
+        (benchmarks/bench_memory.py). Such a key is shown as itself, as Textual then shows it.
+        """
+        if not binding.key_display and len(binding.key) == 1:
+            return binding.key
+        return super().get_key_display(binding)
+
     def __init__(
         self,
         *,

@@ -82,13 +82,23 @@ def footer_cut(app: App[object]) -> list[str]:
     from textual.widgets import Footer
     from textual.widgets._footer import FooterKey
 
+    from coach.tui.widgets.ready_footer import KeyLine
+
     width = app.screen.size.width
     footer = app.screen.query_one(Footer)
-    return [
+    cut = [
         f"{key.key} {key.description}"
-        for key in footer.query(FooterKey)
+        for key in footer.query(FooterKey).exclude("KeyLine")
         if key.region.width == 0 or key.region.right > width
     ]
+    for line in footer.query(KeyLine):
+        left = line.region.x if line.region.width else width
+        cut += [
+            f"{key.key} {key.description}"
+            for key, _, end in line.key_spans()
+            if left + end > min(width, line.region.right or width)
+        ]
+    return cut
 
 
 def screen_cells(app: App[object]) -> list[list[tuple[str, str]]]:

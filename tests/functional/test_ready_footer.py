@@ -3,10 +3,12 @@ cell for cell as Textual's keys do (issue #10, first frame)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from functional.driving import screen_cells
+from functional.driving import footer_cut, screen_cells
+from functional.sample_routines import make_test_app
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
-from coach.tui.widgets.ready_footer import KeyLine, ReadyFooter
+from coach.tui.widgets.ready_footer import KeyLine, OneLineFooter, ReadyFooter
 
 
 class TextualKeys(Footer):
@@ -47,6 +49,25 @@ class First(Screen[None]):
         yield self.footer(compact=self.compact, show_command_palette=False)
 
 
+TIGHT = Binding.Group("±10 s", compact=True)
+LOOSE = Binding.Group("move", compact=False)
+
+
+class Grouped(First, inherit_bindings=False):
+    """Keys in groups as the session screen has them: a compact group of two actions, a loose
+    one, a group of one action (shown as a plain key), keys on either side, one disabled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "app.record('space')", "Pause"),
+        Binding("plus", "app.record('+')", "+10 s", group=TIGHT, key_display="+"),
+        Binding("minus", "app.record('-')", "-10 s", group=TIGHT),
+        Binding("left", "app.record('left')", "Back", group=LOOSE),
+        Binding("right", "app.record('right')", "On", group=LOOSE),
+        Binding("m", "app.record('m')", "Mute", group=Binding.Group("alone")),
+        Binding("q", "app.record('q')", "Quit"),
+    ]
+
+
 class Shown(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "app.record('?')", "Keys", key_display="?")
@@ -58,8 +79,10 @@ class Shown(App[None]):
         theme: str = "textual-dark",
         compact: bool = True,
         focused: bool = True,
+        screen: type[First] = First,
     ) -> None:
         super().__init__()
+        self.first = screen
         self.set_reactive(App.app_focus, focused)
         self.footer = footer
         self.compact = compact
@@ -67,7 +90,7 @@ class Shown(App[None]):
         self.pressed: list[str] = []
 
     def get_default_screen(self) -> Screen[None]:
-        return First(self.footer, self.compact)
+        return self.first(self.footer, self.compact)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return None if parameters == ("r",) else True  # shown, but disabled
@@ -157,3 +180,71 @@ async def test_textuals_keys_take_over_once_the_mouse_moves_over_the_line() -> N
         await pilot.pause()
         assert not app.screen.query(KeyLine)
         assert len(app.screen.query(FooterKey)) == 4
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "solarized-light"])
+@pytest.mark.parametrize("compact", [True, False])
+@pytest.mark.parametrize("footer", [ReadyFooter, OneLineFooter])
+async def test_groups_of_keys_look_as_textuals_do(
+    footer: type[Footer], theme: str, compact: bool
+) -> None:
+    """A group of more than one action is its keys side by side, then the group's label;
+    a compact group and a loose one each as Textual lays them out, cell for cell."""
+    drawn = []
+    for shown in (footer, TextualKeys):
+        app = Shown(shown, theme, compact, screen=Grouped)
+        async with app.run_test(size=(90, 4)):
+            assert bool(app.screen.query(KeyLine)) is (shown is footer)
+            drawn.append(screen_cells(app))
+    assert drawn[0] == drawn[1]
+    line = "".join(character for character, _ in drawn[0][-1])
+    assert "+-" in line and "±10 s" in line and "move" in line
+
+
+async def test_the_one_line_footer_follows_the_keys_in_the_same_widget() -> None:
+    """A change of the screen's keys redraws the one line: no widget per key, none new."""
+    app = Shown(OneLineFooter)
+    async with app.run_test(size=(70, 4)) as pilot:
+        line = app.screen.query_one(KeyLine)
+        await pilot.pause()
+        app.screen.query_one(OneLineFooter).bindings_changed(app.screen)
+        await pilot.pause()
+        assert app.screen.query_one(KeyLine) is line
+        assert not app.screen.query(FooterKey).exclude("KeyLine")
+        line.post_message(events.MouseMove(line, 3, 0, 0, 0, 0, False, False, False))
+        await pilot.pause()
+        assert app.screen.query_one(KeyLine) is line
+
+
+async def test_the_keys_a_narrow_screen_cuts_off_are_named() -> None:
+    """The footer checks of every screen (`footer_cut`) see into the one line: the keys past
+    the screen's edge, and only those."""
+    app = Shown(OneLineFooter)
+    async with app.run_test(size=(30, 4)):
+        assert footer_cut(app) == ["exclamation_mark Cramp now", "question_mark Keys"]
+    async with Shown(OneLineFooter).run_test(size=(70, 4)) as pilot:
+        assert footer_cut(pilot.app) == []
+
+
+async def test_one_character_keys_are_shown_as_textual_shows_them_without_unicode_names(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual asks Python's Unicode name table what "n" is called (nothing) before showing
+    it as "n"; that first look costs a session about 0.5 MB. coach shows such keys as they
+    are, the same as Textual, and leaves every other key to Textual."""
+    import textual.keys
+
+    app = make_test_app(root)
+    bindings = [Binding(key, "bell", "x") for key in [*"anqz19", "plus", "space", "ctrl+x"]]
+    shown = [App.get_key_display(app, binding) for binding in bindings]
+    looked_up: list[str] = []
+    real = textual.keys.unicodedata.lookup
+
+    def lookup(name: str) -> str:
+        looked_up.append(name)
+        return real(name)
+
+    monkeypatch.setattr(textual.keys.unicodedata, "lookup", lookup)
+    textual.keys.format_key.cache_clear()
+    assert [app.get_key_display(binding) for binding in bindings] == shown
+    assert looked_up == ["PLUS SIGN", "x"]

@@ -8,7 +8,6 @@ import pytest
 from driving import advance, session_of, settle
 from sample_routines import make_test_app
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from coach.audio.backend import RecordingBackend
 from coach.session.clock import FakeClock
@@ -16,6 +15,7 @@ from coach.session.engine import SegmentEnded
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.finished import FinishedScreen
 from coach.tui.widgets.countdown import Countdown
+from coach.tui.widgets.ready_footer import KeyLine
 from coach.tui.widgets.text_line import TextLine
 
 
@@ -205,7 +205,7 @@ async def test_the_stop_question_has_a_footer_of_its_own_keys(root: Path, clock:
         assert isinstance(question, ConfirmScreen)
         footer = question.query_one(Footer)
         await pilot.pause()
-        shown = [(key.key_display or key.key, key.description) for key in footer.query(FooterKey)]
+        shown = [(key.display, key.description) for key in footer.query_one(KeyLine).keys]
         assert shown == [("y", "Yes"), ("n", "No")]
         assert footer.region.bottom == app.size.height  # over the session's own footer
 

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
+from coach.tui.widgets.ready_footer import OneLineFooter
 from coach.tui.widgets.text_line import TextLine
 
 
@@ -40,7 +41,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
-        yield Footer(show_command_palette=False)
+        yield OneLineFooter()
 
     def on_mount(self) -> None:
         # The safe answer has the focus, so a stray Enter keeps the session going.

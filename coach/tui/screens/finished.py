@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from coach import text
 from coach.history.outcome import verdict
@@ -26,6 +26,7 @@ from coach.tui.history_view import StreakNow, read_streak, streak_result
 from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
 from coach.tui.summary import Summary
 from coach.tui.widgets.checkin import CheckInForm
+from coach.tui.widgets.ready_footer import OneLineFooter
 from coach.tui.widgets.text_line import TextLine
 
 
@@ -97,7 +98,7 @@ class FinishedScreen(Screen[None]):
             yield Button("Quit" if self.leaving else "Back to home", variant="primary", id="close")
             if self.relief:
                 yield Button("Log this cramp (l)", variant="success", id="log-cramp")
-        yield Footer(compact=True)
+        yield OneLineFooter(compact=True)
 
     def on_mount(self) -> None:
         self.set_class(self.summary.completed, "-completed")

@@ -20,7 +20,6 @@ from textual.containers import HorizontalGroup, Vertical, VerticalGroup, Vertica
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from coach import text
@@ -47,6 +46,7 @@ from coach.tui.widgets.big_text import BigText, big_width
 from coach.tui.widgets.countdown import Countdown
 from coach.tui.widgets.drawing import ExerciseDrawing
 from coach.tui.widgets.progress import SecondsBar
+from coach.tui.widgets.ready_footer import OneLineFooter
 from coach.tui.widgets.text_line import TextLine
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ class SessionScreen(Screen[None]):
         Binding("n,right", "skip", "Skip"),
         Binding("p,left", "back", "Back"),
         Binding("r", "restart", "Restart"),
-        Binding("plus,equals_sign", "adjust(10)", "+10 s", group=ADJUST),
+        Binding("plus,equals_sign", "adjust(10)", "+10 s", group=ADJUST, key_display="+"),
         Binding("minus", "adjust(-10)", "-10 s", group=ADJUST),
         Binding("enter", "done", "Done"),
         Binding("m", "mute", "Mute"),
@@ -142,7 +142,7 @@ class SessionScreen(Screen[None]):
         with Vertical(id="overall"):
             yield SecondsBar(id="session-bar")
             yield TextLine(id="upcoming")
-        yield Footer(show_command_palette=False)
+        yield OneLineFooter()
 
     def on_mount(self) -> None:
         # Looked up once: the view is pushed to them every second.
@@ -386,7 +386,7 @@ class SessionScreen(Screen[None]):
             self.query_one("#clock", Countdown).seconds = seconds
 
     def _refresh_controls(self) -> None:
-        """Footer and sound state follow the engine; recomposing the footer only on a change."""
+        """Footer and sound state follow the engine; the footer is redrawn only on a change."""
         muted, silent = self.sound.muted, self.sound.unavailable
         self._lines["sound-state"].text = "MUTED" if muted else "no sound" if silent else ""
         now = controls(self.engine, muted)

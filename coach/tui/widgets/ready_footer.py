@@ -1,7 +1,9 @@
-"""A footer that lists its keys in the screen's first frame, and draws them cheaply there."""
+"""Footers that draw every key in one widget: at once in a screen's first frame (`ReadyFooter`),
+and for a whole session with a fraction of the memory (`OneLineFooter`)."""
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich.cells import cell_len
@@ -16,6 +18,7 @@ from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
+    from textual.binding import Binding
     from textual.screen import Screen
 
 
@@ -28,12 +31,26 @@ class Key(NamedTuple):
     enabled: bool
 
 
+class KeyGroup(NamedTuple):
+    """Keys shown together under one label, as Textual shows a `Binding.Group` of more than
+    one action: the keys side by side (each key's own description is left out), then the
+    label."""
+
+    keys: tuple[Key, ...]
+    label: str
+    compact: bool
+
+
+#: One run of cells of the line: its text, its style, and the key a click on it presses.
+Run = tuple[str, Style, "Key | None"]
+
+
 class KeyLine(FooterKey):
-    """Every key of the footer in one widget, drawn cell for cell as Textual's `FooterKey`s
-    draw them side by side (it is one, for the stylesheet: the same rules style it). One
-    widget in place of a widget per key takes about 7 ms off the first frame. It has no hover
-    look or tooltips of its own: the first mouse move over it, or any change of the screen's
-    keys, puts Textual's own keys in its place (`ReadyFooter`)."""
+    """Every key of the footer in one widget, drawn cell for cell as Textual's `FooterKey`s,
+    `KeyGroup`s and group labels draw them side by side (it is one, for the stylesheet: the
+    same rules style it). One widget in place of a widget per key takes about 7 ms off the
+    first frame, and about 0.5 MB off a session's memory (benchmarks/bench_memory.py). It has
+    no hover look or tooltips of its own."""
 
     DEFAULT_CSS = """
     KeyLine:hover {
@@ -42,70 +59,117 @@ class KeyLine(FooterKey):
     }
     """
 
-    def __init__(self, keys: list[Key], *, compact: bool) -> None:
+    def __init__(self, items: list[Key | KeyGroup], *, compact: bool) -> None:
         super().__init__("", "", "", "")
-        self.keys = keys
+        self.items = items
         # Set as the footer's data binding would set it, without restyling an extra time.
         self.set_reactive(FooterKey.compact, compact)
         self.set_class(compact, "-compact", update=False)
 
-    def _spans(self) -> list[tuple[int, Key | None]]:
-        """The width of each key and of each gap between two keys (None), in order."""
-        key_padding = self.get_component_styles("footer-key--key").padding
-        description_padding = self.get_component_styles("footer-key--description").padding
-        gap = self.styles.margin.right
-        spans: list[tuple[int, Key | None]] = []
-        for index, key in enumerate(self.keys):
-            if index:
-                spans.append((gap, None))
-            width = key_padding.left + cell_len(key.display) + key_padding.right
-            if key.description:
-                width += description_padding.left + cell_len(key.description)
-                width += description_padding.right
-            spans.append((width, key))
-        return spans
+    @property
+    def keys(self) -> list[Key]:
+        """Every key on the line, in order."""
+        return [
+            key
+            for item in self.items
+            for key in (item.keys if isinstance(item, KeyGroup) else (item,))
+        ]
 
-    def _segments(self) -> list[Segment]:
-        """The line as Textual's footer draws its keys: each key's own styles over the key's
-        (dim when it is disabled), and the footer's background between two keys."""
+    def _runs(self) -> list[Run]:
+        """The line as Textual's footer lays out its widgets: each key's own styles over the
+        key's (dim when it is disabled), margins in the footer's background (two margins side
+        by side take the wider of the two, as Textual's horizontal layout has them)."""
         key_style = self.get_component_rich_style("footer-key--key")
         description_style = self.get_component_rich_style("footer-key--description")
         key_padding = self.get_component_styles("footer-key--key").padding
         description_padding = self.get_component_styles("footer-key--description").padding
         footer = self.parent
         assert isinstance(footer, Widget)
-        gap_style = Style.from_color(bgcolor=footer.background_colors[1].rich_color)
-        segments: list[Segment] = []
-        for width, key in self._spans():
-            if key is None:
-                segments.append(Segment(" " * width, gap_style))
-                continue
-            item_style = self.rich_style + (Style() if key.enabled else Style(dim=True))
+        background = footer.background_colors[1]
+        gap_style = Style.from_color(bgcolor=background.rich_color)
+        described = self.get_component_styles("footer-key--description")
+        label_background = background + described.background
+        label_style = Style.from_color(
+            (label_background + described.color).rich_color, label_background.rich_color
+        )
+        # Textual's footer stylesheet (the pinned version): a key's right margin in a compact
+        # footer, a group's padding and margins, a label's right margin outside compact.
+        key_margin = self.styles.margin.right
+        runs: list[Run] = []
+        pending_margin = 0
+
+        def box(margin_left: int, body: list[Run], margin_right: int) -> None:
+            nonlocal pending_margin
+            gap = max(pending_margin, margin_left) if runs else margin_left
+            if gap:
+                runs.append((" " * gap, gap_style, None))
+            runs.extend(body)
+            pending_margin = margin_right
+
+        def key_runs(key: Key, with_description: bool) -> list[Run]:
+            style = self.rich_style + (Style() if key.enabled else Style(dim=True))
+            if not with_description:
+                return [(key.display, style + key_style, key)]
             shown = " " * key_padding.left + key.display + " " * key_padding.right
-            segments.append(Segment(shown, item_style + key_style))
+            body: list[Run] = [(shown, style + key_style, key)]
             if key.description:
                 left, right = description_padding.left, description_padding.right
                 description = " " * left + key.description + " " * right
-                segments.append(Segment(description, item_style + description_style))
-        return segments
+                body.append((description, style + description_style, key))
+            return body
+
+        for item in self.items:
+            if isinstance(item, Key):
+                box(0, key_runs(item, with_description=True), key_margin)
+                continue
+            inner: list[Run] = [(" ", gap_style, None)] if item.compact else []
+            grouped_margin = 0 if item.compact else 1
+            for key in item.keys:
+                if grouped_margin:
+                    inner.append((" " * grouped_margin, gap_style, None))
+                inner.extend(key_runs(key, with_description=False))
+            if grouped_margin:
+                inner.append((" " * grouped_margin, gap_style, None))
+            box(0, inner, 1 if item.compact else 0)
+            box(0, [(item.label, label_style, None)], 0 if self.compact else 1)
+        if pending_margin:
+            runs.append((" " * pending_margin, gap_style, None))
+        return runs
+
+    def _segments(self) -> list[Segment]:
+        return [Segment(text, style) for text, style, _ in self._runs()]
 
     def render(self) -> Text:
         # What Textual measures the widget's width with; `render_line` draws it.
-        return Text.assemble(*((segment.text, segment.style or "") for segment in self._segments()))
+        return Text.assemble(*((text, style) for text, style, _ in self._runs()))
 
     def render_line(self, y: int) -> Strip:
         # The segments as they are: drawn through `render`, the gaps would take this
         # widget's text colour, which the footer's own background does not have.
         return Strip(self._segments()) if y == 0 else Strip.blank(self.size.width)
 
+    def key_spans(self) -> list[tuple[Key, int, int]]:
+        """Each key with the columns it is drawn on, from `start` up to (not with) `end`."""
+        spans: list[tuple[Key, int, int]] = []
+        start = 0
+        for text, _, key in self._runs():
+            end = start + cell_len(text)
+            if key is not None:
+                if spans and spans[-1][0] is key:
+                    start = spans.pop()[1]
+                spans.append((key, start, end))
+            start = end
+        return spans
+
     def key_at(self, x: int) -> Key | None:
         """The key drawn at column `x`, if any."""
-        start = 0
-        for width, key in self._spans():
-            if start <= x < start + width:
-                return key
-            start += width
-        return None
+        return next((key for key, start, end in self.key_spans() if start <= x < end), None)
+
+    def show(self, items: list[Key | KeyGroup]) -> None:
+        """Show these keys instead, in the same widget."""
+        if items != self.items:
+            self.items = items
+            self.refresh(layout=True)
 
     @on(events.MouseDown)
     def _press_key(self, event: events.MouseDown) -> None:
@@ -140,11 +204,11 @@ class ReadyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         self._swap_asked = False
-        keys = self._plain_keys() if self._one_line else None
-        if keys is None:
+        items = self._items() if self._one_line else None
+        if items is None:
             yield from super().compose()
         else:
-            yield KeyLine(keys, compact=self.compact)
+            yield KeyLine(items, compact=self.compact)
 
     def use_textual_keys(self) -> None:
         """From now on, a widget per key as Textual's footer has (hover look, tooltips)."""
@@ -157,22 +221,59 @@ class ReadyFooter(Footer):
         self._one_line = False
         super().bindings_changed(screen)
 
-    def _plain_keys(self) -> list[Key] | None:
-        """The keys as Textual's footer would list them, when that is one key per action with
-        no groups, no tooltips and no command palette key (else None: Textual's footer)."""
+    def _items(self) -> list[Key | KeyGroup] | None:
+        """The keys as Textual's footer would list them (the first key of each action, in
+        order; a `Binding.Group` of more than one action as one `KeyGroup`), or None where the
+        line cannot show them so: a tooltip, or the command palette's key docked at the right.
+        """
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             return None
-        keys: list[Key] = []
-        actions: set[str] = set()
+        first_of_action: dict[str, tuple[Binding, Key]] = {}
         for _, binding, enabled, tooltip in self.screen.active_bindings.values():
             if not binding.show:
                 continue
-            if binding.group is not None or tooltip:
+            if tooltip and self.shows_tooltips:
                 return None
-            if binding.action in actions:
-                continue
-            actions.add(binding.action)
-            keys.append(
-                Key(binding.key, self.app.get_key_display(binding), binding.description, enabled)
-            )
-        return keys
+            if binding.action not in first_of_action:
+                display = self.app.get_key_display(binding)
+                key = Key(binding.key, display, binding.description, enabled)
+                first_of_action[binding.action] = (binding, key)
+        items: list[Key | KeyGroup] = []
+        for group, members in groupby(first_of_action.values(), lambda member: member[0].group):
+            keys = [key for _, key in members]
+            if group is not None and len(keys) > 1:
+                grouped = tuple(key._replace(description="") for key in keys)
+                items.append(KeyGroup(grouped, group.description, group.compact))
+            else:
+                items.extend(keys)
+        return items
+
+    #: Textual's keys show a binding's tooltip on hover; the one line has none, so a tooltip
+    #: brings Textual's keys.
+    shows_tooltips = True
+
+
+class OneLineFooter(ReadyFooter):
+    """A footer whose keys stay one `KeyLine` for its whole life: a change of the screen's
+    keys (pause and resume, say) redraws that line rather than composing a widget per key
+    again. About 0.5 MB less for a session's screen and its Finished screen, which stay up
+    the longest (benchmarks/bench_memory.py); the keys have no hover look or tooltips. The
+    command palette's key is off unless asked for: with it, Textual's keys are listed."""
+
+    shows_tooltips = False
+
+    def __init__(self, *, compact: bool = False, show_command_palette: bool = False) -> None:
+        super().__init__(compact=compact, show_command_palette=show_command_palette)
+
+    def use_textual_keys(self) -> None:
+        """Never: the keys stay one line."""
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if not self.is_attached or screen is not self.screen:
+            return
+        items = self._items()
+        lines = self.query_children(KeyLine)
+        if items is not None and lines:
+            lines.first().show(items)
+        else:
+            self.call_after_refresh(self.recompose)
