@@ -27,7 +27,7 @@ class SessionDrawing:
         engine: SessionEngine,
         carry_on: Callable[[str, Exception], None],
     ) -> None:
-        self.widget = widget
+        self.widget: ExerciseDrawing | None = widget
         self.engine = engine
         self.carry_on = carry_on
         self.scale = 0
@@ -39,7 +39,7 @@ class SessionDrawing:
     def show(self, force: bool = False) -> None:
         """The picture now, repainted only when a dot of it changed; then the next frame is
         booked while it moves."""
-        if not self.scale:
+        if not self.scale or self.widget is None:
             self.stop()
             return
         now = self.engine.clock.now()
@@ -55,6 +55,11 @@ class SessionDrawing:
         """The session is over: no frame is booked from now on."""
         self.ended = True
         self.stop()
+
+    def let_go(self) -> None:
+        """The screen let go of its widgets: the drawing's goes too, and nothing is shown."""
+        self.end()
+        self.widget = None
 
     def stop(self) -> None:
         if self.timer is not None:
@@ -80,6 +85,6 @@ class SessionDrawing:
         if due is not None and booked is not None and abs(due - booked) < SAME_MOMENT_S:
             return
         self.stop()
-        if wait is not None:
+        if wait is not None and self.widget is not None:  # no widget: the session ended
             self._due = due
             self.timer = self.widget.set_timer(wait, self.next_frame, name="drawing-frame")

@@ -6,6 +6,7 @@ the Finished screen is built (CoachApp._ended)."""
 from __future__ import annotations
 
 import gc
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,22 @@ async def test_coach_runs_session_under_its_finished_screen_holds_no_widgets(
         assert not session.query("*")
         player = session.sound._player
         assert player is not None and not player.sounds._scaled, "its cue sounds are let go"
+
+
+async def test_the_widgets_coach_runs_session_let_go_are_gone(root: Path, clock: FakeClock) -> None:
+    """Removed is not gone: the session screen's answers to `query_one` named its widgets, and
+    kept them and what they had drawn alive under the Finished screen."""
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        session = session_of(app)
+        widgets = [weakref.ref(widget) for widget in session.query("*")]
+        assert len(widgets) > 10
+        while not isinstance(app.screen, FinishedScreen):
+            assert await to_next_deadline(pilot, clock)
+        await settle(pilot)
+        gc.collect()
+        assert [ref() for ref in widgets if ref() is not None] == []
 
 
 async def test_each_step_is_followed_by_a_collection_unless_a_cue_is_near(

@@ -129,7 +129,8 @@ class SessionScreen(Screen[None]):
                     yield BigText(id="big-clock")
                     yield BigText(id="phase")
                     yield TextLine(id="rep")
-                yield self.drawing.widget
+                if self.drawing.widget is not None:  # let go only once the session ended
+                    yield self.drawing.widget
             with Vertical(id="lower-band"):
                 yield SecondsBar(id="segment-bar")
                 yield TextLine(id="hint")
@@ -177,8 +178,9 @@ class SessionScreen(Screen[None]):
         phase.styles.width = max(big_width(word, layout.word_scale) for word in WIDEST_WORDS)
         self.drawing.scale = layout.drawing_scale
         drawing = self.drawing.widget
-        drawing.styles.width = 30 * max(1, layout.drawing_scale)
-        drawing.styles.height = 8 * max(1, layout.drawing_scale)
+        if drawing is not None:
+            drawing.styles.width = 30 * max(1, layout.drawing_scale)
+            drawing.styles.height = 8 * max(1, layout.drawing_scale)
         if self._view is not None and old.clock_scale != layout.clock_scale:
             self._show_clock(self._view.clock_s)
         if old.drawing_scale != layout.drawing_scale:
@@ -331,8 +333,16 @@ class SessionScreen(Screen[None]):
         screen cannot be switched away from), and would otherwise keep them all along; its cue
         sounds go too."""
         self._lines = {}
+        self.drawing.let_go()
         self.sound.forget_sounds()
         await self.remove_children()
+        # Removed is not gone: the screen's caches (Textual's, pinned version) of its last
+        # layout, of its answers to `query_one` and of which children it shows keep the
+        # widgets and all they drew alive under the Finished screen until it is laid out
+        # again, which it never is. Emptied here, as Textual empties a removed widget's own.
+        self._arrangement_cache.clear()
+        self._query_one_cache.clear()
+        self.displayed_children  # noqa: B018  asked again, it forgets the removed children
 
     @on(Worker.StateChanged)
     def _sound_ready(self, event: Worker.StateChanged) -> None:
