@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -61,5 +60,7 @@ def shown(value: object, limit: int = 40) -> str:
 def suggest(word: str, choices: Collection[str]) -> str:
     """' (did you mean "x"?)' for a near miss, else ''. Here rather than beside the YAML reader
     so that settings and the plan can use it without importing PyYAML."""
+    import difflib  # only when a word is not known: not with every file read
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""

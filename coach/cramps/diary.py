@@ -12,13 +12,15 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.cramps.records import CrampRecord
-from coach.cramps.trends import CrampTrends, cramp_trends
 from coach.cramps.values import RELIEF_ROUTINE as RELIEF_ROUTINE  # also its old home
 from coach.history.records import parse_stamp
 from coach.history.store import HistoryStore
+
+if TYPE_CHECKING:
+    from coach.cramps.trends import CrampTrends
 
 _COLUMNS = "id, uid, at, foot, place, severity, duration, context, note"
 
@@ -128,5 +130,8 @@ class CrampDiary:
         return [date.fromisoformat(day) for (day,) in rows]
 
     def trends(self, today: date) -> CrampTrends:
-        """Cramps next to routine sessions, as of `today` (see `coach.cramps.trends`)."""
+        """Cramps next to routine sessions, as of `today` (see `coach.cramps.trends`; loaded
+        here, not with the diary, which a session's check-in opens too)."""
+        from coach.cramps.trends import cramp_trends
+
         return cramp_trends(self.cramp_days(), self.session_days(), today)

@@ -320,8 +320,10 @@ class CoachApp(App[int]):
     @on(events.Mount)
     def _watch_routine_files(self) -> None:
         """Routine files changed on disk reach the screens within about a second (watched
-        from the first frame on, not before it)."""
-        self.call_after_refresh(self._start_watching)
+        from the first frame on, not before it). Not for `coach run`: its session keeps the
+        routine it started with, and its end leaves the app."""
+        if self.start_routine is None:
+            self.call_after_refresh(self._start_watching)
 
     def _start_watching(self) -> None:
         from coach.tui.watch import RoutineWatcher

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from driving import open_preview, session_of, settle
 from sample_routines import EXERCISES, MINE, make_test_app, user_routine
 
@@ -225,3 +226,21 @@ def test_a_changed_library_is_read_again(tmp_path: Path) -> None:
     # Not in the app's screen stack yet: only the catalog is refreshed.
     watcher.check()
     assert catalog.exercises["toe-raise"].name == "Toe lift"
+
+
+async def test_coach_run_looks_at_no_routine_folder(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`coach run`'s session keeps the routine it started with and its end leaves the app:
+    nothing would hear of a change, so no folder is looked at, then or at any later second."""
+    looked: list[object] = []
+    monkeypatch.setattr("coach.tui.watch.stamps", lambda folders: looked.append(folders) or {})
+    app = make_test_app(root, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        session_of(app)
+    assert looked == []
+    home = make_test_app(root)
+    async with home.run_test() as pilot:
+        await settle(pilot)
+    assert looked, "home does look (the test would see a watcher)"
