@@ -78,6 +78,7 @@ def play(
 ) -> int:
     """Play a routine (an id or a path) as `coach run` does; the exit code of the session."""
     from coach.commands.routines import load_entry
+    from coach.cramps.relief import with_warning
     from coach.cramps.values import RELIEF_ROUTINE
     from coach.heap import one_malloc_arena
     from coach.routine.catalog import Catalog
@@ -86,11 +87,7 @@ def play(
     one_malloc_arena()
     entry = load_entry(Catalog.default(), ref)
     assert entry.routine is not None
-    routine = entry.routine
-    if entry.id == RELIEF_ROUTINE:  # its red flags lead its first step
-        from coach.cramps.relief import with_warning
-
-        routine = with_warning(routine)
+    routine = with_warning(entry.routine)  # the relief's red flags lead its first step
     timeline = expand(routine)
     resume_id, start_index = _resumable(entry.id, timeline) if resume else (None, 0)
     if not plain:

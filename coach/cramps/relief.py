@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from coach.cramps.guidance import relief_warning
 from coach.cramps.values import RELIEF_ROUTINE
 from coach.routine.model import ExerciseStep, RepeatBlock, Routine, Step
 
@@ -19,6 +18,8 @@ def with_warning(routine: Routine) -> Routine:
     caution; any other routine unchanged. Applying it twice changes nothing more."""
     if routine.id != RELIEF_ROUTINE:
         return routine
+    from coach.cramps.guidance import relief_warning  # the health texts: for the relief only
+
     steps, _ = _warn_first(routine.steps, relief_warning())
     return replace(routine, steps=steps)
 

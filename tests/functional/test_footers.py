@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from functional.driving import footer_cut, open_preview, settle
 from functional.history_kit import footer_keys, history_app, seed
+from functional.sample_routines import make_test_app
 from textual.pilot import Pilot
 from textual.widgets import Footer
 
@@ -169,3 +170,16 @@ async def test_at_80_columns_a_long_routine_name_leaves_length_and_source_in_vie
         assert cells[0].endswith("…") and cells[1:] == ["10 s", "1", "user"]  # 5 s to get ready
         widths = sum(column.get_render_width(table) for column in table.columns.values())
         assert widths <= table.scrollable_content_region.width
+
+
+async def test_the_sessions_keys_list_names_both_keys_for_ten_seconds_more(
+    root: Path, clock: FakeClock
+) -> None:
+    """`+` and `=` both add ten seconds; the footer shows `+`, the keys list both, each as
+    itself (one display for the two printed `+ +`)."""
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        keys = {what: key for key, what in screen_keys(app.screen)}
+        assert keys["+10 s"] == "+ ="
+        assert keys["-10 s"] == "-"

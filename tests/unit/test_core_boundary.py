@@ -135,3 +135,22 @@ def test_home_first_frame_loads_only_what_it_draws(tmp_path: Path) -> None:
     )
     assert [m for m in later if m in loaded] == []
     assert "coach.tui.screens.home" in loaded  # it did make home
+
+
+def test_a_session_loads_no_relief_texts_cramp_trends_or_routine_watcher() -> None:
+    """`coach run` loads what its session and Finished screen (with the check-in's cramp
+    question) use, not the relief's health texts (the relief routine only), the cramp trends
+    (the stats screen's) or the routine watcher (home's): issue #10, a session's memory."""
+    modules = (
+        "coach.commands.session",
+        "coach.cramps.relief",
+        "coach.tui.app",
+        "coach.tui.screens.session",
+        "coach.tui.screens.finished",
+        "coach.tui.widgets.checkin",
+    )
+    _, loaded = run_and_list("\n".join(f"import {module}" for module in modules))
+    assert set(modules) <= set(loaded)
+    assert {"coach.cramps.guidance", "coach.cramps.trends", "coach.tui.watch"} & set(
+        loaded
+    ) == set()

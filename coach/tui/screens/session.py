@@ -78,7 +78,8 @@ class SessionScreen(Screen[None]):
         Binding("n,right", "skip", "Skip"),
         Binding("p,left", "back", "Back"),
         Binding("r", "restart", "Restart"),
-        Binding("plus,equals_sign", "adjust(10)", "+10 s", group=ADJUST, key_display="+"),
+        Binding("plus", "adjust(10)", "+10 s", group=ADJUST, key_display="+"),
+        Binding("equals_sign", "adjust(10)", "+10 s", group=ADJUST, key_display="="),
         Binding("minus", "adjust(-10)", "-10 s", group=ADJUST),
         Binding("enter", "done", "Done"),
         Binding("m", "mute", "Mute"),
@@ -342,7 +343,7 @@ class SessionScreen(Screen[None]):
         # again, which it never is. Emptied here, as Textual empties a removed widget's own.
         self._arrangement_cache.clear()
         self._query_one_cache.clear()
-        self.displayed_children  # noqa: B018  asked again, it forgets the removed children
+        _ = self.displayed_children  # asked again, it forgets the removed children
 
     @on(Worker.StateChanged)
     def _sound_ready(self, event: Worker.StateChanged) -> None:

@@ -49,8 +49,8 @@ class KeyLine(FooterKey):
     """Every key of the footer in one widget, drawn cell for cell as Textual's `FooterKey`s,
     `KeyGroup`s and group labels draw them side by side (it is one, for the stylesheet: the
     same rules style it). One widget in place of a widget per key takes about 7 ms off the
-    first frame, and about 0.5 MB off a session's memory (benchmarks/bench_memory.py). It has
-    no hover look or tooltips of its own."""
+    first frame, and memory off a session (`OneLineFooter`). It has no hover look or tooltips
+    of its own."""
 
     DEFAULT_CSS = """
     KeyLine:hover {
@@ -195,6 +195,10 @@ class ReadyFooter(Footer):
     them at once (and follows later changes as the footer does): first as one `KeyLine`, then,
     from the first change of the keys or mouse move over them, as Textual's own keys."""
 
+    #: Textual's keys show a binding's tooltip on hover; the one line has none, so a tooltip
+    #: brings Textual's keys.
+    shows_tooltips = True
+
     def __init__(self, *, compact: bool = False, show_command_palette: bool = True) -> None:
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         # Textual's own flag (pinned version), set where the first announcement would set it.
@@ -248,10 +252,6 @@ class ReadyFooter(Footer):
                 items.extend(keys)
         return items
 
-    #: Textual's keys show a binding's tooltip on hover; the one line has none, so a tooltip
-    #: brings Textual's keys.
-    shows_tooltips = True
-
 
 class OneLineFooter(ReadyFooter):
     """A footer whose keys stay one `KeyLine` for its whole life: a change of the screen's
@@ -269,7 +269,9 @@ class OneLineFooter(ReadyFooter):
         """Never: the keys stay one line."""
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if not self.is_attached or screen is not self.screen:
+        # As Textual's footer: not while the terminal is out of focus (the app tells the
+        # screen again when it comes back), nor for another screen.
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         items = self._items()
         lines = self.query_children(KeyLine)
