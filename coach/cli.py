@@ -2,8 +2,9 @@
 so `coach --help` and `coach --version` never load Textual or audio.
 
 A few exact command lines, run by shell prompts and status bars many times a day, are answered
-before argparse and the command modules load at all: see `FAST_PATHS`. A session (`coach run`)
-builds only its own command's parser: see `ONE_COMMAND`.
+before argparse and the command modules load at all: see `FAST_PATHS`. So is `coach run
+ROUTINE` with no option, whose session would carry argparse all along (`ONE_OPERAND`); with
+options, a session builds only its own command's parser (`ONE_COMMAND`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
+    from typing import Any
 
 #: Command lines (exactly these words, nothing more) answered by a function that imports only
 #: what it needs: "module:function", called with no arguments, returning the exit status. The
@@ -25,6 +27,14 @@ FAST_PATHS: dict[tuple[str, ...], str] = {
     ("status", "--short"): "coach.commands.prompt:status_short",
     ("nudge",): "coach.commands.nudge:nudge",
 }
+
+#: Commands answered as `FAST_PATHS` are when their line is the command and one operand, no
+#: option: "module:function", called with the operand. `coach run ROUTINE` is how a session
+#: starts from a shell or a launcher, and a session lives as long as its routine: argparse and
+#: gettext would sit in its memory all along (about 0.4 MB of its peak,
+#: benchmarks/bench_memory.py). An operand that begins with a dash (`-h`, `--plain`) is
+#: argparse's to read.
+ONE_OPERAND: dict[str, str] = {"run": "coach.commands.session:run_routine"}
 
 #: The command modules, in the order `coach --help` lists their commands.
 COMMAND_MODULES = (
@@ -84,16 +94,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="replace")
     words = tuple(sys.argv[1:] if argv is None else argv)
     fast = FAST_PATHS.get(words)
-    return _guarded(_fast(fast) if fast is not None else lambda: _parsed(words))
+    if fast is not None:
+        return _guarded(_fast(fast))
+    operand = ONE_OPERAND.get(words[0]) if len(words) == 2 else None
+    if operand is not None and not words[1].startswith("-"):
+        with_operand: Callable[[str], int] = _fast(operand)
+        return _guarded(lambda: with_operand(words[1]))
+    return _guarded(lambda: _parsed(words))
 
 
-def _fast(target: str) -> Callable[[], int]:
+def _fast(target: str) -> Any:
     """The function `target` ("module:function") names, imported only now."""
     from importlib import import_module
 
     module, _, function = target.partition(":")
-    answer: Callable[[], int] = getattr(import_module(module), function)
-    return answer
+    return getattr(import_module(module), function)
 
 
 #: Options whose value may begin with a dash: a note "- left foot", `--since -3d`. argparse

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -11,6 +10,8 @@ from typing import TYPE_CHECKING
 from coach import text
 
 if TYPE_CHECKING:
+    import argparse  # types only: `coach run ROUTINE` loads `load_entry` without argparse
+
     from coach.routine.catalog import Catalog, RoutineEntry
 
 

@@ -67,6 +67,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
 
 
+def run_routine(ref: str) -> int:
+    """`coach run ROUTINE` with no option (`coach.cli.ONE_OPERAND`): as `cmd_run` plays it with
+    the parser's defaults, without loading the parser."""
+    return play(ref, plain=False)
+
+
 def play(
     ref: str,
     *,

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
+from pathlib import Path
 
 import pytest
 from fresh_python import run_and_list
@@ -87,3 +89,60 @@ def test_run_help_loads_no_other_command_and_no_argparse_tree() -> None:
     assert printed.endswith("exit 0\n")
     commands = {m for m in loaded if m.startswith("coach.commands.")}
     assert commands == {"coach.commands.session", "coach.commands.common"}
+
+
+@pytest.mark.parametrize("routine", ["foot-daily", "./mine.yaml", "", "no such routine"])
+def test_run_with_one_routine_plays_it_as_the_parsed_command_does(
+    routine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`coach run ROUTINE` alone skips argparse (ONE_OPERAND in coach.cli): the session it
+    starts must be the one the parsed command line starts, every argument the same."""
+    import inspect
+
+    from coach import cli
+    from coach.commands import session
+
+    played: list[dict[str, object]] = []
+    signature = inspect.signature(session.play)
+
+    def play(*args: object, **kwargs: object) -> int:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        played.append(dict(bound.arguments))
+        return 7
+
+    monkeypatch.setattr(session, "play", play)
+    assert cli.main(["run", routine]) == 7
+    assert cli._parsed(["run", routine]) == 7
+    assert played[0] == played[1]
+    assert played[0]["ref"] == routine
+
+
+@pytest.mark.parametrize(
+    "words", [["run", "--help"], ["run", "-h"], ["run", "foot-daily", "--plain"], ["run"]]
+)
+def test_run_with_an_option_or_no_routine_is_argparses(
+    words: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach import cli
+
+    parsed: list[tuple[str, ...]] = []
+    monkeypatch.setattr(cli, "_parsed", lambda words: parsed.append(tuple(words)) or 0)
+    assert cli.main(words) == 0
+    assert parsed == [tuple(words)]
+
+
+def test_run_with_one_routine_loads_no_argparse(tmp_path: Path) -> None:
+    """Through `main` as a person types it, to where the player would start (no terminal
+    here): the routine is found and loaded with today's progression, and neither argparse nor
+    gettext is in memory, where they would stay for the whole session."""
+    env = {
+        **os.environ,
+        **{f"COACH_{kind}_DIR": str(tmp_path / kind) for kind in ("CONFIG", "DATA", "CACHE")},
+    }
+    printed, loaded = run_and_list(
+        "from coach.cli import main\nprint('exit', main(['run', 'foot-quick']))\n", env
+    )
+    assert printed.endswith("exit 2\n")  # the player needs a terminal
+    assert "coach.routine.loader" in loaded and "coach.history.progress" in loaded
+    assert {"argparse", "gettext"} & set(loaded) == set()
