@@ -52,6 +52,16 @@ async def open_preview(pilot: Pilot[object], routine_id: str) -> PreviewScreen:
     return app.screen
 
 
+async def on_row(pilot: Pilot[object], routine_id: str) -> None:
+    """On home, once settled: the routine list focused, its cursor on `routine_id`'s row."""
+    from coach.tui.widgets.routine_table import RoutineTable
+
+    await settle(pilot)
+    table = pilot.app.screen.query_one(RoutineTable)
+    table.focus()
+    table.move_cursor(row=table.get_row_index(routine_id))
+
+
 def session_of(app: App[object]) -> SessionScreen:
     screen = app.screen
     assert isinstance(screen, SessionScreen), f"expected the session screen, got {screen!r}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from driving import open_preview, settle
+from driving import on_row, open_preview, settle
 from sample_routines import MINE, ROUTINES, make_test_app, user_routine
 from textual.pilot import Pilot
 from textual.widgets import OptionList
@@ -14,7 +14,6 @@ from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.editor import CHECK_DELAY, EditorScreen, RoutineText, check_text
 from coach.tui.screens.preview import PreviewScreen
 from coach.tui.widgets.plan import PlanTable
-from coach.tui.widgets.routine_table import RoutineTable
 from coach.tui.widgets.text_line import TextLine
 
 
@@ -343,10 +342,7 @@ async def test_enter_on_a_broken_routine_opens_the_editor_at_its_first_mistake(r
     user_routine(root, body=MINE.replace("6s", "soon"))
     app = make_test_app(root)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(RoutineTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("mine"))
+        await on_row(pilot, "mine")
         await pilot.pause()
         assert "coach edit mine" in app.screen.query_one("#routine-detail", TextLine).text
         await pilot.press("enter")
@@ -367,10 +363,7 @@ async def test_the_note_over_a_broken_routine_follows_the_fix_and_the_save(root:
     path = user_routine(root, body=MINE.replace("6s", "soon"))
     app = make_test_app(root)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(RoutineTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("mine"))
+        await on_row(pilot, "mine")
         await pilot.press("enter")  # a broken routine opens in the editor
         await settle(pilot)
         editor = app.screen

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from driving import open_preview, session_of, settle
+from driving import on_row, open_preview, session_of, settle
 from sample_routines import make_test_app, user_routine
 
 from coach.problems import Problem
@@ -108,10 +108,7 @@ async def test_the_arrows_move_in_the_list_while_the_start_button_has_the_focus(
 async def test_selecting_a_routine_opens_its_preview_and_escape_comes_back(root: Path) -> None:
     app = make_test_app(root)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(RoutineTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("stretch"))
+        await on_row(pilot, "stretch")
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PreviewScreen)
@@ -120,6 +117,7 @@ async def test_selecting_a_routine_opens_its_preview_and_escape_comes_back(root:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         # Back home the list is read again, and the cursor stays where it was.
+        table = app.screen.query_one(RoutineTable)
         assert table.cursor_row == table.get_row_index("stretch")
 
 
@@ -127,10 +125,7 @@ async def test_selecting_a_broken_bundled_routine_opens_a_copy_in_the_editor(roo
     """Issue #11: Enter on a broken routine opens the editor at its mistake, not a toast."""
     app = make_test_app(root)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(RoutineTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("broken"))
+        await on_row(pilot, "broken")
         await pilot.press("enter")
         await settle(pilot)
         editor = app.screen
@@ -142,10 +137,7 @@ async def test_selecting_a_broken_bundled_routine_opens_a_copy_in_the_editor(roo
 async def test_preview_shows_the_plan_instructions_and_caution(root: Path) -> None:
     app = make_test_app(root)
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(RoutineTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("mixed"))
+        await on_row(pilot, "mixed")
         await pilot.press("enter")
         await settle(pilot)
         screen = app.screen
@@ -170,10 +162,7 @@ async def test_preview_shows_the_plan_instructions_and_caution(root: Path) -> No
 async def test_enter_on_preview_starts_that_routine(root: Path) -> None:
     app = make_test_app(root)
     async with app.run_test() as pilot:
-        await settle(pilot)
-        table = app.screen.query_one(RoutineTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("tempo"))
+        await on_row(pilot, "tempo")
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("enter")

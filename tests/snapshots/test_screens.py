@@ -11,13 +11,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from functional.driving import on_row
 from functional.sample_routines import make_test_app
 from snapshot_kit import SIZES, SnapCompare, settle
 from textual.pilot import Pilot
 
 from coach.session.clock import FakeClock
 from coach.tui.screens.session import SessionScreen
-from coach.tui.widgets.routine_table import RoutineTable
 
 
 def then(
@@ -52,10 +52,7 @@ def open_preview(*pressed: str) -> Callable[[Pilot[object]], Awaitable[None]]:
     """A `run_before` that opens the "mixed" routine's preview, then presses `pressed`."""
 
     async def run_before(pilot: Pilot[object]) -> None:
-        await settle(pilot)
-        table = pilot.app.screen.query_one(RoutineTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("mixed"))
+        await on_row(pilot, "mixed")
         for key in ("enter", *pressed):
             await pilot.press(key)
             await settle(pilot)
