@@ -52,6 +52,11 @@ async def open_preview(pilot: Pilot[object], routine_id: str) -> PreviewScreen:
     return app.screen
 
 
+def notices_of(app: App[object]) -> list[str]:
+    """Every notice the app has shown so far, its words only, oldest first."""
+    return [notice.message for notice in app._notifications]
+
+
 async def on_row(pilot: Pilot[object], routine_id: str) -> None:
     """On home, once settled: the routine list focused, its cursor on `routine_id`'s row."""
     from coach.tui.widgets.routine_table import RoutineTable

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from functional.driving import settle
+from functional.driving import notices_of, settle
 from functional.history_kit import history_app
 
 from coach.settings import Settings
@@ -23,7 +23,7 @@ async def test_an_unknown_daily_routine_is_a_settings_notice(root: Path) -> None
     app = history_app(root, settings=settings)
     async with app.run_test() as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices_of(app)
         assert (
             "settings.yaml:2:16: no routine called 'dialy' (did you mean \"daily\"?);"
             " `coach list` shows them all"

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from driving import on_row, open_preview, session_of, settle
+from driving import notices_of, on_row, open_preview, session_of, settle
 from sample_routines import make_test_app, user_routine
 
 from coach.problems import Problem
@@ -287,7 +287,7 @@ async def test_ctrl_c_says_in_plain_words_which_key_quits(
         await settle(pilot)
         await pilot.press("ctrl+c")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == [told]
+        assert notices_of(app) == [told]
 
 
 async def test_a_completed_coach_run_exits_with_zero(root: Path, clock: FakeClock) -> None:
@@ -313,7 +313,7 @@ async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: 
     async with app.run_test() as pilot:
         await settle(pilot)
         assert app.theme != "no-such-theme"
-        told = [n.message for n in app._notifications]
+        told = notices_of(app)
         assert "There is no theme called 'no-such-theme'; the default is used." in told
 
 
@@ -327,7 +327,7 @@ async def test_many_settings_problems_are_a_few_notices_and_where_to_read_them_a
     app = make_test_app(root, settings=settings)
     async with app.run_test() as pilot:
         await settle(pilot)
-        told = [n.message for n in app._notifications]
+        told = notices_of(app)
         assert told == [
             "settings.yaml:1:1: mistake 1",
             "settings.yaml:2:1: mistake 2",
@@ -337,13 +337,13 @@ async def test_many_settings_problems_are_a_few_notices_and_where_to_read_them_a
     app = make_test_app(root, settings=few)
     async with app.run_test() as pilot:
         await settle(pilot)
-        assert [n.message for n in app._notifications] == [str(p) for p in problems[:3]]
+        assert notices_of(app) == [str(p) for p in problems[:3]]
     # An unknown theme is one of them (a second walk saw it told on top of the three).
     themed = replace(few, theme="banana")
     app = make_test_app(root, settings=themed)
     async with app.run_test() as pilot:
         await settle(pilot)
-        assert [n.message for n in app._notifications] == [
+        assert notices_of(app) == [
             "There is no theme called 'banana'; the default is used.",
             "settings.yaml:1:1: mistake 1",
             "2 more problems in the settings: `coach doctor` lists every one.",

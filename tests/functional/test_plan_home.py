@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 from pathlib import Path
 
-from functional.driving import settle
+from functional.driving import notices_of, settle
 from functional.history_kit import (
     NOW,
     daily_session,
@@ -83,7 +83,7 @@ async def test_an_unknown_planned_routine_is_a_notice_and_the_rest_is_used(root:
     app = history_app(root, settings=settings)
     async with app.run_test() as pilot:
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notices_of(app)
         assert (
             "settings.yaml:3:14: no routine called 'daly' (did you mean \"daily\"?);"
             " `coach list` shows them all"
