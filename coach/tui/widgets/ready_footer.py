@@ -82,29 +82,21 @@ class KeyLine(FooterKey):
         key_style = self.get_component_rich_style("footer-key--key")
         description_style = self.get_component_rich_style("footer-key--description")
         key_padding = self.get_component_styles("footer-key--key").padding
-        description_padding = self.get_component_styles("footer-key--description").padding
+        described = self.get_component_styles("footer-key--description")
+        description_padding = described.padding
         footer = self.parent
         assert isinstance(footer, Widget)
         background = footer.background_colors[1]
         gap_style = Style.from_color(bgcolor=background.rich_color)
-        described = self.get_component_styles("footer-key--description")
         label_background = background + described.background
         label_style = Style.from_color(
             (label_background + described.color).rich_color, label_background.rich_color
         )
-        # Textual's footer stylesheet (the pinned version): a key's right margin in a compact
-        # footer, a group's padding and margins, a label's right margin outside compact.
-        key_margin = self.styles.margin.right
         runs: list[Run] = []
-        pending_margin = 0
 
-        def box(margin_left: int, body: list[Run], margin_right: int) -> None:
-            nonlocal pending_margin
-            gap = max(pending_margin, margin_left) if runs else margin_left
-            if gap:
-                runs.append((" " * gap, gap_style, None))
-            runs.extend(body)
-            pending_margin = margin_right
+        def gap(width: int) -> None:
+            if width:
+                runs.append((" " * width, gap_style, None))
 
         def key_runs(key: Key, with_description: bool) -> list[Run]:
             style = self.rich_style + (Style() if key.enabled else Style(dim=True))
@@ -118,22 +110,25 @@ class KeyLine(FooterKey):
                 body.append((description, style + description_style, key))
             return body
 
+        # Textual's footer stylesheet (the pinned version) gives a key a right margin in a
+        # compact footer; a compact group a space before its keys and one after them; a loose
+        # group a space round each key (two side by side share one); a group's label a right
+        # margin outside a compact footer. A margin is drawn once something follows it.
+        after = 0
         for item in self.items:
+            gap(after)
             if isinstance(item, Key):
-                box(0, key_runs(item, with_description=True), key_margin)
+                runs.extend(key_runs(item, with_description=True))
+                after = self.styles.margin.right
                 continue
-            inner: list[Run] = [(" ", gap_style, None)] if item.compact else []
-            grouped_margin = 0 if item.compact else 1
-            for key in item.keys:
-                if grouped_margin:
-                    inner.append((" " * grouped_margin, gap_style, None))
-                inner.extend(key_runs(key, with_description=False))
-            if grouped_margin:
-                inner.append((" " * grouped_margin, gap_style, None))
-            box(0, inner, 1 if item.compact else 0)
-            box(0, [(item.label, label_style, None)], 0 if self.compact else 1)
-        if pending_margin:
-            runs.append((" " * pending_margin, gap_style, None))
+            gap(1)
+            for index, key in enumerate(item.keys):
+                gap(1 if index and not item.compact else 0)
+                runs.extend(key_runs(key, with_description=False))
+            gap(1)
+            runs.append((item.label, label_style, None))
+            after = 0 if self.compact else 1
+        gap(after)
         return runs
 
     def _segments(self) -> list[Segment]:
