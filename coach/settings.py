@@ -6,7 +6,7 @@ default is used instead.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,6 +72,18 @@ class Settings:
         """Whether the plan's routines come from the file (`schedule` or `daily_routine`), so
         they must be checked against the routines there are; the default is bundled."""
         return self.schedule is not None or "daily_routine" in self.given
+
+    def checked_plan(
+        self, known: Callable[[], Collection[str]]
+    ) -> tuple[tuple[PlanEntry, ...], tuple[Problem, ...]]:
+        """The plan with only the routines there are (`known()`, asked only when the file names
+        them), and a problem for each other one: what the app, `coach status`, `coach nudge`
+        and `coach doctor` all plan and say."""
+        if not self.plan_written:
+            return self.plan, ()
+        from coach.plan.entry import check_routines
+
+        return check_routines(self.plan, known())
 
 
 def theme_problem(theme: str | None, known: Collection[str]) -> str | None:

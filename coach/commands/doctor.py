@@ -200,7 +200,6 @@ def check_voice(report: Report, wanted: bool) -> None:
 
 
 def check_routines(report: Report, settings: Settings) -> None:
-    from coach.plan.entry import check_routines as check_plan
     from coach.routine.catalog import Catalog
 
     report.section("Routines")
@@ -212,10 +211,9 @@ def check_routines(report: Report, settings: Settings) -> None:
         report.bad(str(entry.error), f"`coach edit {entry.id}` or `coach validate {entry.path}`")
     for problem in catalog.library_problems:
         report.bad(str(problem), "fix your exercises.yaml; the bundled library is used meanwhile")
-    if settings.plan_written:
-        rest = "; the rest of the plan is used" if settings.schedule is not None else ""
-        for problem in check_plan(settings.plan, catalog.ids())[1]:
-            report.bad(str(problem), f"use an id from `coach list`{rest}")
+    rest = "; the rest of the plan is used" if settings.schedule is not None else ""
+    for problem in settings.checked_plan(catalog.ids)[1]:
+        report.bad(str(problem), f"use an id from `coach list`{rest}")
 
 
 def check_history(report: Report) -> None:

@@ -49,17 +49,13 @@ def read_plan() -> PlanReading:
     The plan's routines are checked against the routine files' names, without loading them.
     """
     from coach import locations
-    from coach.plan.entry import check_routines
     from coach.routine.files import routine_ids
     from coach.settings import load_settings
 
     settings = load_settings()
-    problems = list(settings.problems)
-    plan = settings.plan
-    if settings.plan_written:
-        folders = (locations.user_routines_dir(), locations.bundled_dir("routines"))
-        plan, unknown = check_routines(plan, routine_ids(folders))
-        problems += unknown
+    folders = (locations.user_routines_dir(), locations.bundled_dir("routines"))
+    plan, unknown = settings.checked_plan(lambda: routine_ids(folders))
+    problems = [*settings.problems, *unknown]
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
     return PlanReading(settings, plan)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
     from coach.audio.backend import AudioBackend
     from coach.history.recorder import Recorder
+    from coach.plan.entry import PlanEntry
     from coach.routine.model import Routine
     from coach.routine.timeline import Timeline
     from coach.tui.cramp_view import LoggedCramp
@@ -510,18 +511,18 @@ def make_app(
         drawings=settings.drawings,
     )
     catalog = catalog or Catalog.default()
-    schedule = None
+    schedule: tuple[PlanEntry, ...] | None = None
+    daily_routine: str | None = settings.daily_routine
     if settings.plan_written:
-        from coach.plan.entry import check_routines
-
-        plan, unknown = check_routines(settings.plan, catalog.ids())
+        plan, unknown = settings.checked_plan(catalog.ids)
         schedule = plan if settings.schedule is not None else None
+        daily_routine = settings.daily_routine if plan else None
         settings = replace(settings, problems=settings.problems + unknown)
     history = HistoryAccess(
         wall_clock=wall_clock or local_now,
         rest_days_per_week=settings.rest_days_per_week,
         schedule=schedule,
-        daily_routine=settings.daily_routine,
+        daily_routine=daily_routine,
     )
     return CoachApp(
         catalog=catalog,

@@ -34,13 +34,17 @@ class HistoryAccess:
     #: The weekly plan from `schedule:` (routines checked); None when the settings have none,
     #: so the daily routine is the plan and any completed routine keeps a streak.
     schedule: tuple[PlanEntry, ...] | None = None
-    daily_routine: str = "foot-daily"
+    #: None when the settings name a daily routine there is none of: nothing is planned, as
+    #: `coach status` and `coach nudge` have it (`coach.plan.entry.checked_plan`).
+    daily_routine: str | None = "foot-daily"
 
     def plan(self) -> tuple[PlanEntry, ...]:
         """The schedule, else the daily routine every day."""
         from coach.plan import daily
 
-        return self.schedule if self.schedule is not None else daily(self.daily_routine)
+        if self.schedule is not None:
+            return self.schedule
+        return daily(self.daily_routine) if self.daily_routine is not None else ()
 
     def streak(self, store: HistoryStore, today: date) -> int:
         from coach.plan.tracking import plan_streak
