@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from driving import on_row, open_preview, settle
@@ -9,6 +10,7 @@ from sample_routines import MINE, ROUTINES, make_test_app, user_routine
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from coach.tui.delivery import deliver
 from coach.tui.messages import EditChosen
 from coach.tui.screens.confirm import ConfirmScreen
 from coach.tui.screens.editor import CHECK_DELAY, EditorScreen, RoutineText, check_text
@@ -431,5 +433,6 @@ async def test_a_check_that_ends_after_the_editor_closed_is_dropped(root: Path) 
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is not editor and not editor.query("#editor-status")
-        editor.show_check(late)  # as call_from_thread would, after the editor closed
+        # From a thread, as the editor's check worker hands its result over (`deliver`).
+        await asyncio.to_thread(deliver, editor, editor.show_check, late)
         await settle(pilot)

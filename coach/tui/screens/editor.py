@@ -270,8 +270,6 @@ class EditorScreen(Screen[None]):
             deliver(self, self.show_check, check)
 
     def show_check(self, check: Check) -> None:
-        if not self.query("#editor-status"):
-            return  # the editor closed while its check ran in a thread: nowhere to show it
         if check.text != self.source.text:
             return  # typed over since: a newer check is on its way
         self.check = check
@@ -331,7 +329,7 @@ class EditorScreen(Screen[None]):
         check = check_text(source, self.target, self.catalog)
         self.show_check(check)
         if not check.problems:
-            self.write(source)
+            self.write(source, check)
             return
         count = len(check.problems)
         question = ConfirmScreen(
@@ -344,11 +342,12 @@ class EditorScreen(Screen[None]):
 
         def answered(save: bool | None) -> None:
             if save:
-                self.write(source)
+                self.write(source, check)
 
         self.app.push_screen(question, answered)
 
-    def write(self, source: str) -> None:
+    def write(self, source: str, check: Check) -> None:
+        """Save `source`, whose `check` `action_save` has just made."""
         path = self.target.path
         try:
             backup = write_atomic(path, source, backup=not self._backed_up and self._saved_valid())
@@ -357,11 +356,6 @@ class EditorScreen(Screen[None]):
             return
         self._backed_up = self._backed_up or backup is not None
         self.saved_text = source
-        check = (
-            self.check
-            if self.check.text == source
-            else check_text(source, self.target, self.catalog)
-        )
         self.saved_problem = check.problems[0] if check.problems else None
         self._show_title()
         self._show_note()
