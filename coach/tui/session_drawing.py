@@ -27,7 +27,7 @@ class SessionDrawing:
         engine: SessionEngine,
         carry_on: Callable[[str, Exception], None],
     ) -> None:
-        self.widget: ExerciseDrawing | None = widget
+        self._widget: ExerciseDrawing | None = widget
         self.engine = engine
         self.carry_on = carry_on
         self.scale = 0
@@ -39,7 +39,7 @@ class SessionDrawing:
     def show(self, force: bool = False) -> None:
         """The picture now, repainted only when a dot of it changed; then the next frame is
         booked while it moves."""
-        if not self.scale or self.widget is None:
+        if not self.scale or self._widget is None:
             self.stop()
             return
         now = self.engine.clock.now()
@@ -59,7 +59,13 @@ class SessionDrawing:
     def let_go(self) -> None:
         """The screen let go of its widgets: the drawing's goes too, and nothing is shown."""
         self.end()
-        self.widget = None
+        self._widget = None
+
+    @property
+    def widget(self) -> ExerciseDrawing:
+        """The drawing's widget, until `let_go`: asked for after that is a mistake."""
+        assert self._widget is not None, "the session let its drawing go"
+        return self._widget
 
     def stop(self) -> None:
         if self.timer is not None:
@@ -85,6 +91,6 @@ class SessionDrawing:
         if due is not None and booked is not None and abs(due - booked) < SAME_MOMENT_S:
             return
         self.stop()
-        if wait is not None and self.widget is not None:  # no widget: the session ended
+        if wait is not None:
             self._due = due
             self.timer = self.widget.set_timer(wait, self.next_frame, name="drawing-frame")

@@ -130,8 +130,7 @@ class SessionScreen(Screen[None]):
                     yield BigText(id="big-clock")
                     yield BigText(id="phase")
                     yield TextLine(id="rep")
-                if self.drawing.widget is not None:  # let go only once the session ended
-                    yield self.drawing.widget
+                yield self.drawing.widget
             with Vertical(id="lower-band"):
                 yield SecondsBar(id="segment-bar")
                 yield TextLine(id="hint")
@@ -179,9 +178,8 @@ class SessionScreen(Screen[None]):
         phase.styles.width = max(big_width(word, layout.word_scale) for word in WIDEST_WORDS)
         self.drawing.scale = layout.drawing_scale
         drawing = self.drawing.widget
-        if drawing is not None:
-            drawing.styles.width = 30 * max(1, layout.drawing_scale)
-            drawing.styles.height = 8 * max(1, layout.drawing_scale)
+        drawing.styles.width = 30 * max(1, layout.drawing_scale)
+        drawing.styles.height = 8 * max(1, layout.drawing_scale)
         if self._view is not None and old.clock_scale != layout.clock_scale:
             self._show_clock(self._view.clock_s)
         if old.drawing_scale != layout.drawing_scale:
