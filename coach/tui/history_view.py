@@ -193,10 +193,6 @@ def plan_line(items: Sequence[PlannedItem], names: Mapping[str, str]) -> str:
     return " · ".join(parts)
 
 
-def streak_phrase(days: int) -> str:
-    return text.streak(days)
-
-
 def home_lines(home: HomeHistory) -> tuple[str, str]:
     """Today's status and the streak, as the home screen's two lines."""
     if not home.has_sessions:
@@ -204,9 +200,7 @@ def home_lines(home: HomeHistory) -> tuple[str, str]:
     status = "✓ Done today" if home.done_today else "○ Not done yet today"
     if home.nothing_planned:
         status = "· Nothing planned today"
-    if home.streak:
-        return status, streak_phrase(home.streak)
-    return status, text.NO_STREAK
+    return status, text.streak(home.streak)
 
 
 # -- finished ------------------------------------------------------------------------------
@@ -244,15 +238,15 @@ def streak_result(now: StreakNow) -> str:
     """`3-day streak — done today`; empty when nothing was recorded at all."""
     if not now.has_sessions:
         return ""
-    if now.done_today:
-        return f"{streak_phrase(now.streak)} — done today"
+    if now.done_today:  # a streak of none would read "No streak running — … — done today"
+        return f"{text.streak(now.streak)} — done today" if now.streak else "Done today."
     if now.still_planned:
         left = ", ".join(now.still_planned)
         if now.streak:
-            return f"{streak_phrase(now.streak)} — still planned today: {left}"
+            return f"{text.streak(now.streak)} — still planned today: {left}"
         return f"Still planned today: {left}."
     if now.streak:
-        return f"{streak_phrase(now.streak)} — finish a session today to grow it"
+        return f"{text.streak(now.streak)} — finish a session today to grow it"
     return text.NO_STREAK
 
 

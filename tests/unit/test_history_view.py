@@ -215,6 +215,7 @@ def test_home_lines(home: HomeHistory, lines: tuple[str, str]) -> None:
     [
         (StreakNow(False, False, 0), ""),
         (StreakNow(True, True, 3), "3-day streak — done today"),
+        (StreakNow(True, True, 0), "Done today."),  # never "No streak running — … — done today"
         (StreakNow(True, False, 2), "2-day streak — finish a session today to grow it"),
         (StreakNow(True, False, 0), "No streak running — finish a session to start one."),
         (
