@@ -8,7 +8,7 @@ read, in that worker, not with the home screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -201,53 +201,6 @@ def home_lines(home: HomeHistory) -> tuple[str, str]:
     if home.nothing_planned:
         status = "· Nothing planned today"
     return status, text.streak(home.streak)
-
-
-# -- finished ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StreakNow:
-    """The streak as it stands right after a session, for the Finished screen."""
-
-    has_sessions: bool
-    done_today: bool  # any completed session today; under a schedule, all planned today
-    streak: int
-    still_planned: tuple[str, ...] = ()  # under a schedule: names of today's routines not done
-
-
-def read_streak(
-    store: HistoryStore, access: HistoryAccess, name_of: Callable[[str], str] = str
-) -> StreakNow:
-    """`name_of` turns a planned routine's id into the name the home screen shows for it."""
-    from coach.history.stats import active_days
-    from coach.plan.tracking import todays_items
-
-    today = access.today()
-    left: tuple[str, ...] = ()
-    if access.schedule is None:
-        done = today in active_days(store)
-    else:
-        items = todays_items(store, access.schedule, today)
-        left = tuple(dict.fromkeys(name_of(i.entry.routine) for i in items if not i.done))
-        done = not left
-    return StreakNow(store.count_sessions() > 0, done, access.streak(store, today), left)
-
-
-def streak_result(now: StreakNow) -> str:
-    """`3-day streak — done today`; empty when nothing was recorded at all."""
-    if not now.has_sessions:
-        return ""
-    if now.done_today:  # a streak of none would read "No streak running — … — done today"
-        return f"{text.streak(now.streak)} — done today" if now.streak else "Done today."
-    if now.still_planned:
-        left = ", ".join(now.still_planned)
-        if now.streak:
-            return f"{text.streak(now.streak)} — still planned today: {left}"
-        return f"Still planned today: {left}."
-    if now.streak:
-        return f"{text.streak(now.streak)} — finish a session today to grow it"
-    return text.NO_STREAK
 
 
 # -- history -------------------------------------------------------------------------------

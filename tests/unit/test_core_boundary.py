@@ -137,10 +137,11 @@ def test_home_first_frame_loads_only_what_it_draws(tmp_path: Path) -> None:
     assert "coach.tui.screens.home" in loaded  # it did make home
 
 
-def test_a_session_loads_no_relief_texts_cramp_trends_or_routine_watcher() -> None:
+def test_a_session_loads_no_relief_texts_cramp_trends_watcher_or_history_screens() -> None:
     """`coach run` loads what its session and Finished screen (with the check-in's cramp
-    question) use, not the relief's health texts (the relief routine only), the cramp trends
-    (the stats screen's) or the routine watcher (home's): issue #10, a session's memory."""
+    question and the streak) use, not the relief's health texts (the relief routine only), the
+    cramp trends (the stats screen's), the routine watcher (home's) or what the history
+    screens show (the Finished screen's streak has its own module): issue #10, memory."""
     modules = (
         "coach.commands.session",
         "coach.cramps.relief",
@@ -151,6 +152,10 @@ def test_a_session_loads_no_relief_texts_cramp_trends_or_routine_watcher() -> No
     )
     _, loaded = run_and_list("\n".join(f"import {module}" for module in modules))
     assert set(modules) <= set(loaded)
-    assert {"coach.cramps.guidance", "coach.cramps.trends", "coach.tui.watch"} & set(
-        loaded
-    ) == set()
+    elsewhere = {
+        "coach.cramps.guidance",
+        "coach.cramps.trends",
+        "coach.tui.watch",
+        "coach.tui.history_view",
+    }
+    assert elsewhere & set(loaded) == set()

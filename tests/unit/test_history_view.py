@@ -24,7 +24,6 @@ from coach.tui.history_access import HistoryAccess, read
 from coach.tui.history_view import (
     EMPTY_HISTORY,
     HomeHistory,
-    StreakNow,
     bar,
     detail_lines,
     find_offer,
@@ -33,14 +32,13 @@ from coach.tui.history_view import (
     offer_for,
     planned,
     read_home,
-    read_streak,
     session_cells,
     step_cells,
-    streak_result,
     week_label,
     where,
 )
 from coach.tui.stats_view import figures
+from coach.tui.streak_view import StreakNow, read_streak, streak_result
 
 NOW = datetime(2024, 5, 15, 18, 0, tzinfo=UTC)  # a Wednesday
 TODAY = NOW.date()

@@ -90,13 +90,8 @@ def test_one_wording_for_tempo_streaks_and_self_paced_lengths() -> None:
     from coach.routine.catalog import Catalog
     from coach.routine.model import TempoPhase
     from coach.routine.timeline import Segment, amount_text
-    from coach.tui.history_view import (
-        HomeHistory,
-        StreakNow,
-        heatmap_grid,
-        home_lines,
-        streak_result,
-    )
+    from coach.tui.history_view import HomeHistory, heatmap_grid, home_lines
+    from coach.tui.streak_view import StreakNow, streak_result
     from coach.tui.widgets.plan import short_amount
     from coach.tui.widgets.routine_table import entry_cells
 

@@ -22,8 +22,8 @@ from coach.history.outcome import verdict
 from coach.routine.catalog import Catalog, UnknownRoutine
 from coach.tui.delivery import deliver
 from coach.tui.history_access import HistoryAccess, Read, read
-from coach.tui.history_view import StreakNow, read_streak, streak_result
 from coach.tui.messages import CrampLogChosen, CrampLogged, SummaryClosed
+from coach.tui.streak_view import StreakNow, read_streak, streak_result
 from coach.tui.summary import Summary
 from coach.tui.widgets.checkin import CheckInForm
 from coach.tui.widgets.ready_footer import OneLineFooter
