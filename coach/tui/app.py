@@ -27,7 +27,6 @@ from coach.routine.catalog import Catalog
 from coach.session.clock import Clock, MonotonicClock
 from coach.settings import Settings, load_settings, theme_problem
 from coach.tui.history_access import HistoryAccess
-from coach.tui.key_characters import answer_for_textual
 from coach.tui.kit import BackendSlot, SessionKit
 from coach.tui.messages import (
     CrampLogChosen,
@@ -498,7 +497,6 @@ def make_app(
     # It costs nothing while at most one thread has work. Set here alone: screens that set and
     # restored it each put back one another's value.
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    answer_for_textual()
     settings = settings if settings is not None else load_settings()
     choices = SoundChoices(
         volume=settings.volume,
