@@ -89,8 +89,10 @@ def play(
     from coach.heap import one_malloc_arena
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
+    from coach.tls import leave_out_tls
 
     one_malloc_arena()
+    leave_out_tls()
     entry = load_entry(Catalog.default(), ref)
     assert entry.routine is not None
     routine = with_warning(entry.routine)  # the relief's red flags lead its first step
@@ -270,6 +272,8 @@ def open_home() -> int:
     import gc
     import threading
 
+    from coach.tls import leave_out_tls
+
     # The first frame: the cyclic collector would walk the 60,000 and more objects that
     # importing Textual and coach creates, again and again, though none of them is garbage.
     # Off while they load, and frozen (left out of every later collection; they live as long
@@ -277,6 +281,7 @@ def open_home() -> int:
     # second, while the routines, the history and their modules load after that first frame
     # (the list shows about 40 ms sooner), then is on for good.
     gc.disable()
+    leave_out_tls()
     try:
         from coach.tui.app import make_app
 
