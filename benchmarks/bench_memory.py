@@ -6,6 +6,9 @@ Peak memory is the kernel's high-water mark of the process's resident set (VmHWM
 through ALSA's `file` plugin into the `null` device (no sound card is needed), and with spoken
 cues when espeak-ng is installed. The session is measured to its very end: until its Finished
 screen (with the check-in) has shown for a few seconds, so what that screen loads counts too.
+
+coach's screens leave OpenSSL out (`coach.tls`); the bare app is measured as it is, and once
+more with `ssl` left out the same way, so coach can be set against each.
 """
 
 from __future__ import annotations
@@ -73,9 +76,15 @@ def main() -> None:
         routine.write_text(ROUTINE)
         bare = folder / "bare_app.py"
         bare.write_text(BARE_APP)
+        bare_no_tls = folder / "bare_app_no_tls.py"
+        bare_no_tls.write_text(f"import sys\nsys.modules['ssl'] = None\n{BARE_APP}")
         voice = " and voice" if shutil.which("espeak-ng") else ""
         rows = [
             ("bare Textual app (reference)", peak_mb([sys.executable, str(bare)], env, 5.0)),
+            (
+                "bare Textual app, `ssl` left out as coach leaves it (reference)",
+                peak_mb([sys.executable, str(bare_no_tls)], env, 5.0),
+            ),
             (
                 f"`coach run`, a whole session with sound{voice}, to its Finished screen",
                 peak_mb(
