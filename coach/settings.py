@@ -57,6 +57,9 @@ class Settings:
     given: frozenset[str] = field(default=frozenset(), compare=False)
     #: Where `daily_routine` was written (path, line, column), for a check of its routine.
     daily_origin: tuple[str, int, int] | None = field(default=None, compare=False, repr=False)
+    #: Where `theme` was written, for the check of its name against Textual's themes, which
+    #: only the app and `coach doctor` know.
+    theme_origin: tuple[str, int, int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def plan(self) -> tuple[PlanEntry, ...]:
@@ -73,6 +76,18 @@ class Settings:
         they must be checked against the routines there are; the default is bundled."""
         return self.schedule is not None or "daily_routine" in self.given
 
+    def theme_problem(self, known: Collection[str]) -> str | None:
+        """Why `theme` cannot be used, one line said the same by the app and `coach doctor`:
+        at its place in the file (PATH:LINE:COL) when it was read from one. None when the theme
+        is unset or one of the `known` theme names."""
+        if not self.theme or self.theme in known:
+            return None
+        from coach.problems import Problem, suggest
+
+        found = suggest(self.theme, known)
+        message = f"there is no theme called {self.theme!r}{found}; the default is used"
+        return message if self.theme_origin is None else str(Problem(*self.theme_origin, message))
+
     def checked_plan(
         self, known: Callable[[], Collection[str]]
     ) -> tuple[tuple[PlanEntry, ...], tuple[Problem, ...]]:
@@ -84,16 +99,6 @@ class Settings:
         from coach.plan.entry import check_routines
 
         return check_routines(self.plan, known())
-
-
-def theme_problem(theme: str | None, known: Collection[str]) -> str | None:
-    """Why the `theme` setting cannot be used, said the same by the app and `coach doctor`;
-    None when it is unset or one of the `known` theme names."""
-    if not theme or theme in known:
-        return None
-    from coach.problems import suggest
-
-    return f"there is no theme called {theme!r}{suggest(theme, known)}; the default is used"
 
 
 def settings_path() -> Path:
@@ -122,12 +127,17 @@ def load_settings(path: Path | None = None) -> Settings:
         value = _read(reader, key, node)
         if value is not None:
             values[key] = value
-    origin = None
-    if "daily_routine" in values:
-        mark = fields["daily_routine"][1].start_mark
-        origin = (str(path), mark.line + 1, mark.column + 1)
+    origins = {}
+    for key in ("daily_routine", "theme"):
+        if key in values:
+            mark = fields[key][1].start_mark
+            origins[key] = (str(path), mark.line + 1, mark.column + 1)
     return Settings(
-        **values, problems=tuple(reader.problems), given=frozenset(values), daily_origin=origin
+        **values,
+        problems=tuple(reader.problems),
+        given=frozenset(values),
+        daily_origin=origins.get("daily_routine"),
+        theme_origin=origins.get("theme"),
     )
 
 

@@ -101,7 +101,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def check_settings(report: Report) -> Settings:
-    from coach.settings import load_settings, settings_path, theme_problem
+    from coach.settings import load_settings, settings_path
 
     report.section("Settings")
     path = settings_path()
@@ -123,11 +123,9 @@ def check_settings(report: Report) -> Settings:
         report.info("both `schedule` and `daily_routine` are set: the schedule wins")
     from textual.theme import BUILTIN_THEMES
 
-    unknown = theme_problem(settings.theme, BUILTIN_THEMES)
+    unknown = settings.theme_problem(BUILTIN_THEMES)
     if unknown:
-        report.bad(
-            f"theme in the settings: {unknown}", "one of " + ", ".join(sorted(BUILTIN_THEMES))
-        )
+        report.bad(unknown, "one of " + ", ".join(sorted(BUILTIN_THEMES)))
     return settings
 
 

@@ -25,7 +25,7 @@ from coach.cramps.values import RELIEF_ROUTINE
 from coach.history import WallClock, local_now
 from coach.routine.catalog import Catalog
 from coach.session.clock import Clock, MonotonicClock
-from coach.settings import Settings, load_settings, theme_problem
+from coach.settings import Settings, load_settings
 from coach.tui.history_access import HistoryAccess
 from coach.tui.kit import BackendSlot, SessionKit
 from coach.tui.messages import (
@@ -142,10 +142,10 @@ class CoachApp(App[int]):
             # Once home is drawn, the sound device opens in the background for the first session.
             self.call_after_refresh(self.kit.backend.warm)
         theme = self.settings.theme
-        unknown = theme_problem(theme, self.available_themes)
+        unknown = self.settings.theme_problem(self.available_themes)
         told = [str(problem) for problem in self.settings.problems]
         if unknown:
-            told.insert(0, f"{unknown[0].upper()}{unknown[1:]}.")
+            told.insert(0, unknown)
         elif theme:
             self.theme = theme
         self._tell_settings_problems(told)

@@ -67,13 +67,14 @@ def test_a_schedule_beside_daily_routine_wins_and_its_unknown_routines_are_named
 def test_a_theme_the_app_does_not_know_is_named_as_the_app_names_it(
     coach: RunCoach, isolated_folders: Path
 ) -> None:
-    """Bug #11: doctor passed a theme the app then refused."""
+    """Bug #11: doctor passed a theme the app then refused. It names the theme's place in the
+    file, PATH:LINE:COL, as it names every other settings problem."""
     settings = isolated_folders / "config" / "settings.yaml"
-    settings.write_text("theme: nrod\n")
+    settings.write_text("volume: 50%\ntheme: nrod\n")
     result = coach("doctor", "--no-play")
     assert result.returncode == 1
     assert (
-        "  FIX   theme in the settings: there is no theme called 'nrod'"
+        f"  FIX   {settings}:2:8: there is no theme called 'nrod'"
         ' (did you mean "nord"?); the default is used'
     ) in result.stdout.splitlines()
     settings.write_text("theme: nord\n")

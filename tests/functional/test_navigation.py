@@ -309,12 +309,19 @@ async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: 
     async with app.run_test() as pilot:
         await settle(pilot)
         assert app.theme == "nord"
-    app = make_test_app(root, settings=Settings(daily_routine="daily", theme="no-such-theme"))
+    unknown = Settings(
+        daily_routine="daily", theme="no-such-theme", theme_origin=("settings.yaml", 3, 8)
+    )
+    app = make_test_app(root, settings=unknown)
     async with app.run_test() as pilot:
         await settle(pilot)
         assert app.theme != "no-such-theme"
         told = notices_of(app)
-        assert "There is no theme called 'no-such-theme'; the default is used." in told
+        # At its place in the file, as every other settings problem is told.
+        assert (
+            "settings.yaml:3:8: there is no theme called 'no-such-theme'; the default is used"
+            in told
+        )
 
 
 async def test_many_settings_problems_are_a_few_notices_and_where_to_read_them_all(
@@ -339,12 +346,12 @@ async def test_many_settings_problems_are_a_few_notices_and_where_to_read_them_a
         await settle(pilot)
         assert notices_of(app) == [str(p) for p in problems[:3]]
     # An unknown theme is one of them (a second walk saw it told on top of the three).
-    themed = replace(few, theme="banana")
+    themed = replace(few, theme="banana", theme_origin=("settings.yaml", 4, 8))
     app = make_test_app(root, settings=themed)
     async with app.run_test() as pilot:
         await settle(pilot)
         assert notices_of(app) == [
-            "There is no theme called 'banana'; the default is used.",
+            "settings.yaml:4:8: there is no theme called 'banana'; the default is used",
             "settings.yaml:1:1: mistake 1",
             "2 more problems in the settings: `coach doctor` lists every one.",
         ]

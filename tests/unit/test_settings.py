@@ -84,6 +84,22 @@ def test_a_good_value_survives_a_bad_neighbour(tmp_path: Path) -> None:
     assert len(settings.problems) == 1
 
 
+def test_an_unknown_theme_is_told_at_its_place(tmp_path: Path) -> None:
+    """Only the app and `coach doctor` know Textual's themes, so the name is checked after
+    loading; the problem still names its place, as every other settings problem does."""
+    path = write(tmp_path, "mute: on\ntheme:   nrod  # typo\n")
+    settings = load_settings(path)
+    assert settings.problems == ()
+    assert settings.theme_problem({"nord", "dracula"}) == (
+        f"{path}:2:10: there is no theme called 'nrod' (did you mean \"nord\"?);"
+        " the default is used"
+    )
+    assert settings.theme_problem({"nrod"}) is None
+    assert Settings(theme="nrod").theme_problem(()) == (
+        "there is no theme called 'nrod'; the default is used"
+    )
+
+
 def test_without_a_settings_file_the_app_starts_without_pyyaml(tmp_path: Path) -> None:
     """Issue #10 (first frame): PyYAML costs ~10 ms, so the app module and settings with no
     file must not import it; it loads once there is a file to read."""
