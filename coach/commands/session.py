@@ -19,8 +19,20 @@ if TYPE_CHECKING:
     from coach.session.engine import Event
 
 
+#: What `coach run` exits with, for scripts; the README says the same.
+RUN_EXIT_STATUS = (
+    "exit status: 0 when the session was completed; 1 when it was not (stopped, or less than"
+    " half of its work done) or the routine could not be used; 2 when the player has no"
+    " terminal (use --plain); 130 when --plain is interrupted with Ctrl+C"
+)
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("run", help="play a routine (the player, or --plain text lines)")
+    p = sub.add_parser(
+        "run",
+        help="play a routine (the player, or --plain text lines)",
+        epilog=RUN_EXIT_STATUS,
+    )
     p.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a .yaml file")
     p.add_argument(
         "--plain", action="store_true", help="no TUI: one line per event, Enter for self-paced"

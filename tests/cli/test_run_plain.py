@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.cli.conftest import RunCoach
@@ -97,3 +101,50 @@ def test_with_sound_off_by_the_environment_nothing_is_spoken(
     assert "Session complete: 1 of 1 exercise done" in result.stdout
     voice = isolated_folders / "cache" / "voice"
     assert not voice.exists() or list(voice.iterdir()) == []
+
+
+def test_help_tells_the_exit_statuses_a_script_gets(coach: RunCoach, tmp_path: Path) -> None:
+    """`coach run --help` names every exit status; the ones not run above are checked here:
+    an unknown routine is 1, and the player without a terminal is 2 with what to use instead."""
+    said = " ".join(coach("run", "--help").stdout.split())
+    for status in (
+        "0 when the session was completed",
+        "1 when it was not (stopped, or less than half of its work done)",
+        "or the routine could not be used",
+        "2 when the player has no terminal (use --plain)",
+        "130 when --plain is interrupted with Ctrl+C",
+    ):
+        assert status in said
+    unknown = coach("run", "no-such-routine")
+    assert unknown.returncode == 1
+    assert "no routine called 'no-such-routine'" in unknown.stderr
+    no_terminal = coach("run", "foot-quick", stdin="")
+    assert no_terminal.returncode == 2
+    assert "--plain" in no_terminal.stderr
+
+
+def test_ctrl_c_in_plain_exits_130_keeping_what_was_done(
+    coach: RunCoach, isolated_folders: Path, tmp_path: Path
+) -> None:
+    """Ctrl+C (SIGINT, as a terminal sends it) stops a --plain session with one line, no
+    traceback, exit status 130 as shells expect, and the session kept as partial."""
+    path = tmp_path / "long.yaml"
+    path.write_text("name: Long\nprepare: 0\nsteps:\n  - {name: Hold, duration: 60s}\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coach", "run", str(path), "--plain"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COACH_AUDIO": "silent"},
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()  # the session has begun once its first event is out
+    assert "Go: Hold" in first, first
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "stopped; the steps you finished are saved in your history" in out + err
+    assert "Traceback" not in err
+    [session] = json.loads(coach("history", "--json").stdout)
+    assert session["status"] == "partial"
