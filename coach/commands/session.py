@@ -101,10 +101,8 @@ def play(
     from coach.heap import one_malloc_arena
     from coach.routine.catalog import Catalog
     from coach.routine.timeline import expand
-    from coach.tls import leave_out_tls
 
     one_malloc_arena()
-    leave_out_tls()
     entry = load_entry(Catalog.default(), ref)
     assert entry.routine is not None
     routine = with_warning(entry.routine)  # the relief's red flags lead its first step
@@ -113,8 +111,10 @@ def play(
     if not plain:
         if not _have_terminal():
             return 2
-        from coach.tui.app import make_app
+        from coach.tls import tls_left_out
 
+        with tls_left_out():
+            from coach.tui.app import make_app
         app = make_app(
             start_routine=routine,
             voice=False if no_voice else None,
@@ -284,7 +284,7 @@ def open_home() -> int:
     import gc
     import threading
 
-    from coach.tls import leave_out_tls
+    from coach.tls import tls_left_out
 
     # The first frame: the cyclic collector would walk the 60,000 and more objects that
     # importing Textual and coach creates, again and again, though none of them is garbage.
@@ -293,9 +293,9 @@ def open_home() -> int:
     # second, while the routines, the history and their modules load after that first frame
     # (the list shows about 40 ms sooner), then is on for good.
     gc.disable()
-    leave_out_tls()
     try:
-        from coach.tui.app import make_app
+        with tls_left_out():
+            from coach.tui.app import make_app
 
         app = make_app(
             record_history=True, audio=audio_backend() if sound_off_by_environment() else None
