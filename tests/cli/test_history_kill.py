@@ -101,7 +101,9 @@ def test_ctrl_c_keeps_the_session_as_partial(coach: RunCoach, tmp_path: Path) ->
     running = Running(path)
     running.wait_for("Go: Step 3")
     code, stderr = running.finish(signal.SIGINT)
-    assert code == 130, stderr
+    assert code == 130, stderr  # as `coach run --help` says, and as shells expect
+    assert "stopped; the steps you finished are saved in your history" in stderr
+    assert "Traceback" not in stderr
     ended = running.started()[:-1]
     session = only_session(coach)
     assert session["status"] == "partial"

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.cli.conftest import RunCoach
@@ -122,29 +118,3 @@ def test_help_tells_the_exit_statuses_a_script_gets(coach: RunCoach, tmp_path: P
     assert no_terminal.returncode == 2
     assert "--plain" in no_terminal.stderr
 
-
-def test_ctrl_c_in_plain_exits_130_keeping_what_was_done(
-    coach: RunCoach, isolated_folders: Path, tmp_path: Path
-) -> None:
-    """Ctrl+C (SIGINT, as a terminal sends it) stops a --plain session with one line, no
-    traceback, exit status 130 as shells expect, and the session kept as partial."""
-    path = tmp_path / "long.yaml"
-    path.write_text("name: Long\nprepare: 0\nsteps:\n  - {name: Hold, duration: 60s}\n")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "coach", "run", str(path), "--plain"],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "COACH_AUDIO": "silent"},
-    )
-    assert process.stdout is not None
-    first = process.stdout.readline()  # the session has begun once its first event is out
-    assert "Go: Hold" in first, first
-    process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
-    assert process.returncode == 130
-    assert "stopped; the steps you finished are saved in your history" in out + err
-    assert "Traceback" not in err
-    [session] = json.loads(coach("history", "--json").stdout)
-    assert session["status"] == "partial"
