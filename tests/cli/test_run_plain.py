@@ -117,4 +117,3 @@ def test_help_tells_the_exit_statuses_a_script_gets(coach: RunCoach, tmp_path: P
     no_terminal = coach("run", "foot-quick", stdin="")
     assert no_terminal.returncode == 2
     assert "--plain" in no_terminal.stderr
-
