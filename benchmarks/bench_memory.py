@@ -7,8 +7,8 @@ through ALSA's `file` plugin into the `null` device (no sound card is needed), a
 cues when espeak-ng is installed. The session is measured to its very end: until its Finished
 screen (with the check-in) has shown for a few seconds, so what that screen loads counts too.
 
-coach's screens leave OpenSSL out (`coach.tls`); the bare app is measured as it is, and once
-more with `ssl` left out the same way, so coach can be set against each.
+coach's screens load Textual with OpenSSL left out (`coach.tls`); the bare app is measured as
+it is, and once more with `ssl` left out the same way, so coach can be set against each.
 """
 
 from __future__ import annotations
@@ -77,7 +77,10 @@ def main() -> None:
         bare = folder / "bare_app.py"
         bare.write_text(BARE_APP)
         bare_no_tls = folder / "bare_app_no_tls.py"
-        bare_no_tls.write_text(f"import sys\nsys.modules['ssl'] = None\n{BARE_APP}")
+        bare_no_tls.write_text(
+            "import sys\nsys.modules['ssl'] = None\nimport textual.app, textual.widgets\n"
+            f"del sys.modules['ssl']\n{BARE_APP}"
+        )
         voice = " and voice" if shutil.which("espeak-ng") else ""
         rows = [
             ("bare Textual app (reference)", peak_mb([sys.executable, str(bare)], env, 5.0)),

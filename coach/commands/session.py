@@ -19,11 +19,12 @@ if TYPE_CHECKING:
     from coach.session.engine import Event
 
 
-#: What `coach run` exits with, for scripts; the README says the same.
+#: What `coach run` exits with, for scripts (`CoachApp.exit_status` for the player).
 RUN_EXIT_STATUS = (
     "exit status: 0 when the session was completed; 1 when it was not (stopped, or less than"
-    " half of its work done) or the routine could not be used; 2 when the player has no"
-    " terminal (use --plain); 130 when --plain is interrupted with Ctrl+C"
+    " half of its work done) or the routine could not be used; 2 on a usage error or when the"
+    " player has no terminal (use --plain); 130 when Ctrl+C interrupts --plain, or coach as it"
+    " starts; 141 when --plain's output pipe is closed (as `| head` does)"
 )
 
 
@@ -126,7 +127,7 @@ def play(
         )
         _freeze_what_is_loaded()
         app.run()
-        return app.return_code or 0
+        return app.exit_status()
     # The relief routine answers a cramp; its end offers the cramp log, not a check-in.
     checkin = checkin and entry.id != RELIEF_ROUTINE
     return _run_plain(mute, no_voice, routine, timeline, resume_id, start_index, checkin)
@@ -308,4 +309,4 @@ def open_home() -> int:
     collect_again.daemon = True
     collect_again.start()
     app.run()
-    return app.return_code or 0
+    return app.exit_status()

@@ -177,7 +177,18 @@ class CoachApp(App[int]):
         for screen in self.screen_stack:
             if _is_session(screen):
                 stopped = screen.stop_now() or stopped
-        self.exit(return_code=1 if stopped else 0)
+        self.exit(return_code=1 if stopped else self.exit_status())
+
+    def exit_status(self) -> int:
+        """What the process exits with once the app has ended: `coach run` (`start_routine`)
+        exits 0 only for a completed session, as its --help says, however it was left (Enter,
+        Esc, ctrl+q, or a signal with no return code set); home exits 0."""
+        if self.return_code is not None:
+            return self.return_code
+        if self.start_routine is None:
+            return 0
+        summary = self.last_summary
+        return 0 if summary is not None and summary.completed else 1
 
     def action_help_quit(self) -> None:
         """Ctrl+c, which quits many programs: say which key does here, in plain words
@@ -455,8 +466,7 @@ class CoachApp(App[int]):
     @on(SummaryClosed)
     async def _summary_closed(self) -> None:
         if self.start_routine is not None:
-            summary = self.last_summary
-            self.exit(return_code=0 if summary is not None and summary.completed else 1)
+            self.exit(return_code=self.exit_status())
             return
         while len(self.screen_stack) > 1 and not _is_home(self.screen):
             await self.pop_screen()

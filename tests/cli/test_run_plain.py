@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.cli.conftest import RunCoach
@@ -100,20 +103,44 @@ def test_with_sound_off_by_the_environment_nothing_is_spoken(
 
 
 def test_help_tells_the_exit_statuses_a_script_gets(coach: RunCoach, tmp_path: Path) -> None:
-    """`coach run --help` names every exit status; the ones not run above are checked here:
-    an unknown routine is 1, and the player without a terminal is 2 with what to use instead."""
+    """`coach run --help` names every exit status; the ones not run elsewhere are checked
+    here: an unknown routine is 1, a usage error and the player without a terminal are 2 (the
+    latter saying what to use instead). 0 and 1 of a session are above; 130 is in
+    test_history_kill.py, 141 below."""
     said = " ".join(coach("run", "--help").stdout.split())
     for status in (
         "0 when the session was completed",
         "1 when it was not (stopped, or less than half of its work done)",
         "or the routine could not be used",
-        "2 when the player has no terminal (use --plain)",
-        "130 when --plain is interrupted with Ctrl+C",
+        "2 on a usage error or when the player has no terminal (use --plain)",
+        "130 when Ctrl+C interrupts --plain, or coach as it starts",
+        "141 when --plain's output pipe is closed",
     ):
         assert status in said
     unknown = coach("run", "no-such-routine")
     assert unknown.returncode == 1
     assert "no routine called 'no-such-routine'" in unknown.stderr
+    assert coach("run").returncode == 2
     no_terminal = coach("run", "foot-quick", stdin="")
     assert no_terminal.returncode == 2
     assert "--plain" in no_terminal.stderr
+
+
+def test_plain_whose_reader_leaves_exits_141_as_a_piped_command(tmp_path: Path) -> None:
+    """`coach run ROUTINE --plain | head -1`: the reader goes after the first line, and coach
+    says nothing more and exits 141, as a command killed by SIGPIPE does, so the session does
+    not look completed to the shell."""
+    path = tmp_path / "short.yaml"
+    path.write_text(SHORT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coach", "run", str(path), "--plain"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COACH_AUDIO": "silent"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline().startswith(b"[")
+    process.stdout.close()
+    assert process.wait(timeout=60) == 141
+    assert b"Traceback" not in process.stderr.read()

@@ -290,7 +290,29 @@ async def test_ctrl_c_says_in_plain_words_which_key_quits(
         assert notices_of(app) == [told]
 
 
-async def test_a_completed_coach_run_exits_with_zero(root: Path, clock: FakeClock) -> None:
+@pytest.mark.parametrize("leave", ["escape", "enter", "ctrl+q"])
+async def test_a_stopped_coach_run_exits_with_one_however_its_end_is_left(
+    root: Path, clock: FakeClock, leave: str
+) -> None:
+    """`coach run --help`: 1 when the session was not completed. Ctrl+q on the Finished
+    screen of a stopped session exited 0 (the review of the exit statuses); a signal, which
+    sets no return code, is told by `exit_status` the same way."""
+    app = make_test_app(root, clock=clock, start="stretch")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("q", "y")
+        await settle(pilot)
+        assert text_of(app.screen, "#heading") == "Session stopped"
+        assert app.return_code is None and app.exit_status() == 1
+        await pilot.press(leave)
+        await pilot.pause()
+    assert app.return_code == 1
+
+
+@pytest.mark.parametrize("leave", ["enter", "ctrl+q"])
+async def test_a_completed_coach_run_exits_with_zero(
+    root: Path, clock: FakeClock, leave: str
+) -> None:
     app = make_test_app(root, clock=clock, start="stretch")
     async with app.run_test() as pilot:
         await settle(pilot)
@@ -299,7 +321,8 @@ async def test_a_completed_coach_run_exits_with_zero(root: Path, clock: FakeCloc
         await settle(pilot)
         assert isinstance(app.screen, FinishedScreen)
         assert text_of(app.screen, "#heading") == "Well done!"
-        await pilot.press("enter")
+        assert app.exit_status() == 0
+        await pilot.press(leave)
         await pilot.pause()
     assert app.return_code == 0
 

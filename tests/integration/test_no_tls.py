@@ -70,7 +70,7 @@ def test_a_pdf_handout_is_made_after_textual_loaded_without_ssl(tmp_path: Path) 
     )
     env = {**os.environ, "COACH_DOCUMENTS_DIR": str(tmp_path)}
     printed, _ = run_and_list(code, env)
-    assert "True" in printed, printed
+    assert printed.strip().endswith(", True)"), printed
     assert (tmp_path / "coach-foot-quick.pdf").read_bytes().startswith(b"%PDF-")
 
 
@@ -87,40 +87,69 @@ def _mapped_files(pid: int) -> set[str]:
 
 @pytest.mark.parametrize("home", [False, True], ids=["coach run", "coach"])
 def test_the_screens_of_a_real_process_map_no_tls_library(tmp_path: Path, home: bool) -> None:
-    """`coach run` while its session plays, and `coach` once home's workers have filled in the
-    routine list, in a real terminal: neither Python's `_ssl` nor OpenSSL's libssl is mapped.
-    (libcrypto alone would be hashlib's, which coach does not load either: coach.digest.)"""
+    """`coach run` while its session plays, and `coach` once home has listed the routines, in
+    a real terminal: neither Python's `_ssl` nor OpenSSL's libssl is mapped. (libcrypto alone
+    would be hashlib's, which coach does not load either: coach.digest.) Home then saves a
+    routine's handout as a PDF, which needs `ssl` to import again."""
     routine = tmp_path / "long.yaml"
     routine.write_text(ROUTINE)
+    documents = tmp_path / "documents"
     env = {
         **os.environ,
         **{f"COACH_{kind}_DIR": str(tmp_path / kind) for kind in ("CONFIG", "DATA", "CACHE")},
+        "COACH_DOCUMENTS_DIR": str(documents),
         "COACH_AUDIO": "silent",
         "TERM": "xterm-256color",
         "COLUMNS": "100",
         "LINES": "30",
     }
     argv = [sys.executable, "-m", "coach", *([] if home else ["run", str(routine)])]
-    shown = "Quick feet" if home else "Rep 1/20"  # a routine home's worker lists; the first rep
     pid, fd = pty.fork()
     if pid == 0:  # the child: coach in a terminal of its own
         try:
             os.execve(sys.executable, argv, env)
         finally:
             os._exit(127)
-    output = b""
-    try:
+    output = bytearray()
+
+    def shows(words: str) -> bool:
+        """Whether `words` come on screen within 20 s, reading as the app writes."""
+        output.clear()
         deadline = time.monotonic() + 20.0
-        while shown not in _shown(output) and time.monotonic() < deadline:
+        while words not in _shown(bytes(output)) and time.monotonic() < deadline:
             if select.select([fd], [], [], 0.05)[0]:
                 try:
-                    output += os.read(fd, 65536)
+                    output.extend(os.read(fd, 65536))
                 except OSError:  # the terminal closed: the app ended
                     break
-        assert shown in _shown(output), _shown(output)[-400:]
+        return words in _shown(bytes(output))
+
+    def drawn() -> None:
+        """Read until the app has drawn what a key changed: 0.3 s without output (at most 10 s)."""
+        deadline = time.monotonic() + 10.0
+        while time.monotonic() < deadline and select.select([fd], [], [], 0.3)[0]:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+    try:
+        # A routine home's worker lists; the session's first rep.
+        assert shows("Quick feet" if home else "Rep 1/20"), _shown(bytes(output))[-400:]
         mapped = _mapped_files(pid)
         assert any(name.startswith("python") for name in mapped)  # the interpreter's maps
         assert sorted(name for name in mapped if "ssl" in name) == []
+        if home:
+            os.write(fd, b"\x1b[B")  # Down: into the routine list
+            drawn()
+            os.write(fd, b"\r")  # the preview of the routine there
+            assert shows("Print"), _shown(bytes(output))[-400:]
+            os.write(fd, b"p")  # the handout, and which format
+            assert shows("Esc saves nothing"), _shown(bytes(output))[-400:]
+            os.write(fd, b"p")  # PDF
+            assert shows("Handout saved as"), _shown(bytes(output))[-400:]
+            [pdf] = documents.glob("coach-*.pdf")
+            assert pdf.read_bytes().startswith(b"%PDF-")
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)

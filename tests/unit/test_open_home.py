@@ -16,6 +16,9 @@ from coach.commands import session
 class _App:
     return_code = 0
 
+    def exit_status(self) -> int:
+        return self.return_code
+
     def __init__(self) -> None:
         self.collector_on_at_run: bool | None = None
         self.frozen_at_run = 0

@@ -120,6 +120,9 @@ def test_run_shares_the_arena_before_anything_else(monkeypatch: pytest.MonkeyPat
 class _App:
     return_code = 0
 
+    def exit_status(self) -> int:
+        return self.return_code
+
     def __init__(self) -> None:
         self.frozen_at_run = 0
         self.collector_on_at_run: bool | None = None
