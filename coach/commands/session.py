@@ -108,10 +108,10 @@ def play(
     assert entry.routine is not None
     routine = with_warning(entry.routine)  # the relief's red flags lead its first step
     timeline = expand(routine)
+    if not plain and not _have_terminal():  # before "resuming" is said of a session never shown
+        return 2
     resume_id, start_index = _resumable(entry.id, timeline) if resume else (None, 0)
     if not plain:
-        if not _have_terminal():
-            return 2
         from coach.tls import tls_left_out
 
         with tls_left_out():
