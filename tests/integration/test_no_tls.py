@@ -93,6 +93,13 @@ def test_the_screens_of_a_real_process_map_no_tls_library(tmp_path: Path, home: 
     routine's handout as a PDF, which needs `ssl` to import again."""
     routine = tmp_path / "long.yaml"
     routine.write_text(ROUTINE)
+    # Two routines of the person's own, listed first on home, each known by its description.
+    mine = tmp_path / "CONFIG" / "routines"
+    mine.mkdir(parents=True)
+    for name in ("first", "second"):
+        (mine / f"a-{name}.yaml").write_text(
+            ROUTINE.replace("name: Long rep", f"name: {name}\ndescription: The {name} of mine.")
+        )
     documents = tmp_path / "documents"
     env = {
         **os.environ,
@@ -124,15 +131,6 @@ def test_the_screens_of_a_real_process_map_no_tls_library(tmp_path: Path, home: 
                     break
         return words in _shown(bytes(output))
 
-    def drawn() -> None:
-        """Read until the app has drawn what a key changed: 0.3 s without output (at most 10 s)."""
-        deadline = time.monotonic() + 10.0
-        while time.monotonic() < deadline and select.select([fd], [], [], 0.3)[0]:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                return
-
     try:
         # A routine home's worker lists; the session's first rep.
         assert shows("Quick feet" if home else "Rep 1/20"), _shown(bytes(output))[-400:]
@@ -140,16 +138,17 @@ def test_the_screens_of_a_real_process_map_no_tls_library(tmp_path: Path, home: 
         assert any(name.startswith("python") for name in mapped)  # the interpreter's maps
         assert sorted(name for name in mapped if "ssl" in name) == []
         if home:
-            os.write(fd, b"\x1b[B")  # Down: into the routine list
-            drawn()
-            os.write(fd, b"\r")  # the preview of the routine there
+            os.write(fd, b"\x1b[B")  # Down: into the list, onto its second routine
+            assert shows("The second of mine."), _shown(bytes(output))[-400:]
+            os.write(fd, b"\x1b[A")  # Up: onto the first, the list keeping the focus
+            assert shows("The first of mine."), _shown(bytes(output))[-400:]
+            os.write(fd, b"\r")  # its preview
             assert shows("Print"), _shown(bytes(output))[-400:]
             os.write(fd, b"p")  # the handout, and which format
             assert shows("Esc saves nothing"), _shown(bytes(output))[-400:]
             os.write(fd, b"p")  # PDF
             assert shows("Handout saved as"), _shown(bytes(output))[-400:]
-            [pdf] = documents.glob("coach-*.pdf")
-            assert pdf.read_bytes().startswith(b"%PDF-")
+            assert (documents / "coach-a-first.pdf").read_bytes().startswith(b"%PDF-")
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
