@@ -16,7 +16,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
-    from typing import Any
 
 #: Command lines (exactly these words, nothing more) answered by a function that imports only
 #: what it needs: "module:function", called with no arguments, returning the exit status. The
@@ -98,17 +97,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded(_fast(fast))
     operand = ONE_OPERAND.get(words[0]) if len(words) == 2 else None
     if operand is not None and not words[1].startswith("-"):
-        with_operand: Callable[[str], int] = _fast(operand)
+        with_operand = _fast(operand)
         return _guarded(lambda: with_operand(words[1]))
     return _guarded(lambda: _parsed(words))
 
 
-def _fast(target: str) -> Any:
+def _fast(target: str) -> Callable[..., int]:
     """The function `target` ("module:function") names, imported only now."""
     from importlib import import_module
 
     module, _, function = target.partition(":")
-    return getattr(import_module(module), function)
+    answer: Callable[..., int] = getattr(import_module(module), function)
+    return answer
 
 
 #: Options whose value may begin with a dash: a note "- left foot", `--since -3d`. argparse

@@ -6,7 +6,7 @@ default is used instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,11 +55,12 @@ class Settings:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     #: The keys the file gave a usable value for (so doctor can tell a default from a choice).
     given: frozenset[str] = field(default=frozenset(), compare=False)
-    #: Where `daily_routine` was written (path, line, column), for a check of its routine.
-    daily_origin: tuple[str, int, int] | None = field(default=None, compare=False, repr=False)
-    #: Where `theme` was written, for the check of its name against Textual's themes, which
-    #: only the app and `coach doctor` know.
-    theme_origin: tuple[str, int, int] | None = field(default=None, compare=False, repr=False)
+    #: Where each given key's value was written (path, line, column): the checks made after
+    #: loading (`daily_routine` against the routines there are, `theme` against Textual's
+    #: themes) name the place as every other settings problem does.
+    origins: Mapping[str, tuple[str, int, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def plan(self) -> tuple[PlanEntry, ...]:
@@ -68,7 +69,7 @@ class Settings:
 
         if self.schedule is not None:
             return self.schedule
-        return daily(self.daily_routine, self.daily_origin)
+        return daily(self.daily_routine, self.origins.get("daily_routine"))
 
     @property
     def plan_written(self) -> bool:
@@ -86,7 +87,8 @@ class Settings:
 
         found = suggest(self.theme, known)
         message = f"there is no theme called {self.theme!r}{found}; the default is used"
-        return message if self.theme_origin is None else str(Problem(*self.theme_origin, message))
+        origin = self.origins.get("theme")
+        return message if origin is None else str(Problem(*origin, message))
 
     def checked_plan(
         self, known: Callable[[], Collection[str]]
@@ -128,16 +130,11 @@ def load_settings(path: Path | None = None) -> Settings:
         if value is not None:
             values[key] = value
     origins = {}
-    for key in ("daily_routine", "theme"):
-        if key in values:
-            mark = fields[key][1].start_mark
-            origins[key] = (str(path), mark.line + 1, mark.column + 1)
+    for key in values:
+        mark = fields[key][1].start_mark
+        origins[key] = (str(path), mark.line + 1, mark.column + 1)
     return Settings(
-        **values,
-        problems=tuple(reader.problems),
-        given=frozenset(values),
-        daily_origin=origins.get("daily_routine"),
-        theme_origin=origins.get("theme"),
+        **values, problems=tuple(reader.problems), given=frozenset(values), origins=origins
     )
 
 

@@ -35,7 +35,7 @@ class HistoryAccess:
     #: so the daily routine is the plan and any completed routine keeps a streak.
     schedule: tuple[PlanEntry, ...] | None = None
     #: None when the settings name a daily routine there is none of: nothing is planned, as
-    #: `coach status` and `coach nudge` have it (`coach.plan.entry.checked_plan`).
+    #: `coach status` and `coach nudge` have it (`Settings.checked_plan`).
     daily_routine: str | None = "foot-daily"
 
     def plan(self) -> tuple[PlanEntry, ...]:

@@ -18,7 +18,7 @@ async def test_an_unknown_daily_routine_is_a_settings_notice(root: Path) -> None
         voice=False,
         daily_routine="dialy",
         given=frozenset({"daily_routine"}),
-        daily_origin=("settings.yaml", 2, 16),
+        origins={"daily_routine": ("settings.yaml", 2, 16)},
     )
     app = history_app(root, settings=settings)
     async with app.run_test() as pilot:

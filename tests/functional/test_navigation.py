@@ -333,7 +333,7 @@ async def test_theme_from_settings_is_used_and_an_unknown_one_is_reported(root: 
         await settle(pilot)
         assert app.theme == "nord"
     unknown = Settings(
-        daily_routine="daily", theme="no-such-theme", theme_origin=("settings.yaml", 3, 8)
+        daily_routine="daily", theme="no-such-theme", origins={"theme": ("settings.yaml", 3, 8)}
     )
     app = make_test_app(root, settings=unknown)
     async with app.run_test() as pilot:
@@ -369,7 +369,7 @@ async def test_many_settings_problems_are_a_few_notices_and_where_to_read_them_a
         await settle(pilot)
         assert notices_of(app) == [str(p) for p in problems[:3]]
     # An unknown theme is one of them (a second walk saw it told on top of the three).
-    themed = replace(few, theme="banana", theme_origin=("settings.yaml", 4, 8))
+    themed = replace(few, theme="banana", origins={"theme": ("settings.yaml", 4, 8)})
     app = make_test_app(root, settings=themed)
     async with app.run_test() as pilot:
         await settle(pilot)
